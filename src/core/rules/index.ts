@@ -1,0 +1,3 @@
+export type * from './types';
+export { validateRuleSet, parseRuleSet, type RuleProblem } from './validateRuleSet';
+export { categoryRadius, categoriesOfLevel, findCategory, findLevel, isUnverified } from './ruleQueries';

@@ -1,0 +1,28 @@
+import type { RuleCategory, RuleSet, RuleLevel } from './types';
+
+/** The walking distance (metres) that covers a category: its own radius, else its level's distance. */
+export function categoryRadius(rules: RuleSet, category: RuleCategory): number {
+  if (category.radius_m != null) return category.radius_m;
+  const level = rules.levels.find((l) => l.id === category.level);
+  if (!level) throw new Error(`category "${category.id}" has unknown level "${category.level}"`);
+  return level.walk_m;
+}
+
+/** Categories of one level only: levels are not nested (a 15-min facility does not serve a 5-min need). */
+export function categoriesOfLevel(rules: RuleSet, levelId: string, mandatoryOnly = false): RuleCategory[] {
+  return rules.categories.filter((c) => c.level === levelId && (!mandatoryOnly || c.mandatory));
+}
+
+export function findCategory(rules: RuleSet, id: string): RuleCategory | undefined {
+  return rules.categories.find((c) => c.id === id);
+}
+
+export function findLevel(rules: RuleSet, id: string): RuleLevel | undefined {
+  return rules.levels.find((l) => l.id === id);
+}
+
+/** True when any of the entry's verification flags is not 'verified' (the UI marks such values). */
+export function isUnverified(v: RuleCategory['verification']): boolean {
+  if (typeof v === 'string') return v !== 'verified';
+  return Object.values(v).some((f) => f !== 'verified');
+}

@@ -1,0 +1,91 @@
+/**
+ * A rule set: life-circle levels, facility categories with their walking radius, park and parking
+ * rules, and OSM / Chinese-name patterns for classification. The default is GB 50180-2018
+ * (`data/rules/gb50180-2018.json`); planners may save their own.
+ */
+
+/** How sure we are of a value (from the research draft): checked against the text, a secondary source, or recalled. */
+export type Verification = 'verified' | 'secondary' | 'recalled-unverified' | 'app-convention';
+
+/** Either one flag for the whole entry or one per field. */
+export type VerificationInfo = Verification | Record<string, Verification>;
+
+export type LevelId = string;
+
+export interface RuleLevel {
+  id: LevelId;
+  name_zh: string;
+  name_en: string;
+  walk_minutes: number | null;
+  /** Walking distance in metres used when a category has no radius of its own (upper end of the range). */
+  walk_m: number;
+  /** The range stated by the standard, when it gives one. */
+  walk_m_range: [number, number] | null;
+  source: string;
+  verification: VerificationInfo;
+}
+
+/** One OR-alternative of OSM tags; every key must match (array value = any of these, '*' = any value). */
+export type OsmTagMatch = Record<string, string | string[] | boolean | number>;
+
+export interface RuleCategory {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  level: LevelId;
+  /** Own service radius in metres, or null to use the level's walking distance. */
+  radius_m: number | null;
+  radius_kind: 'clause' | 'level_default' | 'app_convention' | null;
+  mandatory: boolean;
+  source: string;
+  verification: VerificationInfo;
+  osm_tags?: OsmTagMatch[];
+  osm_exclude?: OsmTagMatch[];
+  name_patterns_zh?: string[];
+  note?: string;
+  /** True for categories a planner added. */
+  custom?: boolean;
+}
+
+export interface ParkThreshold {
+  min_area_m2: number;
+  max_area_m2?: number;
+  radius_m: number;
+}
+
+export interface ParkRules {
+  thresholds: ParkThreshold[];
+  osm_tags: OsmTagMatch[];
+  osm_exclude: OsmTagMatch[];
+  name_patterns_zh: string[];
+  source: string;
+  verification: VerificationInfo;
+}
+
+export interface ParkingRules {
+  /** Demand in spaces per household. */
+  ratio_per_household: number;
+  /** Public parking within this walking distance is shared with the community. */
+  search_radius_m: number;
+  source: string;
+  verification: VerificationInfo;
+}
+
+export interface RuleSet {
+  schema: 'lifecircle-rules';
+  schema_version: 1;
+  id: string;
+  name_zh: string;
+  name_en: string;
+  status: string;
+  /** Walking speed for minutes shown to users; elderly profile is slower. */
+  walk: { speed_m_per_min: number; elderly_speed_m_per_min: number };
+  /** A community is old when built_year < old_before_year (national renovation scope). */
+  old_before_year: number;
+  /** Population estimate when only households are known. */
+  persons_per_household: number;
+  levels: RuleLevel[];
+  categories: RuleCategory[];
+  parks: ParkRules;
+  parking: ParkingRules;
+}
