@@ -1,0 +1,19 @@
+/** The kinds of layer a study area is made of (DESIGN §3). */
+export const LAYER_KINDS = ['communities', 'facilities', 'parks', 'parking', 'network', 'water'] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
+
+type GeomType = 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';
+
+/** Geometry types each kind accepts; anything else is a "wrong geometry type for the layer" error. */
+export const KIND_GEOMETRIES: Record<LayerKind, readonly GeomType[]> = {
+  communities: ['Polygon', 'MultiPolygon', 'Point'],
+  facilities: ['Point', 'MultiPoint', 'Polygon', 'MultiPolygon'],
+  parks: ['Polygon', 'MultiPolygon'],
+  parking: ['Point', 'Polygon', 'MultiPolygon'],
+  network: ['LineString', 'MultiLineString'],
+  water: ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'],
+};
+
+export function isLayerKind(x: unknown): x is LayerKind {
+  return typeof x === 'string' && (LAYER_KINDS as readonly string[]).includes(x);
+}

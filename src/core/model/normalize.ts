@@ -1,0 +1,82 @@
+import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
+import type { LayerKind } from './layerKinds';
+import { FIELD_ALIASES, suggestFieldMapping } from './fieldAliases';
+
+/** Defaults from DESIGN §3; a rule set may override them. */
+export interface NormalizeOptions {
+  /** Population estimate when only households are known. @default 2.8 */
+  personsPerHousehold?: number;
+  /** is_old = built_year < oldBeforeYear. @default 2000 */
+  oldBeforeYear?: number;
+  /** Explicit canonical → source-key mapping (from the field-mapping dialog); else suggested from aliases. */
+  mapping?: Record<string, string | null>;
+}
+
+const NUMERIC = new Set(['households', 'population', 'built_year', 'parking_spaces', 'capacity', 'spaces', 'elderly_share']);
+
+/** Numbers from strings like "1,200", "约800户", "1998年", "1990s"; null when there is no number. */
+export function parseNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = v.replace(/[,，\s]/g, '').match(/-?\d+(\.\d+)?/);
+  return m ? Number(m[0]) : null;
+}
+
+function parseBool(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v !== 'string') return null;
+  const s = v.trim().toLowerCase();
+  if (['true', 'yes', 'y', '1', '是', '公共', '开放', 'public'].includes(s)) return true;
+  if (['false', 'no', 'n', '0', '否', '私有', '不开放', 'private'].includes(s)) return false;
+  return null;
+}
+
+/**
+ * Puts a feature's properties into canonical form for its layer kind, keeping every original
+ * property. Adds `id` when missing (kind prefix + index), derives `population` from households
+ * (flagged `population_estimated: true`) and `is_old` for communities.
+ */
+export function normalizeFeature<G extends Geometry | null>(
+  f: Feature<G, GeoJsonProperties>,
+  kind: LayerKind,
+  index: number,
+  mapping: Record<string, string | null>,
+  opts: NormalizeOptions = {},
+): Feature<G, Record<string, unknown>> {
+  const src = f.properties ?? {};
+  const props: Record<string, unknown> = { ...src };
+  for (const canonical of Object.keys(FIELD_ALIASES[kind])) {
+    const key = mapping[canonical];
+    if (!key || src[key] === undefined) continue;
+    const raw = src[key];
+    if (NUMERIC.has(canonical)) props[canonical] = parseNumber(raw);
+    else if (canonical === 'public') props[canonical] = parseBool(raw) ?? true;
+    else if (canonical === 'walkable') props[canonical] = raw === false || raw === 'false' || raw === 'no' ? false : raw;
+    else props[canonical] = raw == null ? raw : String(raw);
+  }
+  if (props.id == null || props.id === '') props.id = f.id != null ? String(f.id) : `${kind}-${index + 1}`;
+  if (kind === 'communities') {
+    const pph = opts.personsPerHousehold ?? 2.8;
+    const hh = props.households as number | null | undefined;
+    if ((props.population == null || props.population === '') && typeof hh === 'number') {
+      props.population = Math.round(hh * pph);
+      props.population_estimated = true;
+    }
+    const y = props.built_year as number | null | undefined;
+    props.is_old = typeof y === 'number' ? y < (opts.oldBeforeYear ?? 2000) : false;
+  }
+  return { ...f, properties: props };
+}
+
+/** Normalises a whole layer; the mapping is suggested from the first features' keys unless given. */
+export function normalizeLayer<G extends Geometry | null>(
+  fc: FeatureCollection<G>,
+  kind: LayerKind,
+  opts: NormalizeOptions = {},
+): FeatureCollection<G, Record<string, unknown>> {
+  const keys = new Set<string>();
+  for (const f of fc.features.slice(0, 200)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
+  const mapping = opts.mapping ?? suggestFieldMapping([...keys], kind);
+  return { type: 'FeatureCollection', features: fc.features.map((f, i) => normalizeFeature(f, kind, i, mapping, opts)) };
+}
