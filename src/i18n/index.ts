@@ -1,0 +1,32 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export type Language = 'zh-CN' | 'en';
+const STORAGE_KEY = 'lifecircle.language';
+
+/** The saved choice, else the browser language: any zh-* → zh-CN, everything else → en. */
+export function initialLanguage(): Language {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  if (saved === 'zh-CN' || saved === 'en') return saved;
+  const nav = typeof navigator !== 'undefined' ? navigator.language : 'zh-CN';
+  return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  // React escapes text itself; i18next must not, or names like "A&B" show as "A&amp;B".
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function setLanguage(lang: Language): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+  void i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+export default i18n;

@@ -1,0 +1,125 @@
+import { useEffect, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { useStore, type AppState } from '../store/useStore';
+import type { LayerKind } from '../core/model';
+import { offlineStyle, IDEOGRAPH_FONT_FAMILY, STYLE_LAYERS_BY_KIND } from './offlineStyle';
+import { buildDeckLayers } from './deckLayers';
+import { labelPoints } from './labelPoints';
+import { dataBounds } from './dataBounds';
+import { debugState } from './testHooks';
+
+// MapLibre 6 derives its worker URL from import.meta.url, which breaks once bundled (deps.md pitfall 2).
+maplibregl.setWorkerUrl(workerUrl);
+
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+function onHover(kind: LayerKind, info: PickingInfo): void {
+  const { setHovered } = useStore.getState();
+  setHovered(info.index >= 0 ? { kind, index: info.index, x: info.x, y: info.y } : null);
+}
+
+function onClick(kind: LayerKind, info: PickingInfo): void {
+  if (kind === 'communities' && info.index >= 0) useStore.getState().selectCommunity(info.index);
+}
+
+function deckInput(s: AppState) {
+  return {
+    layers: s.layers,
+    visible: s.visible,
+    hiddenCategories: s.hiddenCategories,
+    selectedCommunity: s.selectedCommunity,
+    oldBeforeYear: s.rules.old_before_year,
+    onHover,
+    onClick,
+  };
+}
+
+/**
+ * The map: MapLibre draws the offline basemap from the data (water, streets, labels); deck.gl,
+ * interleaved below the labels, draws every planning layer. Both follow the store.
+ */
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const dbg = debugState();
+    const started = performance.now();
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: offlineStyle(),
+      center: [116.4, 39.9],
+      zoom: 12,
+      attributionControl: false,
+      localIdeographFontFamily: IDEOGRAPH_FONT_FAMILY,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    dbg.map = map;
+
+    const overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onAfterRender: () => {
+        dbg.deckFrames++;
+      },
+    });
+
+    let appliedLayers: AppState['layers'] | null = null;
+    let appliedExtent = -1;
+    const apply = (s: AppState) => {
+      if (s.layers !== appliedLayers) {
+        appliedLayers = s.layers;
+        (map.getSource('network') as GeoJSONSource).setData((s.layers.network?.fc ?? EMPTY) as never);
+        (map.getSource('water') as GeoJSONSource).setData((s.layers.water?.fc ?? EMPTY) as never);
+        (map.getSource('community-labels') as GeoJSONSource).setData(s.layers.communities ? labelPoints(s.layers.communities.fc) : EMPTY);
+        dbg.dataVersion++;
+        dbg.deckFrames = 0;
+        dbg.mapIdle = false;
+      }
+      if (s.extentVersion !== appliedExtent) {
+        appliedExtent = s.extentVersion;
+        const b = dataBounds(s.layers);
+        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, duration: 0 });
+      }
+      for (const [kind, ids] of Object.entries(STYLE_LAYERS_BY_KIND)) {
+        const vis = s.visible[kind as LayerKind] ? 'visible' : 'none';
+        for (const id of ids) if (map.getLayoutProperty(id, 'visibility') !== vis) map.setLayoutProperty(id, 'visibility', vis);
+      }
+      overlay.setProps({ layers: buildDeckLayers(deckInput(s)) });
+    };
+
+    let unsubscribe = () => {};
+    map.once('load', () => {
+      // Added on load, not before: otherwise the interleaved layer groups are never inserted (deps.md pitfall 4).
+      map.addControl(overlay);
+      dbg.mapLoaded = true;
+      apply(useStore.getState());
+      unsubscribe = useStore.subscribe(apply);
+    });
+    map.on('idle', () => {
+      if (dbg.mapLoaded && dbg.deckFrames > 0) {
+        dbg.mapIdle = true;
+        if (dbg.firstRenderMs === null && appliedLayers && Object.keys(appliedLayers).length > 0) dbg.firstRenderMs = Math.round(performance.now() - started);
+      } else if (dbg.mapLoaded) {
+        map.triggerRepaint();
+      }
+    });
+    map.on('movestart', () => {
+      dbg.mapIdle = false;
+    });
+    return () => {
+      unsubscribe();
+      map.remove();
+      dbg.map = null;
+      dbg.mapLoaded = false;
+    };
+  }, []);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

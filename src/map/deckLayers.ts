@@ -1,0 +1,125 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Feature, Geometry } from 'geojson';
+import type { LayerKind } from '../core/model';
+import type { LoadedLayer, LayerFeatures } from '../store/layersSlice';
+import { COLORS, categoryColor, communityColor } from './palette';
+import { FIRST_LABEL_LAYER } from './offlineStyle';
+
+type Props = Record<string, unknown>;
+type F = Feature<Geometry, Props>;
+
+/** What the deck.gl layers are derived from: plain state, no store or map objects. */
+export interface DeckLayerInput {
+  layers: Partial<Record<LayerKind, LoadedLayer>>;
+  visible: Record<LayerKind, boolean>;
+  hiddenCategories: Record<string, true>;
+  selectedCommunity: number | null;
+  oldBeforeYear: number;
+  onHover?: (kind: LayerKind, info: PickingInfo) => void;
+  onClick?: (kind: LayerKind, info: PickingInfo) => void;
+}
+
+// Filtering 50k facilities on every render would be wasteful; remember the last result per layer.
+const filtered = new WeakMap<LayerFeatures, { key: string; features: F[] }>();
+function visibleFacilities(fc: LayerFeatures, hidden: Record<string, true>): F[] {
+  const key = Object.keys(hidden).sort().join(',');
+  const hit = filtered.get(fc);
+  if (hit && hit.key === key) return hit.features;
+  const features = key ? (fc.features as F[]).filter((f) => !hidden[String(f.properties.category)]) : (fc.features as F[]);
+  filtered.set(fc, { key, features });
+  return features;
+}
+
+/**
+ * Builds the deck.gl layers for the loaded data (a pure function of state; deck.gl diffs by id).
+ * Every layer is inserted below the MapLibre labels.
+ */
+export function buildDeckLayers(input: DeckLayerInput): Layer[] {
+  const { layers, visible, hiddenCategories, selectedCommunity, oldBeforeYear, onHover, onClick } = input;
+  const out: Layer[] = [];
+  const common = (kind: LayerKind) => ({
+    beforeId: FIRST_LABEL_LAYER,
+    pickable: true,
+    onHover: onHover ? (info: PickingInfo) => onHover(kind, info) : undefined,
+    onClick: onClick ? (info: PickingInfo) => onClick(kind, info) : undefined,
+  });
+
+  const parks = layers.parks;
+  if (parks && visible.parks) {
+    out.push(
+      new GeoJsonLayer({
+        id: 'parks',
+        data: parks.fc as never,
+        filled: true,
+        stroked: true,
+        getFillColor: COLORS.park,
+        getLineColor: COLORS.parkOutline,
+        lineWidthMinPixels: 1,
+        ...common('parks'),
+      }),
+    );
+  }
+
+  const communities = layers.communities;
+  if (communities && visible.communities) {
+    out.push(
+      new GeoJsonLayer<Props>({
+        id: 'communities',
+        data: communities.fc as never,
+        filled: true,
+        stroked: true,
+        getFillColor: (f: F) => communityColor(f.properties.built_year, oldBeforeYear),
+        getLineColor: (_f: F, { index }: { index: number }) => (index === selectedCommunity ? COLORS.selected : COLORS.communityOutline),
+        getLineWidth: (_f: F, { index }: { index: number }) => (index === selectedCommunity ? 4 : 1),
+        lineWidthUnits: 'pixels',
+        autoHighlight: true,
+        highlightColor: COLORS.hover,
+        updateTriggers: { getFillColor: oldBeforeYear, getLineColor: selectedCommunity, getLineWidth: selectedCommunity },
+        ...common('communities'),
+      }),
+    );
+  }
+
+  const parking = layers.parking;
+  if (parking && visible.parking) {
+    out.push(
+      new GeoJsonLayer<Props>({
+        id: 'parking',
+        data: parking.fc as never,
+        filled: true,
+        stroked: true,
+        pointType: 'circle',
+        getFillColor: (f: F) => (f.properties.public === false ? COLORS.parkingPrivate : COLORS.parking),
+        getLineColor: [255, 255, 255, 255],
+        getPointRadius: (f: F) => 12 + Math.sqrt(Number(f.properties.spaces) || 0),
+        pointRadiusUnits: 'meters',
+        pointRadiusMinPixels: 4,
+        lineWidthMinPixels: 1,
+        ...common('parking'),
+      }),
+    );
+  }
+
+  const facilities = layers.facilities;
+  if (facilities && visible.facilities) {
+    out.push(
+      new GeoJsonLayer<Props>({
+        id: 'facilities',
+        data: visibleFacilities(facilities.fc, hiddenCategories) as never,
+        filled: true,
+        stroked: true,
+        pointType: 'circle',
+        getFillColor: (f: F) => categoryColor(String(f.properties.category)),
+        getLineColor: [255, 255, 255, 255],
+        getPointRadius: 14,
+        pointRadiusUnits: 'meters',
+        pointRadiusMinPixels: 4,
+        pointRadiusMaxPixels: 12,
+        lineWidthMinPixels: 1,
+        ...common('facilities'),
+      }),
+    );
+  }
+  return out;
+}

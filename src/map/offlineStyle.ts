@@ -1,0 +1,110 @@
+import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { COLORS } from './palette';
+
+/** Fonts for locally rendered labels (no glyph server: MapLibre draws them with the browser's fonts). */
+export const LABEL_FONTS = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
+export const IDEOGRAPH_FONT_FAMILY = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+/** The id of the first label layer: deck.gl layers are inserted before it so labels stay on top. */
+export const FIRST_LABEL_LAYER = 'street-labels';
+
+const EMPTY = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+
+/** Street class from our `kind` or OSM `highway`, so demo and imported networks look alike. */
+const streetClass: ExpressionSpecification = [
+  'let',
+  'k',
+  ['coalesce', ['get', 'kind'], ['get', 'highway'], 'lane'],
+  [
+    'match',
+    ['var', 'k'],
+    ['main', 'secondary', 'primary', 'secondary_link', 'primary_link', 'tertiary', 'tertiary_link', 'trunk', 'trunk_link'],
+    'main',
+    ['footpath', 'footway', 'path', 'steps', 'pedestrian', 'cycleway', 'bridleway', 'track'],
+    'footpath',
+    'lane',
+  ],
+];
+
+const zoomWidth = (z14: number, z17: number): ExpressionSpecification => ['interpolate', ['exponential', 1.6], ['zoom'], 12, z14 * 0.4, 14, z14, 17, z17];
+
+/**
+ * The offline basemap, drawn from the loaded data itself: water, streets by class, street names
+ * and community names. No remote tiles, glyphs or sprites (DESIGN §9).
+ */
+export function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    name: 'LifeCircle offline',
+    sources: { water: EMPTY, network: EMPTY, 'community-labels': EMPTY },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': COLORS.background } },
+      { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': COLORS.water, 'fill-outline-color': COLORS.waterOutline } },
+      {
+        id: 'street-casing',
+        type: 'line',
+        source: 'network',
+        filter: ['!=', streetClass, 'footpath'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': ['match', streetClass, 'main', COLORS.streetMainCasing, COLORS.streetLaneCasing],
+          'line-width': ['match', streetClass, 'main', zoomWidth(7, 20), zoomWidth(3.5, 10)],
+        },
+      },
+      {
+        id: 'street-fill',
+        type: 'line',
+        source: 'network',
+        filter: ['!=', streetClass, 'footpath'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': ['match', streetClass, 'main', COLORS.streetMain, COLORS.streetLane],
+          'line-width': ['match', streetClass, 'main', zoomWidth(5, 16), zoomWidth(2, 7)],
+        },
+      },
+      {
+        id: 'footpaths',
+        type: 'line',
+        source: 'network',
+        filter: ['==', streetClass, 'footpath'],
+        paint: { 'line-color': COLORS.footpath, 'line-width': zoomWidth(1, 2), 'line-dasharray': [2, 1.5] },
+      },
+      {
+        id: FIRST_LABEL_LAYER,
+        type: 'symbol',
+        source: 'network',
+        minzoom: 14,
+        filter: ['all', ['has', 'name'], ['==', streetClass, 'main']],
+        layout: {
+          'symbol-placement': 'line',
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONTS,
+          'text-size': 12,
+          'symbol-spacing': 300,
+        },
+        paint: { 'text-color': '#555', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'community-labels',
+        type: 'symbol',
+        source: 'community-labels',
+        minzoom: 13.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONTS,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 13.5, 10, 16, 13],
+          'text-max-width': 6,
+          'text-padding': 4,
+        },
+        paint: { 'text-color': '#333', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}
+
+/** MapLibre layer ids that draw each basemap-drawn layer kind (for the layer toggles). */
+export const STYLE_LAYERS_BY_KIND = {
+  network: ['street-casing', 'street-fill', 'footpaths', FIRST_LABEL_LAYER],
+  water: ['water'],
+  communities: ['community-labels'],
+} as const;

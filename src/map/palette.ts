@@ -1,0 +1,87 @@
+/**
+ * Colours for every map layer and legend entry, in one table read by both the map and the legend
+ * (style as data). RGBA 0–255.
+ */
+export type RGBA = [number, number, number, number];
+
+export const COLORS = {
+  background: '#f4f1ea',
+  water: '#a9cfe8',
+  waterOutline: '#7fb2d6',
+  streetMain: '#ffffff',
+  streetMainCasing: '#c9c2b4',
+  streetLane: '#fbfaf7',
+  streetLaneCasing: '#d8d2c6',
+  footpath: '#a08f76',
+  park: [120, 190, 110, 170] as RGBA,
+  parkOutline: [60, 130, 60, 255] as RGBA,
+  parking: [40, 90, 190, 255] as RGBA,
+  parkingPrivate: [140, 150, 170, 255] as RGBA,
+  communityNew: [150, 165, 185, 150] as RGBA,
+  communityUnknown: [200, 200, 200, 150] as RGBA,
+  communityOutline: [90, 90, 90, 200] as RGBA,
+  selected: [255, 230, 0, 255] as RGBA,
+  hover: [255, 255, 255, 90] as RGBA,
+};
+
+/** Old communities: a warm ramp by year, darkest for the oldest (1980 or before) up to the cut-off. */
+export function communityColor(builtYear: unknown, oldBeforeYear: number): RGBA {
+  if (typeof builtYear !== 'number' || !Number.isFinite(builtYear)) return COLORS.communityUnknown;
+  if (builtYear >= oldBeforeYear) return COLORS.communityNew;
+  const t = Math.max(0, Math.min(1, (builtYear - 1980) / Math.max(1, oldBeforeYear - 1980)));
+  // #b2182b (oldest) → #f4a259 (newest old)
+  return [Math.round(178 + (244 - 178) * t), Math.round(24 + (162 - 24) * t), Math.round(43 + (89 - 43) * t), 210];
+}
+
+/** Legend stops for the old-community ramp. */
+export const OLD_RAMP_STOPS = [1980, 1990, 1999];
+
+/** Fixed colours for the common categories, so maps look the same in every study area. */
+const CATEGORY_COLORS: Record<string, RGBA> = {
+  kindergarten: [230, 73, 128, 255],
+  nursery: [240, 140, 180, 255],
+  primary_school: [132, 94, 247, 255],
+  middle_school: [92, 54, 180, 255],
+  health_centre: [224, 49, 49, 255],
+  health_station: [255, 107, 107, 255],
+  elderly_daycare: [247, 103, 7, 255],
+  nursing_home: [190, 75, 0, 255],
+  market: [55, 178, 77, 255],
+  supermarket: [18, 184, 134, 255],
+  public_toilet: [134, 142, 150, 255],
+  refuse_station: [92, 95, 102, 255],
+  community_service_station: [28, 126, 214, 255],
+  small_sports_ground: [250, 176, 5, 255],
+  medium_sports_ground: [230, 150, 0, 255],
+  large_sports_ground: [200, 120, 0, 255],
+  outdoor_fitness: [252, 196, 25, 255],
+  culture_station: [156, 54, 181, 255],
+  culture_centre: [120, 30, 150, 255],
+  bus_stop: [21, 170, 191, 255],
+  metro_station: [11, 114, 133, 255],
+  community_canteen: [240, 101, 149, 255],
+  community_shops: [64, 192, 87, 255],
+  post_office: [0, 120, 80, 255],
+  bank: [70, 70, 160, 255],
+};
+
+/** A category's colour: fixed for known ids, else a stable hue from the id. */
+export function categoryColor(id: string): RGBA {
+  const c = CATEGORY_COLORS[id];
+  if (c) return c;
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  const hue = h % 360;
+  return hslToRgba(hue, 0.6, 0.45);
+}
+
+function hslToRgba(h: number, s: number, l: number): RGBA {
+  const k = (n: number) => (n + h / 30) % 12;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => l - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
+  return [Math.round(255 * f(0)), Math.round(255 * f(8)), Math.round(255 * f(4)), 255];
+}
+
+export function rgbaCss(c: RGBA): string {
+  return `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
+}

@@ -1,0 +1,33 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { useStore } from '../store/useStore';
+
+/**
+ * Readiness flags for end-to-end tests and for people debugging in the console. Tests wait on
+ * these instead of sleeping (SwiftShader renders a few frames per second).
+ */
+export interface LifeCircleDebug {
+  map: MapLibreMap | null;
+  mapLoaded: boolean;
+  /** Frames deck.gl has drawn since the last data change. */
+  deckFrames: number;
+  /** Number of data changes applied to the map. */
+  dataVersion: number;
+  /** Set when the map is idle after the last data change and deck.gl has drawn it. */
+  mapIdle: boolean;
+  firstRenderMs: number | null;
+  /** The app store, for tests and console debugging. */
+  store?: typeof useStore;
+}
+
+declare global {
+  interface Window {
+    __lifecircle: LifeCircleDebug;
+  }
+}
+
+export function debugState(): LifeCircleDebug {
+  if (!window.__lifecircle) {
+    window.__lifecircle = { map: null, mapLoaded: false, deckFrames: 0, dataVersion: 0, mapIdle: false, firstRenderMs: null };
+  }
+  return window.__lifecircle;
+}

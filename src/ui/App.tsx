@@ -1,0 +1,65 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MapView } from '../map/MapView';
+import { useStore } from '../store/useStore';
+import { loadDemo } from '../store/loadDemo';
+import { LayersPanel } from './LayersPanel';
+import { HoverCard } from './HoverCard';
+import { CommunityPanel } from './CommunityPanel';
+import { Messages } from './Messages';
+import { LanguageSwitch } from './LanguageSwitch';
+
+// Once per page: React StrictMode runs effects twice in development.
+let demoRequested = false;
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const demo = useStore((s) => s.demo);
+  const busy = useStore((s) => s.busy);
+  const hasData = useStore((s) => Object.keys(s.layers).length > 0);
+  const layers = useStore((s) => s.layers);
+  const attributions = useMemo(() => [...new Set(Object.values(layers).map((l) => l?.attribution).filter(Boolean))], [layers]);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    if (!demoRequested) {
+      demoRequested = true;
+      void loadDemo();
+    }
+  }, [i18n.language]);
+
+  const zh = i18n.language.startsWith('zh');
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          {t('app_title')} <small>{t('app_subtitle')}</small>
+        </h1>
+        {demo && (
+          <span className="demo-notice" data-testid="demo-notice">
+            {t('demo_notice', { name: zh ? demo.name_zh : demo.name_en })}
+          </span>
+        )}
+        <LanguageSwitch />
+      </header>
+      <div className="workspace">
+        <LayersPanel />
+        <main className="map-wrap">
+          <MapView />
+          <HoverCard />
+          {busy && <div className="busy" data-testid="busy">{t(busy)}</div>}
+          {!busy && !hasData && <div className="empty-state">{t('empty_state')}</div>}
+          <div className="map-attribution">
+            {demo ? (zh ? demo.name_zh : demo.name_en) + ' · ' : ''}
+            {attributions.join(' · ')}
+          </div>
+        </main>
+        <aside className="panel right-panel">
+          <h2>{t('selected_community')}</h2>
+          <CommunityPanel />
+        </aside>
+      </div>
+      <Messages />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+import type { RuleSet } from '../core/rules';
+
+/** A category's display name in the current language, falling back to its id. */
+export function categoryName(rules: RuleSet, id: string, lang: string): string {
+  const c = rules.categories.find((x) => x.id === id);
+  if (!c) return id;
+  return lang.startsWith('zh') ? c.name_zh : c.name_en;
+}
+
+/** Formats a number for people: thousands separators, no trailing noise. */
+export function fmt(n: unknown, digits = 0): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return '—';
+  return n.toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function yesNo(t: TFunction, v: unknown): string {
+  return v ? t('yes') : t('no');
+}

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * On CI a missing browser is a failure, never a skip; locally we say what to install.
+ */
+export function requireChromium(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const msg = `Chromium not found at ${CHROMIUM}. Install it: apt-get update && apt-get install -y chromium fonts-wqy-microhei`;
+  if (process.env.CI) throw new Error(msg);
+  console.warn(`[e2e] SKIPPED: ${msg}`);
+  return false;
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Opens the app with a fresh context in the given UI language; collects page errors. */
+export async function openApp(browser: Browser, locale: 'zh-CN' | 'en' = 'zh-CN', path = '') {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(m.text());
+  });
+  await page.goto(inject('baseUrl') + path);
+  return { context, page, errors };
+}
+
+/** Waits until the map has loaded data and deck.gl has drawn it (no sleeps: flags set by the app). */
+export async function waitForMap(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(() => window.__lifecircle?.mapIdle === true && window.__lifecircle.deckFrames > 0, undefined, {
+    timeout,
+    polling: 100,
+  });
+}
+
+/** Forces a repaint and waits for the next idle, so pixels reflect the latest state. */
+export async function repaintAndWait(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__lifecircle.mapIdle = false;
+    window.__lifecircle.deckFrames = 0;
+    window.__lifecircle.map!.triggerRepaint();
+  });
+  await waitForMap(page);
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const file = resolve(inject('shotsDir'), `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export type Rgb = [number, number, number];
+
+/**
+ * Counts map-canvas pixels within `tol` (per channel) of each colour. Reads the WebGL canvas
+ * (preserveDrawingBuffer) so HTML panels don't count.
+ */
+export async function countColors(page: Page, colors: Record<string, Rgb>, tol = 12): Promise<Record<string, number>> {
+  return page.evaluate(
+    ({ colors, tol }) => {
+      const src = window.__lifecircle.map!.getCanvas();
+      const c = document.createElement('canvas');
+      c.width = src.width;
+      c.height = src.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(src, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const out: Record<string, number> = {};
+      const entries = Object.entries(colors);
+      for (const [k] of entries) out[k] = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        for (const [k, [r, g, b]] of entries) {
+          if (Math.abs(d[i] - r) <= tol && Math.abs(d[i + 1] - g) <= tol && Math.abs(d[i + 2] - b) <= tol) out[k]++;
+        }
+      }
+      return out;
+    },
+    { colors, tol },
+  );
+}
