@@ -23,4 +23,53 @@ export interface WalkGraph {
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
   edgeLength: Float64Array;
+  /** per edge: index of the network feature it came from (set by buildGraph) */
+  edgeFeature?: Int32Array;
+  /** per node: connected-component id, 0 = largest component (set by buildGraph) */
+  component?: Int32Array;
+  /** number of connected components (set by buildGraph) */
+  componentCount?: number;
+  /** what the build did with the input (set by buildGraph; plain data, structured-clone safe) */
+  stats?: GraphBuildStats;
+}
+
+/** Counts reported by buildGraph so nothing is dropped silently. */
+export interface GraphBuildStats {
+  /** features in the input collection */
+  features: number;
+  nodes: number;
+  /** undirected edges after dropping zero-length and duplicate segments */
+  edges: number;
+  components: number;
+  /** nodes in the largest connected component */
+  largestComponentNodes: number;
+  /** features with a null geometry (skipped) */
+  skippedNullGeometry: number;
+  /** features with properties.walkable === false or 'false' (excluded) */
+  skippedNotWalkable: number;
+  /** features that are not LineString / MultiLineString (skipped) */
+  skippedOtherGeometry: number;
+  /** skippedNullGeometry + skippedNotWalkable + skippedOtherGeometry */
+  skipped: number;
+  /** coordinates that are not finite numbers (the line is broken there) */
+  invalidCoordinates: number;
+  /** consecutive vertices that are the same node after rounding */
+  droppedZeroLength: number;
+  /** segments joining two nodes already joined by an earlier segment */
+  droppedDuplicate: number;
+  /** total length of all edges, metres */
+  totalLength: number;
+  /** longest edge, metres */
+  maxEdgeLength: number;
+}
+
+/** The buffers of a graph, for a worker's transfer list. */
+export function graphTransferables(graph: WalkGraph): ArrayBuffer[] {
+  const arrays = [
+    graph.coords, graph.offsets, graph.targets, graph.arcEdge, graph.arcLength,
+    graph.edgeFrom, graph.edgeTo, graph.edgeLength, graph.edgeFeature, graph.component,
+  ];
+  const out: ArrayBuffer[] = [];
+  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  return out;
 }

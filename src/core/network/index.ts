@@ -1,0 +1,12 @@
+export type { WalkGraph, GraphBuildStats } from './graph';
+export { graphTransferables } from './graph';
+export { EARTH_RADIUS_M, haversine } from './haversine';
+export { createLocalFrame, lonLatExtent, METRES_PER_DEGREE, type LocalFrame } from './localFrame';
+export { buildGraph, type BuildGraphOptions, type NetworkInput } from './buildGraph';
+export { buildSegmentIndex, type SegmentIndex } from './buildSegmentIndex';
+export { snapPoints, type SnapResult } from './snapPoints';
+export {
+  createDijkstraWorkspace, multiSourceDijkstra,
+  type DijkstraWorkspace, type DijkstraOptions, type DijkstraRun, type EdgeSources,
+} from './multiSourceDijkstra';
+export { distancesAtSnaps, type DistancesAtSnapsOptions } from './distancesAtSnaps';

@@ -1,0 +1,207 @@
+import type { WalkGraph } from './graph';
+
+/**
+ * Preallocated state for repeated searches on one graph: allocate once, run once per category.
+ * `dist`, `origin` and `predArc` hold the result of the last run (copy them to keep them).
+ */
+export interface DijkstraWorkspace {
+  nodeCount: number;
+  /** metres from the nearest source; Infinity when not reached (or beyond the cutoff) */
+  dist: Float64Array;
+  /** index of the source that reached each node, −1 when not reached */
+  origin: Int32Array;
+  /** arc by which each node was reached (targets[arc] is the node), −1 for seeds and unreached */
+  predArc: Int32Array;
+  /** bucket-queue links */
+  next: Int32Array;
+  prev: Int32Array;
+  /** absolute bucket of a queued node, −1 when not queued */
+  bucketOf: Int32Array;
+  head: Int32Array;
+  maxEdgeLength: number;
+}
+
+/** Points on edges that start the search (SnapResult satisfies this). */
+export interface EdgeSources {
+  edge: Int32Array;
+  t: Float64Array;
+  access: Float64Array;
+  ok: Uint8Array;
+}
+
+export interface DijkstraOptions {
+  /** Stop at this distance (metres); farther nodes stay Infinity. @default Infinity */
+  cutoff?: number;
+  /** Which entries of `sources` to use (e.g. one category's facilities). @default all */
+  sourceIds?: ArrayLike<number>;
+}
+
+export interface DijkstraRun {
+  /** = workspace.dist */
+  dist: Float64Array;
+  origin: Int32Array;
+  predArc: Int32Array;
+  /** nodes taken off the queue (a node may be taken more than once) */
+  settled: number;
+  /** arcs relaxed */
+  relaxed: number;
+}
+
+/** Bucket width in metres. Distances stay exact floats; buckets only order the work. */
+const BUCKET_M = 1;
+
+/** Allocates the arrays of a search on `graph` (≈ 40 bytes per node). */
+export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
+  const n = graph.nodeCount;
+  let maxEdgeLength = graph.stats?.maxEdgeLength ?? -1;
+  if (maxEdgeLength < 0) {
+    maxEdgeLength = 0;
+    for (let e = 0; e < graph.edgeCount; e++) if (graph.edgeLength[e] > maxEdgeLength) maxEdgeLength = graph.edgeLength[e];
+  }
+  return {
+    nodeCount: n,
+    dist: new Float64Array(n),
+    origin: new Int32Array(n),
+    predArc: new Int32Array(n),
+    next: new Int32Array(n),
+    prev: new Int32Array(n),
+    bucketOf: new Int32Array(n),
+    head: new Int32Array(0),
+    maxEdgeLength,
+  };
+}
+
+/**
+ * One multi-source shortest-path search (DESIGN §4): every usable source (ok = 1) sits on an edge
+ * at fraction t with an access leg, and seeds both ends of its edge with access + t·len and
+ * access + (1 − t)·len. Dial-style bucket queue of 1 m buckets over exact float distances, label-
+ * correcting inside a bucket, so results equal a binary-heap Dijkstra exactly.
+ *
+ * @param graph the walking graph
+ * @param sources points on edges (usually facility snaps)
+ * @param ws workspace from createDijkstraWorkspace(graph), reused between runs
+ * @param options cutoff (metres, default Infinity), sourceIds (default all)
+ */
+export function multiSourceDijkstra(
+  graph: WalkGraph,
+  sources: EdgeSources,
+  ws: DijkstraWorkspace,
+  options: DijkstraOptions = {},
+): DijkstraRun {
+  const cutoff = options.cutoff ?? Infinity;
+  const { dist, origin, predArc, next, prev, bucketOf } = ws;
+  const { edgeFrom, edgeTo, edgeLength, offsets, targets, arcLength } = graph;
+  dist.fill(Infinity);
+  origin.fill(-1);
+  predArc.fill(-1);
+  bucketOf.fill(-1);
+
+  const ids = options.sourceIds;
+  const nSrc = ids ? ids.length : sources.edge.length;
+  let minKey = Infinity, maxKey = -Infinity;
+  for (let k = 0; k < nSrc; k++) {
+    const s = ids ? ids[k] : k;
+    if (!sources.ok[s]) continue;
+    const e = sources.edge[s];
+    if (e < 0) continue;
+    const len = edgeLength[e], acc = sources.access[s], f = sources.t[s];
+    const ka = acc + f * len, kb = acc + (1 - f) * len;
+    const a = edgeFrom[e], b = edgeTo[e];
+    if (ka < dist[a] && ka <= cutoff) {
+      dist[a] = ka;
+      origin[a] = s;
+    }
+    if (kb < dist[b] && kb <= cutoff) {
+      dist[b] = kb;
+      origin[b] = s;
+    }
+  }
+  const seeds: number[] = [];
+  for (let k = 0; k < nSrc; k++) {
+    const s = ids ? ids[k] : k;
+    const e = sources.edge[s];
+    if (!sources.ok[s] || e < 0) continue;
+    for (const v of [edgeFrom[e], edgeTo[e]]) {
+      if (origin[v] === s && bucketOf[v] === -1) {
+        bucketOf[v] = -2; // mark: collected once
+        seeds.push(v);
+        if (dist[v] < minKey) minKey = dist[v];
+        if (dist[v] > maxKey) maxKey = dist[v];
+      }
+    }
+  }
+  if (seeds.length === 0) return { dist, origin, predArc, settled: 0, relaxed: 0 };
+
+  // circular buckets: every queued key lies within [current, current + span], so span/width
+  // buckets (+2) never alias; widen the buckets if a huge edge would need too many
+  const span = maxKey - minKey + ws.maxEdgeLength;
+  let width = BUCKET_M;
+  if (span / width > 1 << 22) width = span / (1 << 22);
+  const inv = 1 / width;
+  let size = 16;
+  while (size < span * inv + 3) size *= 2;
+  if (ws.head.length < size) ws.head = new Int32Array(size);
+  const head = ws.head;
+  head.fill(-1, 0, size);
+  const mask = size - 1;
+
+  let queued = 0;
+  for (const v of seeds) {
+    const b = Math.floor(dist[v] * inv);
+    const slot = b & mask;
+    const h = head[slot];
+    next[v] = h;
+    prev[v] = -1;
+    if (h !== -1) prev[h] = v;
+    head[slot] = v;
+    bucketOf[v] = b;
+    queued++;
+  }
+
+  let cur = Math.floor(minKey * inv);
+  let settled = 0, relaxed = 0;
+  while (queued > 0) {
+    const slot = cur & mask;
+    const v = head[slot];
+    if (v === -1) {
+      cur++;
+      continue;
+    }
+    const nv = next[v];
+    head[slot] = nv;
+    if (nv !== -1) prev[nv] = -1;
+    bucketOf[v] = -1;
+    queued--;
+    settled++;
+    const dv = dist[v];
+    const ov = origin[v];
+    for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
+      const u = targets[a];
+      const nd = dv + arcLength[a];
+      if (nd >= dist[u] || nd > cutoff) continue;
+      relaxed++;
+      const old = bucketOf[u];
+      if (old !== -1) {
+        // unlink from its old bucket
+        const p = prev[u], n = next[u];
+        if (p !== -1) next[p] = n;
+        else head[old & mask] = n;
+        if (n !== -1) prev[n] = p;
+      } else {
+        queued++;
+      }
+      dist[u] = nd;
+      origin[u] = ov;
+      predArc[u] = a;
+      const b = Math.floor(nd * inv);
+      const s2 = b & mask;
+      const h = head[s2];
+      next[u] = h;
+      prev[u] = -1;
+      if (h !== -1) prev[h] = u;
+      head[s2] = u;
+      bucketOf[u] = b;
+    }
+  }
+  return { dist, origin, predArc, settled, relaxed };
+}

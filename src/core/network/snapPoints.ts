@@ -1,0 +1,104 @@
+import type { WalkGraph } from './graph';
+import type { SegmentIndex } from './buildSegmentIndex';
+import { haversine } from './haversine';
+import { METRES_PER_DEGREE } from './localFrame';
+
+const RAD = Math.PI / 180;
+/** First search box half-size, metres: most points lie within a block of a street. */
+const FIRST_RADIUS = 64;
+
+/**
+ * Where points attach to the network, as flat arrays (one entry per point, never dropped).
+ * The nearest edge is always reported when the graph has edges, even beyond maxSnap, so messages
+ * can say how far a point is; `ok` says whether it may be used.
+ */
+export interface SnapResult {
+  count: number;
+  /** nearest edge id, −1 when the point is invalid or the graph is empty */
+  edge: Int32Array;
+  /** fraction along the edge from edgeFrom (0) to edgeTo (1) */
+  t: Float64Array;
+  /** access leg in metres: haversine from the point to its snap point (Infinity when edge = −1) */
+  access: Float64Array;
+  /** 1 when the point is valid and access ≤ maxSnap, else 0 (unreachable, flagged) */
+  ok: Uint8Array;
+  /** snap point lon, lat interleaved (NaN when edge = −1) */
+  snapLonLat: Float64Array;
+}
+
+/**
+ * Snaps points to the nearest point of the nearest network segment (DESIGN §4). The nearest
+ * segment is exact up to planar arithmetic in a frame local to each point; the access leg is the
+ * haversine distance to the snap point.
+ *
+ * @param graph the walking graph
+ * @param index its segment index (buildSegmentIndex)
+ * @param lonlat points, lon/lat degrees interleaved
+ * @param maxSnap metres; a farther point gets ok = 0 (unreachable) @default 300
+ */
+export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float64Array, maxSnap = 300): SnapResult {
+  const count = lonlat.length >> 1;
+  const edge = new Int32Array(count).fill(-1);
+  const t = new Float64Array(count);
+  const access = new Float64Array(count).fill(Infinity);
+  const ok = new Uint8Array(count);
+  const snapLonLat = new Float64Array(2 * count).fill(NaN);
+  const tree = index.index;
+  if (!tree) return { count, edge, t, access, ok, snapLonLat };
+
+  const { coords, edgeFrom, edgeTo } = graph;
+  const { lon0, lat0, kx, ky } = index.frame;
+  const c0 = kx / ky;
+  const extentR = Math.hypot(tree.maxX - tree.minX, tree.maxY - tree.minY);
+
+  let qLon = 0, qLat = 0, qkx = 0, bestD = Infinity, bestE = -1, bestT = 0;
+  // exact candidate test, in a planar frame centred on the query point (scale exact there)
+  const visit = (e: number): boolean => {
+    const a = edgeFrom[e], b = edgeTo[e];
+    const ax = (coords[2 * a] - qLon) * qkx, ay = (coords[2 * a + 1] - qLat) * METRES_PER_DEGREE;
+    const dx = (coords[2 * b] - qLon) * qkx - ax, dy = (coords[2 * b + 1] - qLat) * METRES_PER_DEGREE - ay;
+    const len2 = dx * dx + dy * dy;
+    let f = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+    if (f < 0) f = 0;
+    else if (f > 1) f = 1;
+    const d = Math.hypot(ax + f * dx, ay + f * dy);
+    if (d < bestD || (d === bestD && e < bestE)) {
+      bestD = d;
+      bestE = e;
+      bestT = f;
+    }
+    return false;
+  };
+
+  for (let i = 0; i < count; i++) {
+    const lon = lonlat[2 * i], lat = lonlat[2 * i + 1];
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+    qLon = lon;
+    qLat = lat;
+    const cp = Math.cos(lat * RAD);
+    qkx = METRES_PER_DEGREE * cp;
+    // items outside a search box of half-size r (frame metres) are farther than r·shrink locally
+    const shrink = Math.min(1, cp / c0);
+    const x = (lon - lon0) * kx, y = (lat - lat0) * ky;
+    const outside = Math.max(tree.minX - x, x - tree.maxX, tree.minY - y, y - tree.maxY, 0);
+    const rMax = extentR + outside + 1;
+    bestD = Infinity;
+    bestE = -1;
+    for (let r = Math.max(FIRST_RADIUS, outside + 1); ; r *= 4) {
+      tree.search(x - r, y - r, x + r, y + r, visit);
+      if (bestD <= r * shrink || r >= rMax) break;
+    }
+    if (bestE === -1) continue;
+    const a = edgeFrom[bestE], b = edgeTo[bestE];
+    const sLon = coords[2 * a] + bestT * (coords[2 * b] - coords[2 * a]);
+    const sLat = coords[2 * a + 1] + bestT * (coords[2 * b + 1] - coords[2 * a + 1]);
+    edge[i] = bestE;
+    t[i] = bestT;
+    snapLonLat[2 * i] = sLon;
+    snapLonLat[2 * i + 1] = sLat;
+    const acc = haversine(lon, lat, sLon, sLat);
+    access[i] = acc;
+    ok[i] = acc <= maxSnap ? 1 : 0;
+  }
+  return { count, edge, t, access, ok, snapLonLat };
+}
