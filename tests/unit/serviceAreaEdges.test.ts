@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reachedEdges } from '../../src/core/analysis/serviceArea';
 import { makeGraph, M_PER_DEG, LAT0, straightStreet } from './serviceAreaFixtures';
 
-const sum = (a: Float32Array | Float64Array): number => a.reduce((s, v) => s + v, 0);
+const sum = (a: ArrayLike<number>): number => Array.from(a).reduce((s, v) => s + v, 0);
 
 describe('reachedEdges', () => {
   it('clips a straight street at the threshold', () => {
@@ -73,7 +73,7 @@ describe('reachedEdges', () => {
     // so node 0 is at 10 + 50 = 60 m and node 1 at 10 + 150 = 160 m.
     const g = makeGraph([[0, 0], [0, 200]], [[0, 1]]);
     const dist = new Float64Array([60, 160]);
-    const seeds = { edge: Int32Array.of(0), t: Float64Array.of(0.25), dist: Float64Array.of(10) };
+    const seeds = { edge: Int32Array.of(0), t: Float64Array.of(0.25), access: Float64Array.of(10) };
     const r = reachedEdges(g, dist, 100, { seeds });
     // from the seed 90 m each way: 50 m to node 0 (the edge ends there) + 90 m toward node 1 = 140 m
     expect(r.reachedLength).toBeCloseTo(140, 6);

@@ -49,7 +49,7 @@ describe('serviceAreaPolygons on a straight street', () => {
   it('starts inside an edge at a seed', () => {
     // a facility snapped mid-edge between nodes 10 and 11 (access 0): node i at |i − 10.5|·100 m.
     const d = Float64Array.from({ length: 21 }, (_, i) => Math.abs(i - 10.5) * 100);
-    const seeds = { edge: Int32Array.of(10), t: Float64Array.of(0.5), dist: Float64Array.of(0) };
+    const seeds = { edge: Int32Array.of(10), t: Float64Array.of(0.5), access: Float64Array.of(0) };
     // T = 120, R = 100: capsule over 20 m each side of the seed, 2·100·40 + π·100² = 39,415.9 m²
     const [f] = serviceAreaPolygons(g, d, [120], { cellSize: 5, maxOffNetwork: 100, seeds });
     expect(rel(f.properties.area_m2, 8000 + Math.PI * 1e4)).toBeLessThan(0.01);

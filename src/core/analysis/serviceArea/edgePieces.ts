@@ -2,16 +2,25 @@ import type { WalkGraph } from '../../network/graph';
 
 /**
  * Distances that start inside an edge rather than at a node: the snap points of the sources
- * (facilities) of a search. Without them a source's own edge is drawn from its end nodes only,
- * which is right everywhere except between the snap point and those nodes.
+ * (facilities) of a search — the engine's SnapResult / EdgeSources fits as is. Without them a
+ * source's own edge is drawn from its end nodes only, which is right everywhere except between
+ * the snap point and those nodes.
  */
 export interface EdgeSeeds {
-  /** edge id of each seed */
-  edge: Int32Array;
+  /** edge id of each seed (−1: not on the network) */
+  edge: ArrayLike<number>;
   /** position along the edge as a fraction 0..1 from edgeFrom to edgeTo */
-  t: Float64Array;
-  /** network distance at the seed point, metres (e.g. the facility's access leg) */
-  dist: Float64Array;
+  t: ArrayLike<number>;
+  /** distance already walked at the seed point, metres (the facility's access leg) */
+  access: ArrayLike<number>;
+  /** 0 = unusable (e.g. beyond maxSnap); all usable when absent */
+  ok?: ArrayLike<number>;
+}
+
+/** Seeds and which of them count (e.g. one category's facilities; default all). */
+export interface SeedSelection {
+  seeds?: EdgeSeeds;
+  seedIds?: ArrayLike<number>;
 }
 
 /**
@@ -32,10 +41,11 @@ export function forEachReachedPiece(
   dist: ArrayLike<number>,
   maxDist: number,
   visit: PieceVisitor,
-  seeds?: EdgeSeeds,
+  selection: SeedSelection = {},
 ): void {
   const { edgeFrom, edgeTo, edgeLength, edgeCount } = graph;
-  const bySeedEdge = seeds && seeds.edge.length > 0 ? groupSeeds(seeds, edgeCount) : null;
+  const seeds = selection.seeds;
+  const bySeedEdge = seeds && seeds.edge.length > 0 ? groupSeeds(seeds, selection.seedIds, edgeCount) : null;
   for (let e = 0; e < edgeCount; e++) {
     const du = dist[edgeFrom[e]];
     const dv = dist[edgeTo[e]];
@@ -50,7 +60,7 @@ export function forEachReachedPiece(
     const ts = [0, ...own.map((k) => clamp01(seeds!.t[k])), 1].sort((a, b) => a - b);
     const ds = ts.map((t) => {
       let d = Math.min(du + t * len, dv + (1 - t) * len);
-      for (const k of own) d = Math.min(d, seeds!.dist[k] + Math.abs(t - clamp01(seeds!.t[k])) * len);
+      for (const k of own) d = Math.min(d, seeds!.access[k] + Math.abs(t - clamp01(seeds!.t[k])) * len);
       return d;
     });
     for (let i = 0; i + 1 < ts.length; i++) {
@@ -61,11 +71,13 @@ export function forEachReachedPiece(
   }
 }
 
-function groupSeeds(seeds: EdgeSeeds, edgeCount: number): Map<number, number[]> {
+function groupSeeds(seeds: EdgeSeeds, ids: ArrayLike<number> | undefined, edgeCount: number): Map<number, number[]> {
   const m = new Map<number, number[]>();
-  for (let k = 0; k < seeds.edge.length; k++) {
+  const n = ids ? ids.length : seeds.edge.length;
+  for (let q = 0; q < n; q++) {
+    const k = ids ? ids[q] : q;
     const e = seeds.edge[k];
-    if (!(e >= 0 && e < edgeCount) || !(seeds.dist[k] < Infinity)) continue;
+    if (!(e >= 0 && e < edgeCount) || !(seeds.access[k] < Infinity) || (seeds.ok && !seeds.ok[k])) continue;
     const list = m.get(e);
     if (list) list.push(k);
     else m.set(e, [k]);

@@ -5,4 +5,4 @@ export {
 export {
   planServiceAreaGrid, rasterizeServiceArea, type ServiceAreaGrid, type GridOptions,
 } from './rasterizeServiceArea';
-export { forEachReachedPiece, type EdgeSeeds, type PieceVisitor } from './edgePieces';
+export { forEachReachedPiece, type EdgeSeeds, type PieceVisitor, type SeedSelection } from './edgePieces';

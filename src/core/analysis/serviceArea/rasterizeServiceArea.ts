@@ -1,5 +1,5 @@
 import type { WalkGraph } from '../../network/graph';
-import { forEachReachedPiece, type EdgeSeeds } from './edgePieces';
+import { forEachReachedPiece, type SeedSelection } from './edgePieces';
 
 /** Metres per degree of latitude, R = 6,371,008.8 m (DESIGN §4). */
 const M_PER_DEG = (6_371_008.8 * Math.PI) / 180;
@@ -23,14 +23,13 @@ export interface ServiceAreaGrid {
   ky: number;
 }
 
-export interface GridOptions {
+export interface GridOptions extends SeedSelection {
   /** Cell size in metres. Default 25. */
   cellSize?: number;
   /** Longest straight walk from the network, metres. Default 100. */
   maxOffNetwork?: number;
   /** The cell size grows until the grid has at most this many cells. Default 2,500,000. */
   maxCells?: number;
-  seeds?: EdgeSeeds;
 }
 
 /**
@@ -61,7 +60,7 @@ export function planServiceAreaGrid(
       if (lat < minLat) minLat = lat;
       if (lat > maxLat) maxLat = lat;
     }
-  }, options.seeds);
+  }, options);
   if (!(minLon <= maxLon)) return null;
 
   const lon0 = (minLon + maxLon) / 2;
@@ -106,7 +105,7 @@ export function rasterizeServiceArea(
   dist: ArrayLike<number>,
   threshold: number,
   grid: ServiceAreaGrid,
-  options: { maxOffNetwork?: number; seeds?: EdgeSeeds } = {},
+  options: SeedSelection & { maxOffNetwork?: number } = {},
   out?: Float64Array,
 ): Float64Array {
   const R = options.maxOffNetwork ?? 100;
@@ -184,6 +183,6 @@ export function rasterizeServiceArea(
     } else if (db <= T) {
       stamp(bx, by, bx, by, T - db);
     }
-  }, options.seeds);
+  }, options);
   return values;
 }

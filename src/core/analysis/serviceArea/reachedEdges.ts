@@ -1,5 +1,5 @@
 import type { WalkGraph } from '../../network/graph';
-import { forEachReachedPiece, type EdgeSeeds } from './edgePieces';
+import { forEachReachedPiece, type SeedSelection } from './edgePieces';
 
 /**
  * Reached network as straight segments in flat arrays, ready for deck.gl binary attributes:
@@ -24,10 +24,8 @@ export interface ReachedEdges {
   reachedLength: number;
 }
 
-export interface ReachedEdgesOptions {
-  /** Distances starting inside edges (facility snap points); see EdgeSeeds. */
-  seeds?: EdgeSeeds;
-}
+/** `seeds`: the search's sources on edges (facility snaps), `seedIds`: the ones used (default all). */
+export type ReachedEdgesOptions = SeedSelection;
 
 /** A peak closer than this (metres) to a piece's end is not worth its own segment. */
 const PEAK_EPS = 1e-3;
@@ -55,7 +53,7 @@ export function reachedEdges(
   forEachReachedPiece(
     graph, dist, T,
     (_e, _tA, _tB, da, db, len) => { count += segmentsOfPiece(da, db, len, T); },
-    options.seeds,
+    options,
   );
 
   const src = new Float64Array(2 * count);
@@ -106,7 +104,7 @@ export function reachedEdges(
         if (reachB > 0) emit(len - reachB, len, T, db);
       }
     },
-    options.seeds,
+    options,
   );
 
   return {

@@ -1,18 +1,16 @@
 import { contours } from 'd3-contour';
 import type { Feature, MultiPolygon, Position } from 'geojson';
 import type { WalkGraph } from '../../network/graph';
-import type { EdgeSeeds } from './edgePieces';
+import type { SeedSelection } from './edgePieces';
 import { planServiceAreaGrid, rasterizeServiceArea, type ServiceAreaGrid } from './rasterizeServiceArea';
 
-export interface ServiceAreaOptions {
+export interface ServiceAreaOptions extends SeedSelection {
   /** Raster cell size in metres. Default 25; grown for large areas, see maxCells. */
   cellSize?: number;
   /** Longest straight walk from the network to a place, metres (R). Default 100. */
   maxOffNetwork?: number;
   /** Upper bound of raster cells; the cell size grows to respect it. Default 2,500,000. */
   maxCells?: number;
-  /** Distances starting inside edges (facility snap points), see EdgeSeeds. */
-  seeds?: EdgeSeeds;
 }
 
 export interface ServiceAreaProps {
@@ -60,7 +58,7 @@ export function serviceAreaPolygons(
   const contour = contours().size([grid.width, grid.height]);
   let values: Float64Array | undefined;
   return thresholds.map((threshold) => {
-    values = rasterizeServiceArea(graph, dist, threshold, grid, { maxOffNetwork: R, seeds: options.seeds }, values);
+    values = rasterizeServiceArea(graph, dist, threshold, grid, { maxOffNetwork: R, seeds: options.seeds, seedIds: options.seedIds }, values);
     const mp = contour.contour(values as unknown as number[], 0);
     const { coordinates, area } = toLonLat(mp.coordinates, grid);
     return feature(coordinates, { threshold, area_m2: area, cellSize: grid.cellSize, maxOffNetwork: R });
