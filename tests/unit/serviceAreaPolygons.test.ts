@@ -1,7 +1,7 @@
 import { area as turfArea } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import {
-  planServiceAreaGrid, rasterizeServiceArea, serviceAreaPolygons,
+  collectReachedPieces, planServiceAreaGrid, rasterizeServiceArea, serviceAreaPolygons,
 } from '../../src/core/analysis/serviceArea';
 import { straightStreet, streetGrid } from './serviceAreaFixtures';
 
@@ -92,9 +92,10 @@ describe('serviceAreaPolygons on a street grid', () => {
     // ~0.3 %). The 25 m contour must be within 1 % of it; the count of 25 m cells itself is the
     // cruder estimate (it misses by up to ~3 % on this small shape).
     const cellArea = (T: number, R: number, cellSize: number): number => {
-      const grid = planServiceAreaGrid(g, dist, T, { cellSize, maxOffNetwork: R, maxCells: 1e8 })!;
+      const pieces = collectReachedPieces(g, dist, T);
+      const grid = planServiceAreaGrid(g, pieces, { cellSize, maxOffNetwork: R, maxCells: 1e8 })!;
       let inside = 0;
-      for (const v of rasterizeServiceArea(g, dist, T, grid, { maxOffNetwork: R })) if (v >= 0) inside++;
+      for (const v of rasterizeServiceArea(g, pieces, T, grid, { maxOffNetwork: R })) if (v >= 0) inside++;
       return inside * grid.cellSize ** 2;
     };
     for (const [T, R, cellSize] of [[300, 50, 25], [450, 100, 25], [700, 30, 5]]) {

@@ -5,4 +5,4 @@ export {
 export {
   planServiceAreaGrid, rasterizeServiceArea, type ServiceAreaGrid, type GridOptions,
 } from './rasterizeServiceArea';
-export { forEachReachedPiece, type EdgeSeeds, type PieceVisitor, type SeedSelection } from './edgePieces';
+export { collectReachedPieces, type EdgePieces, type EdgeSeeds, type SeedSelection } from './edgePieces';

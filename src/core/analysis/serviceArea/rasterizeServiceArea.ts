@@ -1,5 +1,5 @@
 import type { WalkGraph } from '../../network/graph';
-import { forEachReachedPiece, type SeedSelection } from './edgePieces';
+import type { EdgePieces } from './edgePieces';
 
 /** Metres per degree of latitude, R = 6,371,008.8 m (DESIGN §4). */
 const M_PER_DEG = (6_371_008.8 * Math.PI) / 180;
@@ -23,44 +23,45 @@ export interface ServiceAreaGrid {
   ky: number;
 }
 
-export interface GridOptions extends SeedSelection {
+export interface GridOptions {
   /** Cell size in metres. Default 25. */
   cellSize?: number;
   /** Longest straight walk from the network, metres. Default 100. */
   maxOffNetwork?: number;
-  /** The cell size grows until the grid has at most this many cells. Default 2,500,000. */
+  /** The cell size grows until the grid has at most this many cells. Default 1,000,000. */
   maxCells?: number;
 }
 
 /**
- * The grid that holds everything within `maxThreshold`: the reached pieces of the network,
- * padded by the off-network walk and two cells. Null when nothing is reached.
+ * The grid that holds every given piece, padded by the off-network walk and two cells. Null
+ * when there is no piece (nothing reached).
+ * @param pieces collectReachedPieces(graph, dist, largest threshold, …)
  */
 export function planServiceAreaGrid(
   graph: WalkGraph,
-  dist: ArrayLike<number>,
-  maxThreshold: number,
+  pieces: EdgePieces,
   options: GridOptions = {},
 ): ServiceAreaGrid | null {
   const cellSize0 = options.cellSize ?? 25;
   const maxOff = options.maxOffNetwork ?? 100;
-  const maxCells = options.maxCells ?? 2_500_000;
+  const maxCells = options.maxCells ?? 1_000_000;
   if (!(cellSize0 > 0) || !(maxOff >= 0) || !(maxCells >= 16)) {
     throw new Error(`service area: cellSize must be > 0 m, maxOffNetwork ≥ 0 m, maxCells ≥ 16 (got ${cellSize0}, ${maxOff}, ${maxCells})`);
   }
   const { coords, edgeFrom, edgeTo } = graph;
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-  forEachReachedPiece(graph, dist, maxThreshold, (e, tA, tB) => {
+  for (let p = 0; p < pieces.count; p++) {
+    const e = pieces.edge[p];
     const u = 2 * edgeFrom[e], v = 2 * edgeTo[e];
-    for (const t of [tA, tB]) {
-      const lon = coords[u] + t * (coords[v] - coords[u]);
-      const lat = coords[u + 1] + t * (coords[v + 1] - coords[u + 1]);
+    // a piece lies between its edge's end nodes, so their box is enough
+    for (const w of [u, v]) {
+      const lon = coords[w], lat = coords[w + 1];
       if (lon < minLon) minLon = lon;
       if (lon > maxLon) maxLon = lon;
       if (lat < minLat) minLat = lat;
       if (lat > maxLat) maxLat = lat;
     }
-  }, options);
+  }
   if (!(minLon <= maxLon)) return null;
 
   const lon0 = (minLon + maxLon) / 2;
@@ -98,14 +99,15 @@ export function planServiceAreaGrid(
  * piece end contributes either a capsule (radius R, up to where d = T − R) or, when its
  * distance exceeds T − R, one disc of radius T − d.
  *
+ * @param pieces collectReachedPieces(graph, dist, ≥ threshold, …); farther pieces are skipped
  * @param out reused when it has width·height values
  */
 export function rasterizeServiceArea(
   graph: WalkGraph,
-  dist: ArrayLike<number>,
+  pieces: EdgePieces,
   threshold: number,
   grid: ServiceAreaGrid,
-  options: SeedSelection & { maxOffNetwork?: number } = {},
+  options: { maxOffNetwork?: number } = {},
   out?: Float64Array,
 ): Float64Array {
   const R = options.maxOffNetwork ?? 100;
@@ -115,6 +117,7 @@ export function rasterizeServiceArea(
   // Cells no primitive reaches are farther than one cell from the area, so their exact value
   // never enters the contour interpolation.
   const margin = cellSize * 1.05;
+  const deep = margin;
   values.fill(-2 * cellSize);
   const { coords, edgeFrom, edgeTo } = graph;
   const inv = 1 / cellSize;
@@ -146,7 +149,9 @@ export function rasterizeServiceArea(
       const ry = cy - ay;
       let k = j * width + i0;
       for (let i = i0; i <= i1; i++, k++) {
-        if (values[k] >= r) continue;
+        // The field is 1-Lipschitz, so a cell already `deep` inside has only inside neighbours:
+        // no contour passes next to it and its exact value no longer matters.
+        if (values[k] >= deep) continue;
         const rx = originX + (i + 0.5) * cellSize - ax;
         let t = (rx * dx + ry * dy) * invLen2;
         if (t < 0) t = 0;
@@ -158,10 +163,15 @@ export function rasterizeServiceArea(
     }
   };
 
-  forEachReachedPiece(graph, dist, T, (e, tA, tB, da, db, len) => {
+  const { edge, tA: pA, tB: pB, da: pDa, db: pDb, len: pLen } = pieces;
+  for (let p = 0; p < pieces.count; p++) {
+    const da = pDa[p], db = pDb[p], len = pLen[p];
+    if (da > T && db > T) continue;
+    const e = edge[p];
     const u = 2 * edgeFrom[e], v = 2 * edgeTo[e];
     const ux = (coords[u] - lon0) * kx, uy = (coords[u + 1] - lat0) * ky;
     const vx = (coords[v] - lon0) * kx, vy = (coords[v + 1] - lat0) * ky;
+    const tA = pA[p], tB = pB[p];
     const ax = ux + tA * (vx - ux), ay = uy + tA * (vy - uy);
     const bx = ux + tB * (vx - ux), by = uy + tB * (vy - uy);
     // capsule lengths along the piece, metres (distance grows 1 m per m from each end)
@@ -169,7 +179,7 @@ export function rasterizeServiceArea(
     const capB = T - R - db;
     if (capA >= 0 && capB >= 0 && capA + capB >= len) {
       stamp(ax, ay, bx, by, R);
-      return;
+      continue;
     }
     if (capA >= 0) {
       const f = Math.min(1, capA / len);
@@ -183,6 +193,6 @@ export function rasterizeServiceArea(
     } else if (db <= T) {
       stamp(bx, by, bx, by, T - db);
     }
-  }, options);
+  }
   return values;
 }

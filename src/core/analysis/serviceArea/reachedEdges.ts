@@ -1,5 +1,5 @@
 import type { WalkGraph } from '../../network/graph';
-import { forEachReachedPiece, type SeedSelection } from './edgePieces';
+import { collectReachedPieces, type SeedSelection } from './edgePieces';
 
 /**
  * Reached network as straight segments in flat arrays, ready for deck.gl binary attributes:
@@ -49,12 +49,10 @@ export function reachedEdges(
     throw new Error(`reachedEdges: dist has ${dist.length} values for ${graph.nodeCount} nodes`);
   }
   const T = threshold;
+  const pieces = collectReachedPieces(graph, dist, T, options);
+  const { edge, tA, tB, da, db, len } = pieces;
   let count = 0;
-  forEachReachedPiece(
-    graph, dist, T,
-    (_e, _tA, _tB, da, db, len) => { count += segmentsOfPiece(da, db, len, T); },
-    options,
-  );
+  for (let p = 0; p < pieces.count; p++) count += segmentsOfPiece(da[p], db[p], len[p], T);
 
   const src = new Float64Array(2 * count);
   const dst = new Float64Array(2 * count);
@@ -64,48 +62,47 @@ export function reachedEdges(
   const { coords, edgeFrom, edgeTo } = graph;
   let n = 0;
   let total = 0;
+  // Writes segment [s0, s1] (metres from the start of piece p) with end distances d0, d1.
+  const emit = (p: number, s0: number, s1: number, d0: number, d1: number): void => {
+    const e = edge[p];
+    const u = edgeFrom[e] * 2;
+    const v = edgeTo[e] * 2;
+    const k = (tB[p] - tA[p]) / len[p];
+    const t0 = tA[p] + k * s0;
+    const t1 = tA[p] + k * s1;
+    const lonU = coords[u], latU = coords[u + 1];
+    const dLon = coords[v] - lonU, dLat = coords[v + 1] - latU;
+    src[2 * n] = lonU + t0 * dLon;
+    src[2 * n + 1] = latU + t0 * dLat;
+    dst[2 * n] = lonU + t1 * dLon;
+    dst[2 * n + 1] = latU + t1 * dLat;
+    srcD[n] = d0;
+    dstD[n] = d1;
+    ids[n] = e;
+    total += s1 - s0;
+    n++;
+  };
 
-  forEachReachedPiece(
-    graph, dist, T,
-    (e, tA, tB, da, db, len) => {
-      const u = edgeFrom[e] * 2;
-      const v = edgeTo[e] * 2;
-      const lonU = coords[u], latU = coords[u + 1];
-      const dLon = coords[v] - lonU, dLat = coords[v + 1] - latU;
-      // s (metres from the piece's start) → lon/lat on the edge
-      const emit = (s0: number, s1: number, d0: number, d1: number): void => {
-        const t0 = tA + ((tB - tA) * s0) / len;
-        const t1 = tA + ((tB - tA) * s1) / len;
-        src[2 * n] = lonU + t0 * dLon;
-        src[2 * n + 1] = latU + t0 * dLat;
-        dst[2 * n] = lonU + t1 * dLon;
-        dst[2 * n + 1] = latU + t1 * dLat;
-        srcD[n] = d0;
-        dstD[n] = d1;
-        ids[n] = e;
-        total += s1 - s0;
-        n++;
-      };
-      const reachA = T - da;
-      const reachB = T - db;
-      if (reachA + reachB >= len) {
-        const dAt0 = Math.min(da, db + len);
-        const dAtL = Math.min(db, da + len);
-        const sm = (db - da + len) / 2;
-        if (sm > PEAK_EPS && sm < len - PEAK_EPS) {
-          const dm = da + sm;
-          emit(0, sm, dAt0, dm);
-          emit(sm, len, dm, dAtL);
-        } else {
-          emit(0, len, dAt0, dAtL);
-        }
+  for (let p = 0; p < pieces.count; p++) {
+    const a = da[p], b = db[p], l = len[p];
+    const reachA = T - a;
+    const reachB = T - b;
+    if (reachA + reachB >= l) {
+      const dAt0 = Math.min(a, b + l);
+      const dAtL = Math.min(b, a + l);
+      const sm = (b - a + l) / 2;
+      if (sm > PEAK_EPS && sm < l - PEAK_EPS) {
+        const dm = a + sm;
+        emit(p, 0, sm, dAt0, dm);
+        emit(p, sm, l, dm, dAtL);
       } else {
-        if (reachA > 0) emit(0, reachA, da, T);
-        if (reachB > 0) emit(len - reachB, len, T, db);
+        emit(p, 0, l, dAt0, dAtL);
       }
-    },
-    options,
-  );
+    } else {
+      if (reachA > 0) emit(p, 0, reachA, a, T);
+      if (reachB > 0) emit(p, l - reachB, l, T, b);
+    }
+  }
 
   return {
     length: n,

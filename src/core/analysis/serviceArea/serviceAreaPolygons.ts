@@ -1,7 +1,7 @@
 import { contours } from 'd3-contour';
 import type { Feature, MultiPolygon, Position } from 'geojson';
 import type { WalkGraph } from '../../network/graph';
-import type { SeedSelection } from './edgePieces';
+import { collectReachedPieces, type SeedSelection } from './edgePieces';
 import { planServiceAreaGrid, rasterizeServiceArea, type ServiceAreaGrid } from './rasterizeServiceArea';
 
 export interface ServiceAreaOptions extends SeedSelection {
@@ -9,7 +9,7 @@ export interface ServiceAreaOptions extends SeedSelection {
   cellSize?: number;
   /** Longest straight walk from the network to a place, metres (R). Default 100. */
   maxOffNetwork?: number;
-  /** Upper bound of raster cells; the cell size grows to respect it. Default 2,500,000. */
+  /** Upper bound of raster cells; the cell size grows to respect it. Default 1,000,000. */
   maxCells?: number;
 }
 
@@ -49,7 +49,8 @@ export function serviceAreaPolygons(
   }
   const R = options.maxOffNetwork ?? 100;
   const maxT = thresholds.length ? Math.max(...thresholds) : 0;
-  const grid = planServiceAreaGrid(graph, dist, maxT, options);
+  const pieces = collectReachedPieces(graph, dist, maxT, options);
+  const grid = planServiceAreaGrid(graph, pieces, options);
   if (!grid) {
     return thresholds.map((threshold) => feature([], {
       threshold, area_m2: 0, cellSize: options.cellSize ?? 25, maxOffNetwork: R,
@@ -58,7 +59,7 @@ export function serviceAreaPolygons(
   const contour = contours().size([grid.width, grid.height]);
   let values: Float64Array | undefined;
   return thresholds.map((threshold) => {
-    values = rasterizeServiceArea(graph, dist, threshold, grid, { maxOffNetwork: R, seeds: options.seeds, seedIds: options.seedIds }, values);
+    values = rasterizeServiceArea(graph, pieces, threshold, grid, { maxOffNetwork: R }, values);
     const mp = contour.contour(values as unknown as number[], 0);
     const { coordinates, area } = toLonLat(mp.coordinates, grid);
     return feature(coordinates, { threshold, area_m2: area, cellSize: grid.cellSize, maxOffNetwork: R });
