@@ -1,0 +1,113 @@
+import type { FeatureCollection } from 'geojson';
+import { forEachPosition } from './mapCoordinates';
+import { zoneFromEastings, type GaussKrugerZone } from './gaussKruger';
+
+/** What the coordinates of a layer look like, judged from their ranges. */
+export type CoordinateGuess =
+  | { kind: 'empty' }
+  | { kind: 'geographic' }
+  | { kind: 'swapped' }
+  | { kind: 'web-mercator' }
+  | { kind: 'gauss-kruger'; zone: GaussKrugerZone }
+  | { kind: 'gauss-kruger-no-zone' }
+  | { kind: 'projected-unknown' };
+
+export interface CoordinateStats {
+  /** Bounding box of the finite positions examined: [xmin, ymin, xmax, ymax]. */
+  bbox: [number, number, number, number];
+  /** Positions examined (at most `maxSamples`). */
+  samples: number;
+}
+
+const MERCATOR_MAX = 20037508.35;
+
+/** Approximate bounding box of China (lon/lat), used to judge which reading of the numbers is plausible. */
+export const CHINA_BBOX: [number, number, number, number] = [73.4, 3.8, 135.1, 53.6];
+
+export function inChina(lon: number, lat: number): boolean {
+  return lon >= CHINA_BBOX[0] && lon <= CHINA_BBOX[2] && lat >= CHINA_BBOX[1] && lat <= CHINA_BBOX[3];
+}
+
+/** Percentile of a sorted array (nearest rank). */
+function pct(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))] as number;
+}
+
+/**
+ * Classifies a layer's coordinates by range (DESIGN §8): lon/lat, lat/lon swapped, Web Mercator
+ * metres, CGCS2000 3° Gauss-Krüger with the zone prefixing the easting, Gauss-Krüger/UTM without a
+ * zone, or an unknown projection (e.g. a local city grid). The majority decides, so a few stray
+ * coordinates do not flip a layer: they are reported per feature as out of range instead.
+ * Robust ranges (1st–99th percentile) are used for the same reason.
+ */
+export function detectCoordinateSystem(fc: FeatureCollection, maxSamples = 50000): CoordinateGuess & CoordinateStats {
+  let total = 0;
+  for (const f of fc.features) if (f.geometry) forEachPosition(f.geometry, () => total++);
+  const step = Math.max(1, Math.ceil(total / maxSamples));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let i = 0;
+  for (const f of fc.features) {
+    if (!f.geometry) continue;
+    forEachPosition(f.geometry, (x, y) => {
+      if (i++ % step !== 0) return;
+      if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
+        xs.push(x);
+        ys.push(y);
+      }
+    });
+  }
+  const n = xs.length;
+  if (n === 0) return { kind: 'empty', bbox: [0, 0, 0, 0], samples: 0 };
+  const sx = Float64Array.from(xs).sort();
+  const sy = Float64Array.from(ys).sort();
+  const bbox: [number, number, number, number] = [sx[0] as number, sy[0] as number, sx[n - 1] as number, sy[n - 1] as number];
+  const stats = { bbox, samples: n };
+  let big = 0;
+  let geo = 0;
+  for (let k = 0; k < n; k++) {
+    const x = xs[k] as number;
+    const y = ys[k] as number;
+    if (Math.abs(x) > 1000 || Math.abs(y) > 1000) big++;
+    else if (Math.abs(x) <= 180 && Math.abs(y) <= 180) geo++;
+  }
+  if (big > n / 2) {
+    const x0 = pct(sx, 0.01);
+    const x1 = pct(sx, 0.99);
+    const y0 = pct(sy, 0.01);
+    const y1 = pct(sy, 0.99);
+    const zone = zoneFromEastings(x0, x1);
+    if (zone && y0 >= 1e6 && y1 <= 6.6e6) return { kind: 'gauss-kruger', zone, ...stats };
+    if (x0 >= 250000 && x1 <= 750000 && y0 >= 1.5e6 && y1 <= 6.6e6) return { kind: 'gauss-kruger-no-zone', ...stats };
+    if (Math.abs(x0) <= MERCATOR_MAX && Math.abs(x1) <= MERCATOR_MAX && Math.abs(y0) <= MERCATOR_MAX && Math.abs(y1) <= MERCATOR_MAX) {
+      // Small numbers around (0,0) are a local grid, not the Gulf of Guinea.
+      const cx = ((x0 + x1) / 2 / MERCATOR_MAX) * 180;
+      const cy = (Math.atan(Math.exp((((y0 + y1) / 2) / MERCATOR_MAX) * Math.PI)) * 360) / Math.PI - 90;
+      if (Math.abs(cx) > 5 || Math.abs(cy) > 5) return { kind: 'web-mercator', ...stats };
+    }
+    return { kind: 'projected-unknown', ...stats };
+  }
+  if (geo === 0) return { kind: 'projected-unknown', ...stats };
+  return { kind: isSwapped(xs, ys) ? 'swapped' : 'geographic', ...stats };
+}
+
+/**
+ * Lat/lon order: no x beyond ±90 while some y is beyond ±90 (a latitude cannot be), or every
+ * position lies in China once swapped and in the Arctic/nowhere as given.
+ */
+function isSwapped(xs: number[], ys: number[]): boolean {
+  let xWithinLat = true;
+  let yBeyondLat = false;
+  let swappedInChina = true;
+  let givenInChina = true;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k] as number;
+    const y = ys[k] as number;
+    if (Math.abs(x) > 180 || Math.abs(y) > 180) continue;
+    if (Math.abs(x) > 90) xWithinLat = false;
+    if (Math.abs(y) > 90) yBeyondLat = true;
+    if (!inChina(y, x)) swappedInChina = false;
+    if (!inChina(x, y)) givenInChina = false;
+  }
+  return (xWithinLat && yBeyondLat) || (swappedInChina && !givenInChina);
+}

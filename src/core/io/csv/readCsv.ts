@@ -1,0 +1,103 @@
+import Papa from 'papaparse';
+import type { Feature, Geometry } from 'geojson';
+import type { IssueCollector } from '../issueCollector';
+import type { IndexedFeature } from '../geojson/cleanFeatures';
+import { findCoordinateColumns, parseCoordinate, type CoordinateColumns } from './findCoordinateColumns';
+import { parseWkt } from './parseWkt';
+
+export interface CsvRead {
+  items: IndexedFeature[];
+  /** Data rows in the file (header excluded). */
+  rawCount: number;
+  columns: CoordinateColumns | null;
+  /** False when the file cannot give features at all (reported). */
+  ok: boolean;
+}
+
+// Numbers written without leading zeros; more than 15 digits stay text (IDs, 身份证号) because
+// doubles would round them.
+const NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** Converts each column to numbers or booleans when every non-empty cell is one; empty cells become null. */
+export function typeColumns(rows: Record<string, string>[], columns: readonly string[]): Record<string, unknown>[] {
+  const kind = new Map<string, 'number' | 'boolean' | 'string'>();
+  for (const c of columns) {
+    let numeric = true;
+    let bool = true;
+    let any = false;
+    for (const r of rows) {
+      const v = r[c];
+      if (v === undefined || v === '') continue;
+      any = true;
+      if (numeric && !NUMBER.test(v)) numeric = false;
+      if (bool && !/^(true|false)$/i.test(v)) bool = false;
+      if (!numeric && !bool) break;
+    }
+    kind.set(c, !any ? 'string' : numeric ? 'number' : bool ? 'boolean' : 'string');
+  }
+  return rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const c of columns) {
+      const v = r[c];
+      const k = kind.get(c);
+      if (v === undefined || v === '') out[c] = null;
+      else if (k === 'number') out[c] = Number(v);
+      else if (k === 'boolean') out[c] = v.toLowerCase() === 'true';
+      else out[c] = v;
+    }
+    return out;
+  });
+}
+
+/**
+ * Reads CSV/TSV text (delimiter auto-detected, tab for .tsv) into point features from coordinate
+ * columns found by name or given in `forced`; also a "lon,lat" column or a WKT column. Coordinate
+ * columns are not repeated in the properties (so export → import gives the same attributes).
+ */
+export function readCsv(text: string, issues: IssueCollector, opts: { tsv?: boolean; forced?: { lon: string; lat: string } } = {}): CsvRead {
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    delimiter: opts.tsv ? '\t' : '',
+    transformHeader: (h) => h.replace(/^\uFEFF/, '').trim(),
+  });
+  const headers = (parsed.meta.fields ?? []).filter((h) => h !== '');
+  const rows = parsed.data;
+  for (const e of parsed.errors) {
+    if (e.code === 'UndetectableDelimiter') continue;
+    issues.addFeature('csv-malformed', e.row ?? 0, { row: (e.row ?? 0) + 2, detail: e.message });
+  }
+  const columns: CoordinateColumns | null = opts.forced ? { kind: 'lonlat', ...opts.forced } : findCoordinateColumns(headers);
+  if (!columns || (columns.kind === 'lonlat' && (!headers.includes(columns.lon) || !headers.includes(columns.lat)))) {
+    if (rows.length === 0) issues.add('empty-collection');
+    else issues.add('csv-no-coordinates', { columns: headers.slice(0, 12).join(', ') + (headers.length > 12 ? ', …' : '') });
+    return { items: [], rawCount: rows.length, columns: null, ok: false };
+  }
+  const coordCols = columns.kind === 'lonlat' ? [columns.lon, columns.lat] : [columns.column];
+  const propCols = headers.filter((h) => !coordCols.includes(h));
+  const props = typeColumns(rows, propCols);
+  const items: IndexedFeature[] = [];
+  const badParams = columns.kind === 'lonlat' ? { lon: columns.lon, lat: columns.lat } : { lon: columns.column, lat: columns.column };
+  rows.forEach((r, i) => {
+    let geometry: Geometry | null = null;
+    if (columns.kind === 'lonlat') {
+      const x = parseCoordinate(r[columns.lon]);
+      const y = parseCoordinate(r[columns.lat]);
+      if (Number.isFinite(x) && Number.isFinite(y)) geometry = { type: 'Point', coordinates: [x, y] };
+    } else if (columns.kind === 'pair') {
+      const parts = String(r[columns.column] ?? '').split(/[,，;\s]+/).filter(Boolean);
+      const x = parseCoordinate(parts[0]);
+      const y = parseCoordinate(parts[1]);
+      if (parts.length === 2 && Number.isFinite(x) && Number.isFinite(y)) geometry = { type: 'Point', coordinates: [x, y] };
+    } else {
+      geometry = parseWkt(String(r[columns.column] ?? ''));
+    }
+    if (!geometry) {
+      issues.addFeature('csv-bad-rows', i, { ...badParams, row: i + 2 });
+      return;
+    }
+    const f: Feature = { type: 'Feature', properties: props[i] as Record<string, unknown>, geometry };
+    items.push({ f, i });
+  });
+  return { items, rawCount: rows.length, columns, ok: true };
+}

@@ -1,0 +1,35 @@
+/**
+ * Import/export core (DESIGN §3, §8): read user files into WGS84 GeoJSON with bilingual
+ * validation messages, convert Chinese coordinate systems, classify OSM extracts into layers,
+ * export GeoJSON/CSV that import back unchanged. Pure: Node and Web Worker, no DOM.
+ */
+export { readLayerFile } from './readLayerFile';
+export type {
+  ReadLayerOptions,
+  ReadLayerResult,
+  DetectedInfo,
+  ImportIssue,
+  IssueSeverity,
+  FileFormat,
+  SourceCrs,
+  ProgressFn,
+  ImportStage,
+} from './types';
+export { ISSUE_CATALOG, issueText, type IssueCode } from './issueCatalog';
+export { IssueCollector, formatIssue, safeText } from './issueCollector';
+export { detectFormat, type FormatGuess } from './detectFormat';
+export { decodeText, looksBinary, type DecodedText } from './decodeText';
+export { guessLayerKind, type KindGuess } from './guessLayerKind';
+export { representativePoint } from './representativePoint';
+export { repairSelfIntersection, isSelfIntersecting } from './geojson/checkSelfIntersections';
+export { validateGeometry } from './geojson/validateGeometry';
+export { findCoordinateColumns, parseCoordinate, type CoordinateColumns } from './csv/findCoordinateColumns';
+export { parseWkt } from './csv/parseWkt';
+export { detectDbfEncoding, type DbfEncoding } from './shapefile/detectDbfEncoding';
+export { readOsmXml } from './osm/readOsmXml';
+export { readOsmPbf } from './osm/readOsmPbf';
+export { osmToFeatures, type OsmFeatures } from './osm/osmToFeatures';
+export type { OsmData, OsmElement, OsmTags } from './osm/osmTypes';
+export * from './crs';
+// Field mapping lives with the canonical names in the model (owned by the lead); re-exported here.
+export { suggestFieldMapping, FIELD_ALIASES } from '../model/fieldAliases';
