@@ -1,0 +1,75 @@
+import { multiSourceDijkstra, type DijkstraRun } from '../network/multiSourceDijkstra';
+import { distancesAtSnaps } from '../network/distancesAtSnaps';
+import { euclideanNearest } from './euclideanNearest';
+import type { CoverageContext, CoverageMode } from './prepareCoverage';
+
+export interface CategoryDistancesOptions {
+  /** @default ctx.options.mode */
+  mode?: CoverageMode;
+  /** Output arrays to reuse, length = community count. */
+  out?: Float64Array;
+  outFacility?: Int32Array;
+}
+
+export interface CategoryDistances {
+  /** metres per community to the nearest facility of the category; Infinity when none is reachable */
+  distance: Float64Array;
+  /** index of that facility in the facility collection, −1 when none */
+  facility: Int32Array;
+  /**
+   * network mode: the search (node distances, origins, predecessor arcs) — it lives in the shared
+   * workspace and is overwritten by the next run, so use or copy it before running again
+   */
+  search: DijkstraRun | null;
+}
+
+/**
+ * Distance from every community to the nearest facility of category k (DESIGN §4): in network
+ * mode ONE multi-source search over all the category's facilities, then the access/along-edge
+ * formula at each community sample point; in euclidean mode the exact haversine nearest neighbour
+ * times the detour factor. A community's distance is the minimum over its sample points
+ * (entrances); distances above the cutoff are Infinity.
+ */
+export function categoryDistances(ctx: CoverageContext, k: number, options: CategoryDistancesOptions = {}): CategoryDistances {
+  const mode = options.mode ?? ctx.options.mode;
+  const { count, sampleOffsets, samples } = ctx.communities;
+  const distance = options.out ?? new Float64Array(count);
+  const facility = options.outFacility ?? new Int32Array(count);
+  const sourceIds = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
+  const cutoff = ctx.options.cutoff;
+
+  let sampleDist: Float64Array;
+  let sampleSrc: Int32Array;
+  let search: DijkstraRun | null = null;
+  if (mode === 'network') {
+    const net = ctx.network;
+    if (!net) throw new Error('network mode needs a walking network; load one or use euclidean mode');
+    search = multiSourceDijkstra(net.graph, net.sourceSnap, net.workspace, { cutoff, sourceIds });
+    const r = distancesAtSnaps(net.graph, search, net.sampleSnap, net.sourceSnap, { sourceIds, cutoff });
+    sampleDist = r.distance;
+    sampleSrc = r.source;
+  } else {
+    const r = euclideanNearest(samples, ctx.facilities.points, { sourceIds });
+    sampleDist = r.distance;
+    sampleSrc = r.source;
+    const detour = ctx.options.detour;
+    for (let s = 0; s < sampleDist.length; s++) {
+      const d = sampleDist[s] * detour;
+      sampleDist[s] = d <= cutoff ? d : Infinity;
+    }
+  }
+
+  const owner = ctx.facilities.pointOwner;
+  for (let c = 0; c < count; c++) {
+    let best = Infinity, bestSrc = -1;
+    for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
+      if (sampleDist[s] < best) {
+        best = sampleDist[s];
+        bestSrc = sampleSrc[s];
+      }
+    }
+    distance[c] = best;
+    facility[c] = bestSrc >= 0 ? owner[bestSrc] : -1;
+  }
+  return { distance, facility, search };
+}

@@ -1,0 +1,177 @@
+import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
+import { representativePoint } from './representativePoint';
+
+/** Why a community or facility does not take part in (part of) the analysis. */
+export type CoverageIssueReason =
+  | 'no_geometry'
+  | 'invalid_geometry'
+  | 'invalid_entrances'
+  | 'unknown_category'
+  | 'beyond_max_snap'
+  | 'isolated_component';
+
+/** One feature listed as unreachable or ignored, never dropped silently. */
+export interface CoverageIssue {
+  /** feature index in its input collection */
+  index: number;
+  /** properties.id, else feature.id, else null */
+  id: string | null;
+  reason: CoverageIssueReason;
+  /** human-readable detail (English) */
+  detail?: string;
+  /** metres to the nearest network segment, for beyond_max_snap */
+  distance?: number;
+}
+
+type AnyFeatures = FeatureCollection<Geometry | null, GeoJsonProperties> | { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties>> };
+
+/** Where communities are measured from: entrances when given, else the representative point. */
+export interface CommunityPoints {
+  count: number;
+  ids: (string | null)[];
+  /** representative point per community, lon/lat interleaved (NaN when none) */
+  representative: Float64Array;
+  /** sample points (entrances or the representative point), lon/lat interleaved */
+  samples: Float64Array;
+  /** samples of community c are sampleOffsets[c] ≤ s < sampleOffsets[c+1] */
+  sampleOffsets: Int32Array;
+  issues: CoverageIssue[];
+}
+
+/** Facility access points: one per Point, each point of a MultiPoint, or a polygon's representative point. */
+export interface FacilityPoints {
+  count: number;
+  ids: (string | null)[];
+  /** category index per facility, −1 when unknown or missing */
+  category: Int32Array;
+  points: Float64Array;
+  /** facility of each point */
+  pointOwner: Int32Array;
+  issues: CoverageIssue[];
+}
+
+export function featureId(f: Feature<Geometry | null, GeoJsonProperties> | null | undefined): string | null {
+  const v = f?.properties?.id ?? f?.id;
+  return v == null || v === '' ? null : String(v);
+}
+
+function lonLatOf(p: unknown): [number, number] | null {
+  if (!Array.isArray(p)) return null;
+  const [lon, lat] = p as Position;
+  return typeof lon === 'number' && typeof lat === 'number' && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
+}
+
+/**
+ * Reads `properties.entrances`: a MultiPoint (or Point) geometry object, or an array of [lon, lat].
+ * @returns the valid points, null when absent, or 'invalid' when present but unusable
+ */
+export function readEntrances(value: unknown): [number, number][] | null | 'invalid' {
+  if (value == null) return null;
+  let list: unknown[] | null = null;
+  if (Array.isArray(value)) list = value;
+  else if (typeof value === 'object') {
+    const g = value as { type?: unknown; coordinates?: unknown };
+    if (g.type === 'MultiPoint' && Array.isArray(g.coordinates)) list = g.coordinates;
+    else if (g.type === 'Point') list = [g.coordinates];
+  }
+  if (!list || list.length === 0) return 'invalid';
+  const out: [number, number][] = [];
+  for (const p of list) {
+    const q = lonLatOf(p);
+    if (!q) return 'invalid';
+    out.push(q);
+  }
+  return out;
+}
+
+/**
+ * Sample points of every community (DESIGN §4): its entrances when `properties.entrances` holds
+ * any, else its representative point. Communities without a usable geometry keep zero samples and
+ * are listed in `issues`.
+ */
+export function communityPoints(communities: AnyFeatures): CommunityPoints {
+  const feats = communities.features;
+  const count = feats.length;
+  const representative = new Float64Array(2 * count).fill(NaN);
+  const sampleOffsets = new Int32Array(count + 1);
+  const samples: number[] = [];
+  const ids: (string | null)[] = [];
+  const issues: CoverageIssue[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = feats[i];
+    const id = featureId(f);
+    ids.push(id);
+    const g = f?.geometry;
+    let rep = g ? representativePoint(g) : null;
+    if (rep && !lonLatOf(rep)) rep = null; // projected metres are not lon/lat
+    if (rep) {
+      representative[2 * i] = rep[0];
+      representative[2 * i + 1] = rep[1];
+    }
+    const entrances = readEntrances(f?.properties?.entrances);
+    if (entrances === 'invalid') {
+      issues.push({ index: i, id, reason: 'invalid_entrances', detail: 'properties.entrances is not a MultiPoint or a list of [lon, lat]; using the representative point' });
+    }
+    if (Array.isArray(entrances)) {
+      for (const p of entrances) samples.push(p[0], p[1]);
+    } else if (rep) {
+      samples.push(rep[0], rep[1]);
+    } else if (!g) {
+      issues.push({ index: i, id, reason: 'no_geometry' });
+    } else {
+      issues.push({ index: i, id, reason: 'invalid_geometry', detail: `a community must be a Polygon, MultiPolygon or Point with lon/lat coordinates, got ${g.type}` });
+    }
+    sampleOffsets[i + 1] = samples.length >> 1;
+  }
+  return { count, ids, representative, samples: Float64Array.from(samples), sampleOffsets, issues };
+}
+
+/**
+ * Access points and category index of every facility. `categoryIndex` maps a rule-set category id
+ * to its index; facilities with a missing or unknown `properties.category` are listed and unused.
+ */
+export function facilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyMap<string, number>): FacilityPoints {
+  const feats = facilities.features;
+  const count = feats.length;
+  const category = new Int32Array(count).fill(-1);
+  const points: number[] = [];
+  const owner: number[] = [];
+  const ids: (string | null)[] = [];
+  const issues: CoverageIssue[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = feats[i];
+    const id = featureId(f);
+    ids.push(id);
+    const g = f?.geometry;
+    if (!g) {
+      issues.push({ index: i, id, reason: 'no_geometry' });
+      continue;
+    }
+    const cat = f?.properties?.category;
+    const k = typeof cat === 'string' ? categoryIndex.get(cat) : undefined;
+    if (k === undefined) {
+      issues.push({ index: i, id, reason: 'unknown_category', detail: cat == null ? 'no properties.category' : `category "${String(cat)}" is not in the rule set` });
+      continue;
+    }
+    const pts: [number, number][] = [];
+    if (g.type === 'MultiPoint' && Array.isArray(g.coordinates)) {
+      for (const p of g.coordinates) {
+        const q = lonLatOf(p);
+        if (q) pts.push(q);
+      }
+    } else {
+      const rep = representativePoint(g);
+      if (rep && Math.abs(rep[0]) <= 180 && Math.abs(rep[1]) <= 90) pts.push(rep);
+    }
+    if (pts.length === 0) {
+      issues.push({ index: i, id, reason: 'invalid_geometry', detail: `a facility must be a Point, MultiPoint or polygon with lon/lat coordinates, got ${g.type}` });
+      continue;
+    }
+    category[i] = k;
+    for (const p of pts) {
+      points.push(p[0], p[1]);
+      owner.push(i);
+    }
+  }
+  return { count, ids, category, points: Float64Array.from(points), pointOwner: Int32Array.from(owner), issues };
+}

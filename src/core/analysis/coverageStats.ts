@@ -1,0 +1,133 @@
+import type { CoverageCategory, CoverageLevel } from './coverageRules';
+import type { CoverageWeights } from './coverageWeights';
+
+/** covered / total of one weight; rate is null when the total is 0. */
+export interface WeightedRate {
+  covered: number;
+  total: number;
+  rate: number | null;
+}
+
+export interface CategoryCoverageStats {
+  id: string;
+  level: string;
+  /** metres */
+  radius: number;
+  mandatory: boolean;
+  /** facilities of the category that take part (reachable in network mode) */
+  facilities: number;
+  communities: WeightedRate;
+  households: WeightedRate;
+  /** the headline rate */
+  population: WeightedRate;
+}
+
+export interface LevelCoverageStats {
+  id: string;
+  walk_m: number;
+  mandatoryCategories: string[];
+  /** communities meeting ALL of this level's mandatory categories (levels are not nested) */
+  complete: { communities: WeightedRate; households: WeightedRate; population: WeightedRate };
+  /** mean share of mandatory categories met, per community and population-weighted (null: no mandatory categories) */
+  meanCompleteness: { communities: number | null; population: number | null };
+}
+
+export interface CoverageTotals {
+  communities: number;
+  households: number;
+  population: number;
+  /** communities whose population is households × persons per household */
+  populationEstimated: number;
+  /** communities with neither population nor households (weight 0) */
+  weightUnknown: number;
+}
+
+export interface CoverageStats {
+  categories: CategoryCoverageStats[];
+  levels: LevelCoverageStats[];
+  totals: CoverageTotals;
+}
+
+function rate(covered: number, total: number): WeightedRate {
+  return { covered, total, rate: total > 0 ? covered / total : null };
+}
+
+/**
+ * Coverage rates per category and per level by communities, households and population, and each
+ * community's completeness per level (share of that level's own mandatory categories met).
+ *
+ * @param ok covered flags, category-major: ok[k·C + c]
+ * @param facilityCounts usable facilities per category
+ * @returns stats and levelCompleteness[l·C + c] (NaN when the level has no mandatory category)
+ */
+export function coverageStats(
+  categories: readonly CoverageCategory[],
+  levels: readonly CoverageLevel[],
+  weights: CoverageWeights,
+  ok: Uint8Array,
+  facilityCounts: ArrayLike<number>,
+): { stats: CoverageStats; levelCompleteness: Float64Array } {
+  const C = weights.households.length;
+  const { households, population } = weights;
+  let totalHh = 0, totalPop = 0, estimated = 0, unknown = 0;
+  for (let c = 0; c < C; c++) {
+    totalHh += households[c];
+    totalPop += population[c];
+    estimated += weights.populationEstimated[c];
+    unknown += weights.weightUnknown[c];
+  }
+
+  const catStats = categories.map((cat, k): CategoryCoverageStats => {
+    let n = 0, hh = 0, pop = 0;
+    for (let c = 0, base = k * C; c < C; c++) {
+      if (ok[base + c]) {
+        n++;
+        hh += households[c];
+        pop += population[c];
+      }
+    }
+    return {
+      id: cat.id, level: cat.level, radius: cat.radius, mandatory: cat.mandatory, facilities: facilityCounts[k],
+      communities: rate(n, C), households: rate(hh, totalHh), population: rate(pop, totalPop),
+    };
+  });
+
+  const levelCompleteness = new Float64Array(levels.length * C);
+  const levelStats = levels.map((level, l): LevelCoverageStats => {
+    const m = level.mandatory.length;
+    let n = 0, hh = 0, pop = 0, sumShare = 0, sumPopShare = 0;
+    for (let c = 0; c < C; c++) {
+      let met = 0;
+      for (const k of level.mandatory) met += ok[k * C + c];
+      const share = m > 0 ? met / m : NaN;
+      levelCompleteness[l * C + c] = share;
+      if (m === 0) continue;
+      sumShare += share;
+      sumPopShare += share * population[c];
+      if (met === m) {
+        n++;
+        hh += households[c];
+        pop += population[c];
+      }
+    }
+    return {
+      id: level.id, walk_m: level.walk_m,
+      mandatoryCategories: level.mandatory.map((k) => categories[k].id),
+      complete: m > 0
+        ? { communities: rate(n, C), households: rate(hh, totalHh), population: rate(pop, totalPop) }
+        : { communities: rate(0, 0), households: rate(0, 0), population: rate(0, 0) },
+      meanCompleteness: {
+        communities: m > 0 && C > 0 ? sumShare / C : null,
+        population: m > 0 && totalPop > 0 ? sumPopShare / totalPop : null,
+      },
+    };
+  });
+
+  return {
+    stats: {
+      categories: catStats, levels: levelStats,
+      totals: { communities: C, households: totalHh, population: totalPop, populationEstimated: estimated, weightUnknown: unknown },
+    },
+    levelCompleteness,
+  };
+}

@@ -1,0 +1,204 @@
+import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import type { WalkGraph } from '../network/graph';
+import { buildGraph, type NetworkInput } from '../network/buildGraph';
+import { buildSegmentIndex, type SegmentIndex } from '../network/buildSegmentIndex';
+import { snapPoints, type SnapResult } from '../network/snapPoints';
+import { createDijkstraWorkspace, type DijkstraWorkspace } from '../network/multiSourceDijkstra';
+import { connectedComponents } from '../network/connectedComponents';
+import { resolveCoverageRules, type CoverageCategory, type CoverageLevel, type CoverageRuleSet } from './coverageRules';
+import { communityPoints, facilityPoints, type CommunityPoints, type CoverageIssue, type FacilityPoints } from './coveragePoints';
+import { coverageWeights, type CoverageWeights } from './coverageWeights';
+
+export type CoverageMode = 'network' | 'euclidean';
+
+type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties>> };
+
+export interface CoverageInput {
+  /** community polygons (or points), canonical properties households / population / id */
+  communities: Features;
+  /** facility points with properties.category = a rule-set category id */
+  facilities: Features;
+  rules: CoverageRuleSet;
+  /** the network layer (LineString / MultiLineString); or pass a prebuilt `graph` */
+  network?: NetworkInput;
+  graph?: WalkGraph;
+  /** the graph's segment index, when already built */
+  segmentIndex?: SegmentIndex;
+}
+
+export interface CoverageOptions {
+  /** @default 'network' when a network or graph is given, else 'euclidean' */
+  mode?: CoverageMode;
+  /** metres; features farther from every segment are unreachable @default 300 */
+  maxSnap?: number;
+  /** metres; distances beyond become Infinity (faster searches) @default Infinity */
+  cutoff?: number;
+  /** straight-line distances are multiplied by this in euclidean mode @default 1.0 */
+  detour?: number;
+  /** persons per household when population is missing @default rules.persons_per_household ?? 2.8 */
+  popEstimatePerHousehold?: number;
+  /** property names of the weights @default 'households', 'population' */
+  householdsField?: string;
+  populationField?: string;
+}
+
+/** Network state of a prepared analysis: snaps are computed once, searches reuse one workspace. */
+export interface CoverageNetwork {
+  graph: WalkGraph;
+  index: SegmentIndex;
+  /** snaps of the community sample points */
+  sampleSnap: SnapResult;
+  /** snaps of the facility points */
+  sourceSnap: SnapResult;
+  workspace: DijkstraWorkspace;
+  component: Int32Array;
+  /** communities beyond maxSnap or on a component without any usable facility */
+  communityIssues: CoverageIssue[];
+  /** facilities beyond maxSnap */
+  facilityIssues: CoverageIssue[];
+  /** 1 for facility points that can start a search */
+  sourceUsable: Uint8Array;
+}
+
+/** Everything computed once per study area; then each category run is one search. */
+export interface CoverageContext {
+  categories: CoverageCategory[];
+  levels: CoverageLevel[];
+  communities: CommunityPoints;
+  weights: CoverageWeights;
+  facilities: FacilityPoints;
+  /** facility points of category k: categorySourceIds[categorySourceOffsets[k] .. [k+1]) */
+  categorySourceOffsets: Int32Array;
+  categorySourceIds: Int32Array;
+  network: CoverageNetwork | null;
+  options: {
+    mode: CoverageMode;
+    maxSnap: number;
+    cutoff: number;
+    detour: number;
+    popEstimatePerHousehold: number;
+  };
+}
+
+/**
+ * Prepares a coverage analysis: resolves the rules, finds community sample points (entrances or
+ * representative points) and facility points, reads weights, builds the graph and segment index
+ * when needed and snaps everything once. Inputs are not mutated.
+ */
+export function prepareCoverage(input: CoverageInput, options: CoverageOptions = {}): CoverageContext {
+  const { categories, levels } = resolveCoverageRules(input.rules);
+  const hasNetwork = input.graph != null || input.network != null;
+  const mode = options.mode ?? (hasNetwork ? 'network' : 'euclidean');
+  if (mode === 'network' && !hasNetwork) throw new Error('network mode needs a walking network; load one or use euclidean mode');
+  const popEstimatePerHousehold = options.popEstimatePerHousehold ?? input.rules.persons_per_household ?? 2.8;
+  const opts = {
+    mode,
+    maxSnap: options.maxSnap ?? 300,
+    cutoff: options.cutoff ?? Infinity,
+    detour: options.detour ?? 1,
+    popEstimatePerHousehold,
+  };
+  const communities = communityPoints(input.communities);
+  const weights = coverageWeights(input.communities, {
+    personsPerHousehold: popEstimatePerHousehold,
+    householdsField: options.householdsField,
+    populationField: options.populationField,
+  });
+  let network: CoverageNetwork | null = null;
+  if (hasNetwork) {
+    const graph = input.graph ?? buildGraph(input.network as NetworkInput);
+    const index = input.segmentIndex ?? buildSegmentIndex(graph);
+    const component = graph.component ?? connectedComponents(graph.nodeCount, graph.offsets, graph.targets).component;
+    network = {
+      graph, index, component,
+      sampleSnap: snapPoints(graph, index, communities.samples, opts.maxSnap),
+      sourceSnap: snapPoints(graph, index, new Float64Array(0), opts.maxSnap),
+      workspace: createDijkstraWorkspace(graph),
+      communityIssues: [], facilityIssues: [], sourceUsable: new Uint8Array(0),
+    };
+  }
+  const base: CoverageContext = {
+    categories, levels, communities, weights,
+    facilities: facilityPoints({ features: [] }, new Map()),
+    categorySourceOffsets: new Int32Array(categories.length + 1), categorySourceIds: new Int32Array(0),
+    network, options: opts,
+  };
+  return withFacilities(base, input.facilities);
+}
+
+/**
+ * A context with other facilities (a scenario edit, or a new facility layer): communities,
+ * graph and community snaps are shared, only the facilities are read and snapped again.
+ */
+export function withFacilities(ctx: CoverageContext, facilitiesInput: Features): CoverageContext {
+  const categoryIndex = new Map(ctx.categories.map((c, i) => [c.id, i]));
+  const facilities = facilityPoints(facilitiesInput, categoryIndex);
+  const K = ctx.categories.length;
+  const nPts = facilities.pointOwner.length;
+
+  let network: CoverageNetwork | null = null;
+  let usable = new Uint8Array(nPts).fill(1);
+  if (ctx.network) {
+    const { graph, index, component, sampleSnap } = ctx.network;
+    const sourceSnap = snapPoints(graph, index, facilities.points, ctx.options.maxSnap);
+    usable = sourceSnap.ok.slice();
+    const facilityIssues = snapIssues(facilities.count, facilities.pointOwner, sourceSnap, facilities.ids, 'facility');
+    const hasSource = new Uint8Array(graph.componentCount ?? component.reduce((m, c) => Math.max(m, c + 1), 0));
+    for (let p = 0; p < nPts; p++) if (sourceSnap.ok[p]) hasSource[component[graph.edgeFrom[sourceSnap.edge[p]]]] = 1;
+    const { sampleOffsets } = ctx.communities;
+    const owner = new Int32Array(sampleSnap.count);
+    for (let c = 0; c < ctx.communities.count; c++) owner.fill(c, sampleOffsets[c], sampleOffsets[c + 1]);
+    const communityIssues = snapIssues(ctx.communities.count, owner, sampleSnap, ctx.communities.ids, 'community');
+    const listed = new Set(communityIssues.map((i) => i.index));
+    for (let c = 0; c < ctx.communities.count; c++) {
+      if (listed.has(c) || sampleOffsets[c] === sampleOffsets[c + 1]) continue;
+      let served = false;
+      for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
+        if (sampleSnap.ok[s] && hasSource[component[graph.edgeFrom[sampleSnap.edge[s]]]]) served = true;
+      }
+      if (!served) {
+        communityIssues.push({
+          index: c, id: ctx.communities.ids[c], reason: 'isolated_component',
+          detail: 'its part of the network is not connected to any facility',
+        });
+      }
+    }
+    network = { ...ctx.network, sourceSnap, facilityIssues, communityIssues, sourceUsable: usable };
+  }
+
+  // facility points grouped by category (CSR)
+  const offsets = new Int32Array(K + 1);
+  for (let p = 0; p < nPts; p++) offsets[facilities.category[facilities.pointOwner[p]] + 1]++;
+  for (let k = 0; k < K; k++) offsets[k + 1] += offsets[k];
+  const cursor = offsets.slice(0, K);
+  const ids = new Int32Array(nPts);
+  for (let p = 0; p < nPts; p++) ids[cursor[facilities.category[facilities.pointOwner[p]]]++] = p;
+
+  return { ...ctx, facilities, categorySourceOffsets: offsets, categorySourceIds: ids, network };
+}
+
+/** One issue per feature none of whose points snapped within maxSnap. */
+function snapIssues(
+  count: number, owner: Int32Array, snap: SnapResult, ids: (string | null)[], what: string,
+): CoverageIssue[] {
+  const anyOk = new Uint8Array(count);
+  const nearest = new Float64Array(count).fill(Infinity);
+  const hasPoint = new Uint8Array(count);
+  for (let p = 0; p < snap.count; p++) {
+    const f = owner[p];
+    hasPoint[f] = 1;
+    if (snap.ok[p]) anyOk[f] = 1;
+    if (snap.access[p] < nearest[f]) nearest[f] = snap.access[p];
+  }
+  const out: CoverageIssue[] = [];
+  for (let f = 0; f < count; f++) {
+    if (!hasPoint[f] || anyOk[f]) continue;
+    const d = nearest[f];
+    out.push({
+      index: f, id: ids[f], reason: 'beyond_max_snap',
+      detail: Number.isFinite(d) ? `the ${what} is ${d.toFixed(1)} m from the nearest network segment` : 'there is no network segment',
+      ...(Number.isFinite(d) ? { distance: d } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import { categoryDistances } from './categoryDistances';
+import { coverageStats, type CoverageStats } from './coverageStats';
+import type { CoverageIssue } from './coveragePoints';
+import { prepareCoverage, type CoverageContext, type CoverageInput, type CoverageMode, type CoverageOptions } from './prepareCoverage';
+
+/**
+ * Result of a coverage analysis in flat typed arrays, category-major (entry k·C + c for category k,
+ * community c), so one category is a contiguous `subarray` and everything transfers to and from a
+ * worker without copying (see coverageTransferables).
+ */
+export interface CoverageResult {
+  mode: CoverageMode;
+  communityCount: number;
+  /** rule-set category ids, in order (index k) */
+  categoryIds: string[];
+  /** level ids, in order (index l) */
+  levelIds: string[];
+  /** metres to the nearest facility of the category; Infinity when unreachable or no facility */
+  distance: Float64Array;
+  /** 1 when distance ≤ the category's radius */
+  ok: Uint8Array;
+  /** index of the nearest facility (facility collection index), −1 when none */
+  nearestFacility: Int32Array;
+  /** share of the level's mandatory categories met, levelCompleteness[l·C + c]; NaN when it has none */
+  levelCompleteness: Float64Array;
+  stats: CoverageStats;
+  /** communities with no usable geometry, beyond maxSnap, or on a network part without facilities */
+  unreachableCommunities: CoverageIssue[];
+  /** facilities without geometry, with an unknown category, or beyond maxSnap */
+  unreachableFacilities: CoverageIssue[];
+  /** problems that did not stop the analysis (e.g. unusable entrances: the representative point was used) */
+  warnings: CoverageIssue[];
+  /** edges relaxed by the searches (network mode) */
+  relaxed: number;
+}
+
+export interface RunCoverageOptions {
+  /** @default the context's mode */
+  mode?: CoverageMode;
+  /**
+   * Recompute only these category indexes and copy the others from `previous` (e.g. after a
+   * radius or facility change in one category). @default all
+   */
+  categories?: readonly number[];
+  previous?: CoverageResult;
+}
+
+/**
+ * Runs the coverage analysis on a prepared context: one search per category, then the rates per
+ * category and level (DESIGN §4). Changing one category: pass `categories: [k], previous`.
+ */
+export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = {}): CoverageResult {
+  const mode = options.mode ?? ctx.options.mode;
+  const C = ctx.communities.count;
+  const K = ctx.categories.length;
+  const prev = options.previous;
+  const reuse = prev && options.categories && prev.communityCount === C && prev.categoryIds.length === K && prev.mode === mode;
+  const distance = reuse ? prev.distance.slice() : new Float64Array(K * C);
+  const ok = reuse ? prev.ok.slice() : new Uint8Array(K * C);
+  const nearestFacility = reuse ? prev.nearestFacility.slice() : new Int32Array(K * C);
+  const todo = reuse ? options.categories! : Array.from({ length: K }, (_, k) => k);
+
+  let relaxed = 0;
+  for (const k of todo) {
+    const d = distance.subarray(k * C, (k + 1) * C);
+    const r = categoryDistances(ctx, k, { mode, out: d, outFacility: nearestFacility.subarray(k * C, (k + 1) * C) });
+    relaxed += r.search?.relaxed ?? 0;
+    const radius = ctx.categories[k].radius;
+    for (let c = 0, base = k * C; c < C; c++) ok[base + c] = d[c] <= radius ? 1 : 0;
+  }
+
+  const facilityCounts = new Int32Array(K);
+  const usable = mode === 'network' ? ctx.network?.sourceUsable : null;
+  const counted = new Uint8Array(ctx.facilities.count);
+  for (let p = 0; p < ctx.facilities.pointOwner.length; p++) {
+    const f = ctx.facilities.pointOwner[p];
+    if ((usable && !usable[p]) || counted[f]) continue;
+    counted[f] = 1;
+    facilityCounts[ctx.facilities.category[f]]++;
+  }
+  const { stats, levelCompleteness } = coverageStats(ctx.categories, ctx.levels, ctx.weights, ok, facilityCounts);
+
+  const net = mode === 'network' ? ctx.network : null;
+  const byIndex = (a: CoverageIssue, b: CoverageIssue) => a.index - b.index;
+  return {
+    mode, communityCount: C,
+    categoryIds: ctx.categories.map((c) => c.id),
+    levelIds: ctx.levels.map((l) => l.id),
+    distance, ok, nearestFacility, levelCompleteness, stats,
+    unreachableCommunities: [...ctx.communities.issues.filter((i) => i.reason !== 'invalid_entrances'), ...(net?.communityIssues ?? [])].sort(byIndex),
+    unreachableFacilities: [...ctx.facilities.issues, ...(net?.facilityIssues ?? [])].sort(byIndex),
+    warnings: ctx.communities.issues.filter((i) => i.reason === 'invalid_entrances'),
+    relaxed: reuse ? prev.relaxed : relaxed,
+  };
+}
+
+/** prepareCoverage + runCoverage in one call, for scripts and tests. */
+export function analyzeCoverage(input: CoverageInput, options: CoverageOptions = {}): CoverageResult {
+  return runCoverage(prepareCoverage(input, options));
+}
+
+/** The buffers of a result, for a worker's transfer list. */
+export function coverageTransferables(result: CoverageResult): ArrayBuffer[] {
+  return [result.distance, result.ok, result.nearestFacility, result.levelCompleteness]
+    .map((a) => a.buffer)
+    .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
