@@ -33,3 +33,9 @@ export type { OsmData, OsmElement, OsmTags } from './osm/osmTypes';
 export * from './crs';
 // Field mapping lives with the canonical names in the model (owned by the lead); re-exported here.
 export { suggestFieldMapping, FIELD_ALIASES } from '../model/fieldAliases';
+export { classifyOsm, type ClassifyOsmOptions, type OsmClassification, type OsmLayers, type UnclassifiedFeature } from './classifyOsm';
+export { isWalkableHighway, type TrunkPolicy } from './osm/isWalkableHighway';
+export { classifyFacility, type FacilityMatch } from './osm/classifyFacility';
+export { matchesAlternative, matchAlternatives, osmName } from './osm/matchOsmTags';
+export { exportGeoJson, type ExportGeoJsonOptions, type AttributeSource } from './export/exportGeoJson';
+export { toCsv, featuresToCsv, type ToCsvOptions, type FeaturesToCsvOptions } from './export/exportCsv';
