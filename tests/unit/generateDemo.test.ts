@@ -228,6 +228,21 @@ describe('generateDemo: geometry', () => {
     });
   });
 
+  it('keeps parks off communities and the water, and has no zero-length street pieces', () => {
+    const river = demo.water.features[0] as Feature<Polygon>;
+    for (const park of demo.parks.features) {
+      expect(booleanIntersects(park, river), park.properties.name).toBe(false);
+      for (const c of demo.communities.features) {
+        if (!boxesTouch(bboxOf(park.geometry.coordinates[0] as Position[]), bboxOf(c.geometry.coordinates[0] as Position[]))) continue;
+        expect(booleanIntersects(park, c), `${park.properties.name} × ${c.properties.name}`).toBe(false);
+      }
+    }
+    for (const f of demo.network.features) {
+      const c = f.geometry.coordinates;
+      for (let k = 0; k + 1 < c.length; k++) expect(String(c[k]) === String(c[k + 1]), f.properties.id).toBe(false);
+    }
+  });
+
   it('puts facilities within 80 m of a street; communities touch one within 25 m, centroids within ~150–200 m', () => {
     for (const f of [...demo.facilities.features, ...demo.parking.features]) {
       expect(distanceToNetworkM(f.geometry.coordinates), f.properties.id).toBeLessThanOrEqual(80);
