@@ -14,6 +14,13 @@ import type { DetectedInfo, FileFormat, ImportStage, ReadLayerOptions, ReadLayer
 
 const MB = 1024 * 1024;
 
+/** Whitespace only (checked on the first 64 KB; a longer blank file is caught as not JSON/CSV). */
+function isBlank(input: Uint8Array | string): boolean {
+  if (typeof input === 'string') return input.trim() === '';
+  if (input.length > 65536) return false;
+  return input.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09);
+}
+
 function emptyResult(format: FileFormat, issues: IssueCollector, encoding?: string): ReadLayerResult {
   const all = issues.issues();
   const detected: DetectedInfo = {
@@ -50,7 +57,7 @@ export async function readLayerFile(name: string, input: Uint8Array | ArrayBuffe
   const guess = detectFormat(name, bytes);
   const issues = new IssueCollector(name, guess.format === 'csv' ? 'row' : 'feature');
   const size = typeof bytes === 'string' ? bytes.length : bytes.byteLength;
-  if (size === 0 || (typeof bytes === 'string' && bytes.trim() === '')) {
+  if (size === 0 || isBlank(bytes)) {
     issues.add('file-empty');
     return emptyResult(guess.format, issues);
   }

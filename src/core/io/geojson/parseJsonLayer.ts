@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { IssueCollector } from '../issueCollector';
+import { jsonErrorPosition } from './jsonErrorPosition';
 
 /** What a JSON file turned out to be. */
 export type ParsedJson =
@@ -33,11 +34,9 @@ function openDepthAtEnd(text: string): number {
   return inString ? depth + 1 : depth;
 }
 
-function syntaxDetail(text: string, err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const m = /position (\d+)/.exec(msg);
-  if (!m) return 'syntax error';
-  const pos = Number(m[1]);
+function syntaxDetail(text: string): string {
+  const pos = jsonErrorPosition(text);
+  if (pos < 0) return 'syntax error';
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const col = pos - before.lastIndexOf('\n');
@@ -57,10 +56,10 @@ export function parseJsonLayer(text: string, issues: IssueCollector): ParsedJson
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (err) {
+  } catch {
     const t = text.trimStart();
     if ((t.startsWith('{') || t.startsWith('[')) && openDepthAtEnd(text) > 0) issues.add('truncated-json');
-    else issues.add('not-json', { detail: syntaxDetail(text, err) });
+    else issues.add('not-json', { detail: syntaxDetail(text) });
     return { kind: 'failed' };
   }
   if (value === null || typeof value !== 'object') {
