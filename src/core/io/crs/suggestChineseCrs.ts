@@ -73,7 +73,7 @@ export function suggestChineseCrs(fc: FeatureCollection, options: { fileName?: s
     for (const [k, v] of Object.entries(f.properties ?? {})) {
       if (typeof v !== 'string' || !VALUE_KEYS.test(k)) continue;
       for (const crs of ['bd09', 'gcj02'] as const) {
-        if (WORDS[crs].test(v) && !en[crs].some((r) => r.startsWith('source'))) note(crs, 0.4, `source "${v.slice(0, 40)}"`, `来源“${v.slice(0, 40)}”`);
+        if (WORDS[crs].test(v) && !en[crs].some((r) => r.startsWith('source'))) note(crs, 0.5, `source "${v.slice(0, 40)}"`, `来源“${v.slice(0, 40)}”`);
       }
     }
   }
