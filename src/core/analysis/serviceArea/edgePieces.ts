@@ -40,58 +40,56 @@ export interface EdgePieces {
   len: Float64Array;
 }
 
+/** Room for `n` pieces. */
+function allocPieces(n: number): EdgePieces {
+  return {
+    count: 0,
+    edge: new Int32Array(n),
+    tA: new Float64Array(n),
+    tB: new Float64Array(n),
+    da: new Float64Array(n),
+    db: new Float64Array(n),
+    len: new Float64Array(n),
+  };
+}
+
+function pushPiece(out: EdgePieces, e: number, tA: number, tB: number, da: number, db: number, len: number): void {
+  const n = out.count++;
+  out.edge[n] = e;
+  out.tA[n] = tA;
+  out.tB[n] = tB;
+  out.da[n] = da;
+  out.db[n] = db;
+  out.len[n] = len;
+}
+
 /**
- * The edge pieces that hold a point within `maxDist` metres. Edges are whole pieces unless
- * seeds lie on them; then they are split at the seeds so that, within each piece, distance only
- * comes in through its two ends (which makes the two-end formula exact).
- * @param dist network distance per node, metres (Infinity when unreached)
+ * The pieces of the edges that carry usable seeds, split at the seeds so that, within each
+ * piece, distance only comes in through its two ends (which makes the two-end formula exact).
+ * `edges` lists those edges ascending, so callers can walk all edges and skip them.
  */
-export function collectReachedPieces(
+export function seededPieces(
   graph: WalkGraph,
   dist: ArrayLike<number>,
   maxDist: number,
   selection: SeedSelection = {},
-): EdgePieces {
+): { edges: Int32Array; pieces: EdgePieces } {
   const { edgeFrom, edgeTo, edgeLength, edgeCount } = graph;
   const seeded = sortedSeeds(selection, edgeCount);
   const seeds = selection.seeds;
-
-  let bound = seeded.length;
-  for (let e = 0; e < edgeCount; e++) {
-    if (dist[edgeFrom[e]] <= maxDist || dist[edgeTo[e]] <= maxDist) bound++;
-  }
-  const out: EdgePieces = {
-    count: 0,
-    edge: new Int32Array(bound + seeded.length),
-    tA: new Float64Array(bound + seeded.length),
-    tB: new Float64Array(bound + seeded.length),
-    da: new Float64Array(bound + seeded.length),
-    db: new Float64Array(bound + seeded.length),
-    len: new Float64Array(bound + seeded.length),
-  };
-  const push = (e: number, tA: number, tB: number, da: number, db: number, len: number): void => {
-    const n = out.count++;
-    out.edge[n] = e;
-    out.tA[n] = tA;
-    out.tB[n] = tB;
-    out.da[n] = da;
-    out.db[n] = db;
-    out.len[n] = len;
-  };
-
-  let p = 0; // next entry of `seeded` (sorted by edge)
-  for (let e = 0; e < edgeCount; e++) {
+  const edges: number[] = [];
+  // k seeds on an edge make k + 1 pieces
+  const pieces = allocPieces(2 * seeded.length);
+  for (let p = 0; p < seeded.length;) {
+    const e = seeds!.edge[seeded[p]];
+    const own: number[] = [];
+    while (p < seeded.length && seeds!.edge[seeded[p]] === e) own.push(seeded[p++]);
+    edges.push(e);
     const du = dist[edgeFrom[e]];
     const dv = dist[edgeTo[e]];
     const len = edgeLength[e];
-    if (p >= seeded.length || seeds!.edge[seeded[p]] !== e) {
-      if ((du <= maxDist || dv <= maxDist) && len > 0) push(e, 0, 1, du, dv, len);
-      continue;
-    }
-    const own: number[] = [];
-    while (p < seeded.length && seeds!.edge[seeded[p]] === e) own.push(seeded[p++]);
-    // Breakpoints: the edge's ends and its seeds; the true distance at each is the minimum over
-    // both end nodes and every seed on the edge.
+    // breakpoints: the edge's ends and its seeds; the distance at each is the minimum over both
+    // end nodes and every seed on the edge
     const ts = [0, ...own.map((k) => clamp01(seeds!.t[k])), 1].sort((a, b) => a - b);
     const ds = ts.map((t) => {
       let d = Math.min(du + t * len, dv + (1 - t) * len);
@@ -101,8 +99,43 @@ export function collectReachedPieces(
     for (let i = 0; i + 1 < ts.length; i++) {
       const pieceLen = (ts[i + 1] - ts[i]) * len;
       if (pieceLen <= 0) continue;
-      if (ds[i] <= maxDist || ds[i + 1] <= maxDist) push(e, ts[i], ts[i + 1], ds[i], ds[i + 1], pieceLen);
+      if (ds[i] <= maxDist || ds[i + 1] <= maxDist) pushPiece(pieces, e, ts[i], ts[i + 1], ds[i], ds[i + 1], pieceLen);
     }
+  }
+  return { edges: Int32Array.from(edges), pieces };
+}
+
+/**
+ * The edge pieces that hold a point within `maxDist` metres: whole edges, except edges with
+ * seeds, which come split at their seeds (see seededPieces).
+ * @param dist network distance per node, metres (Infinity when unreached)
+ */
+export function collectReachedPieces(
+  graph: WalkGraph,
+  dist: ArrayLike<number>,
+  maxDist: number,
+  selection: SeedSelection = {},
+): EdgePieces {
+  const { edgeFrom, edgeTo, edgeLength, edgeCount } = graph;
+  const seeded = seededPieces(graph, dist, maxDist, selection);
+  let bound = seeded.pieces.count;
+  for (let e = 0; e < edgeCount; e++) {
+    if (dist[edgeFrom[e]] <= maxDist || dist[edgeTo[e]] <= maxDist) bound++;
+  }
+  const out = allocPieces(bound);
+  const sp = seeded.pieces;
+  let q = 0; // next seeded edge
+  let r = 0; // next seeded piece
+  for (let e = 0; e < edgeCount; e++) {
+    if (q < seeded.edges.length && seeded.edges[q] === e) {
+      q++;
+      for (; r < sp.count && sp.edge[r] === e; r++) pushPiece(out, e, sp.tA[r], sp.tB[r], sp.da[r], sp.db[r], sp.len[r]);
+      continue;
+    }
+    const du = dist[edgeFrom[e]];
+    const dv = dist[edgeTo[e]];
+    const len = edgeLength[e];
+    if ((du <= maxDist || dv <= maxDist) && len > 0) pushPiece(out, e, 0, 1, du, dv, len);
   }
   return out;
 }

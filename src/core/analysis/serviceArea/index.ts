@@ -5,4 +5,4 @@ export {
 export {
   planServiceAreaGrid, rasterizeServiceArea, type ServiceAreaGrid, type GridOptions,
 } from './rasterizeServiceArea';
-export { collectReachedPieces, type EdgePieces, type EdgeSeeds, type SeedSelection } from './edgePieces';
+export { collectReachedPieces, seededPieces, type EdgePieces, type EdgeSeeds, type SeedSelection } from './edgePieces';

@@ -1,5 +1,5 @@
 import type { WalkGraph } from '../../network/graph';
-import { collectReachedPieces, type SeedSelection } from './edgePieces';
+import { seededPieces, type SeedSelection } from './edgePieces';
 
 /**
  * Reached network as straight segments in flat arrays, ready for deck.gl binary attributes:
@@ -49,58 +49,103 @@ export function reachedEdges(
     throw new Error(`reachedEdges: dist has ${dist.length} values for ${graph.nodeCount} nodes`);
   }
   const T = threshold;
-  const pieces = collectReachedPieces(graph, dist, T, options);
-  const { edge, tA, tB, da, db, len } = pieces;
+  const { edgeFrom, edgeTo, edgeLength, edgeCount } = graph;
+  const seeded = seededPieces(graph, dist, T, options);
+  const sp = seeded.pieces;
+  const seededEdge = seeded.edges;
+
+  // pass 1: count, so the output arrays are allocated once at their exact size
   let count = 0;
-  for (let p = 0; p < pieces.count; p++) count += segmentsOfPiece(da[p], db[p], len[p], T);
+  for (let r = 0; r < sp.count; r++) count += segmentsOfPiece(sp.da[r], sp.db[r], sp.len[r], T);
+  for (let e = 0, q = 0; e < edgeCount; e++) {
+    if (q < seededEdge.length && seededEdge[q] === e) {
+      q++;
+      continue;
+    }
+    const du = dist[edgeFrom[e]], dv = dist[edgeTo[e]];
+    if ((du <= T || dv <= T) && edgeLength[e] > 0) count += segmentsOfPiece(du, dv, edgeLength[e], T);
+  }
 
   const src = new Float64Array(2 * count);
   const dst = new Float64Array(2 * count);
   const srcD = new Float32Array(count);
   const dstD = new Float32Array(count);
   const ids = new Int32Array(count);
-  const { coords, edgeFrom, edgeTo } = graph;
+  const { coords } = graph;
   let n = 0;
   let total = 0;
-  // Writes segment [s0, s1] (metres from the start of piece p) with end distances d0, d1.
-  const emit = (p: number, s0: number, s1: number, d0: number, d1: number): void => {
-    const e = edge[p];
-    const u = edgeFrom[e] * 2;
-    const v = edgeTo[e] * 2;
-    const k = (tB[p] - tA[p]) / len[p];
-    const t0 = tA[p] + k * s0;
-    const t1 = tA[p] + k * s1;
+  // pass 2: write, walking the edges in order (seeded edges through their pieces). Written as
+  // one flat loop on purpose: helper calls with many double arguments box them and made this
+  // pass allocate ~16 MB per call at L.
+  for (let e = 0, q = 0, r = 0; e < edgeCount; e++) {
+    const du = dist[edgeFrom[e]], dv = dist[edgeTo[e]];
+    let r0 = 0, pieces = 1;
+    const isSeeded = q < seededEdge.length && seededEdge[q] === e;
+    if (isSeeded) {
+      q++;
+      r0 = r;
+      while (r < sp.count && sp.edge[r] === e) r++;
+      pieces = r - r0;
+    } else if (!((du <= T || dv <= T) && edgeLength[e] > 0)) {
+      continue;
+    }
+    const u = edgeFrom[e] * 2, v = edgeTo[e] * 2;
     const lonU = coords[u], latU = coords[u + 1];
     const dLon = coords[v] - lonU, dLat = coords[v + 1] - latU;
-    src[2 * n] = lonU + t0 * dLon;
-    src[2 * n + 1] = latU + t0 * dLat;
-    dst[2 * n] = lonU + t1 * dLon;
-    dst[2 * n + 1] = latU + t1 * dLat;
-    srcD[n] = d0;
-    dstD[n] = d1;
-    ids[n] = e;
-    total += s1 - s0;
-    n++;
-  };
-
-  for (let p = 0; p < pieces.count; p++) {
-    const a = da[p], b = db[p], l = len[p];
-    const reachA = T - a;
-    const reachB = T - b;
-    if (reachA + reachB >= l) {
-      const dAt0 = Math.min(a, b + l);
-      const dAtL = Math.min(b, a + l);
-      const sm = (b - a + l) / 2;
-      if (sm > PEAK_EPS && sm < l - PEAK_EPS) {
-        const dm = a + sm;
-        emit(p, 0, sm, dAt0, dm);
-        emit(p, sm, l, dm, dAtL);
+    for (let j = 0; j < pieces; j++) {
+      const tA = isSeeded ? sp.tA[r0 + j] : 0;
+      const tB = isSeeded ? sp.tB[r0 + j] : 1;
+      const da = isSeeded ? sp.da[r0 + j] : du;
+      const db = isSeeded ? sp.db[r0 + j] : dv;
+      const len = isSeeded ? sp.len[r0 + j] : edgeLength[e];
+      // up to two segments [s0, s1] with end distances d0, d1, where min(da + s, db + len − s) ≤ T
+      let segs = 0;
+      let a0 = 0, a1 = 0, ad0 = 0, ad1 = 0, b0 = 0, b1 = 0, bd0 = 0, bd1 = 0;
+      const reachA = T - da;
+      const reachB = T - db;
+      if (reachA + reachB >= len) {
+        const dAt0 = Math.min(da, db + len);
+        const dAtL = Math.min(db, da + len);
+        const sm = (db - da + len) / 2;
+        if (sm > PEAK_EPS && sm < len - PEAK_EPS) {
+          const dm = da + sm;
+          segs = 2;
+          a1 = sm; ad0 = dAt0; ad1 = dm;
+          b0 = sm; b1 = len; bd0 = dm; bd1 = dAtL;
+        } else {
+          segs = 1;
+          a1 = len; ad0 = dAt0; ad1 = dAtL;
+        }
       } else {
-        emit(p, 0, l, dAt0, dAtL);
+        if (reachA > 0) {
+          segs = 1;
+          a1 = reachA; ad0 = da; ad1 = T;
+        }
+        if (reachB > 0) {
+          if (segs === 0) {
+            segs = 1;
+            a0 = len - reachB; a1 = len; ad0 = T; ad1 = db;
+          } else {
+            segs = 2;
+            b0 = len - reachB; b1 = len; bd0 = T; bd1 = db;
+          }
+        }
       }
-    } else {
-      if (reachA > 0) emit(p, 0, reachA, a, T);
-      if (reachB > 0) emit(p, l - reachB, l, T, b);
+      const k = (tB - tA) / len;
+      for (let h = 0; h < segs; h++) {
+        const s0 = h === 0 ? a0 : b0, s1 = h === 0 ? a1 : b1;
+        const t0 = tA + k * s0;
+        const t1 = tA + k * s1;
+        src[2 * n] = lonU + t0 * dLon;
+        src[2 * n + 1] = latU + t0 * dLat;
+        dst[2 * n] = lonU + t1 * dLon;
+        dst[2 * n + 1] = latU + t1 * dLat;
+        srcD[n] = h === 0 ? ad0 : bd0;
+        dstD[n] = h === 0 ? ad1 : bd1;
+        ids[n] = e;
+        total += s1 - s0;
+        n++;
+      }
     }
   }
 
