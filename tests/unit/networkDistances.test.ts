@@ -6,6 +6,7 @@ import { snapPoints } from '../../src/core/network/snapPoints';
 import { createDijkstraWorkspace, multiSourceDijkstra } from '../../src/core/network/multiSourceDijkstra';
 import { distancesAtSnaps } from '../../src/core/network/distancesAtSnaps';
 import { haversine } from '../../src/core/network/haversine';
+import { walkingRoute } from '../../src/core/network/walkingRoute';
 import type { WalkGraph } from '../../src/core/network/graph';
 
 // One degree along the equator or a meridian: M = 6,371,008.8 · π / 180 = 111,195.0802 m.
@@ -199,5 +200,20 @@ describe('network distance (DESIGN §4)', () => {
       }
     }
     expect(reached).toBeGreaterThan(g.nodeCount / 2);
+  });
+
+  it('walkingRoute follows the search back to the facility', () => {
+    // an L: along the equator 0 → 0.002, then north along lon 0.002 to 0.002
+    const g = buildGraph(fc(line([[0, 0], [0.001, 0], [0.002, 0], [0.002, 0.001], [0.002, 0.002]])));
+    const idx = buildSegmentIndex(g);
+    const fs = snapPoints(g, idx, Float64Array.of(0.0021, 0.0015)); // on the north leg at lat 0.0015
+    const cs = snapPoints(g, idx, Float64Array.of(0.0005, -0.0001)); // on the first edge at lon 0.0005
+    const run = multiSourceDijkstra(g, fs, createDijkstraWorkspace(g), { trackPaths: true });
+    const route = walkingRoute(g, run, cs, 0, fs)!;
+    // 0.0001 + 0.0015 (to the corner) + 0.0015 (up) + 0.0001 = 0.0032°
+    expect(route.distance).toBeCloseTo(0.0032 * M, 5);
+    expect(route.distance).toBeCloseTo(distancesAtSnaps(g, run, cs, fs).distance[0], 9);
+    const r = route.coordinates.map(([x, y]) => [Number(x.toFixed(7)), Number(y.toFixed(7))]);
+    expect(r).toEqual([[0.0005, 0], [0.001, 0], [0.002, 0], [0.002, 0.001], [0.002, 0.0015]]);
   });
 });

@@ -6,6 +6,8 @@ import type { CoverageContext, CoverageMode } from './prepareCoverage';
 export interface CategoryDistancesOptions {
   /** @default ctx.options.mode */
   mode?: CoverageMode;
+  /** Record predecessor arcs in the search, for walkingRoute. @default false */
+  trackPaths?: boolean;
   /** Output arrays to reuse, length = community count. */
   out?: Float64Array;
   outFacility?: Int32Array;
@@ -44,7 +46,7 @@ export function categoryDistances(ctx: CoverageContext, k: number, options: Cate
   if (mode === 'network') {
     const net = ctx.network;
     if (!net) throw new Error('network mode needs a walking network; load one or use euclidean mode');
-    search = multiSourceDijkstra(net.graph, net.sourceSnap, net.workspace, { cutoff, sourceIds });
+    search = multiSourceDijkstra(net.graph, net.sourceSnap, net.workspace, { cutoff, sourceIds, trackPaths: options.trackPaths });
     const r = distancesAtSnaps(net.graph, search, net.sampleSnap, net.sourceSnap, { sourceIds, cutoff });
     sampleDist = r.distance;
     sampleSrc = r.source;

@@ -10,3 +10,4 @@ export {
   type DijkstraWorkspace, type DijkstraOptions, type DijkstraRun, type EdgeSources,
 } from './multiSourceDijkstra';
 export { distancesAtSnaps, type DistancesAtSnapsOptions } from './distancesAtSnaps';
+export { walkingRoute, type WalkingRoute } from './walkingRoute';

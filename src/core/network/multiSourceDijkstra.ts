@@ -10,7 +10,10 @@ export interface DijkstraWorkspace {
   dist: Float64Array;
   /** index of the source that reached each node, −1 when not reached */
   origin: Int32Array;
-  /** arc by which each node was reached (targets[arc] is the node), −1 for seeds and unreached */
+  /**
+   * arc by which each node was reached (targets[arc] is the node; arcEdge[arc] its edge), −1 for
+   * seeds and unreached; filled only by runs with trackPaths
+   */
   predArc: Int32Array;
   /** bucket-queue links */
   next: Int32Array;
@@ -34,12 +37,16 @@ export interface DijkstraOptions {
   cutoff?: number;
   /** Which entries of `sources` to use (e.g. one category's facilities). @default all */
   sourceIds?: ArrayLike<number>;
+  /** Record predecessor arcs (for drawing routes; costs a little speed). @default false */
+  trackPaths?: boolean;
 }
 
 export interface DijkstraRun {
   /** = workspace.dist */
   dist: Float64Array;
+  /** = workspace.origin */
   origin: Int32Array;
+  /** = workspace.predArc (meaningful only with trackPaths) */
   predArc: Int32Array;
   /** nodes taken off the queue (a node may be taken more than once) */
   settled: number;
@@ -91,9 +98,10 @@ export function multiSourceDijkstra(
   const cutoff = options.cutoff ?? Infinity;
   const { dist, origin, predArc, next, prev, bucketOf } = ws;
   const { edgeFrom, edgeTo, edgeLength, offsets, targets, arcLength } = graph;
+  const track = options.trackPaths === true;
   dist.fill(Infinity);
   origin.fill(-1);
-  predArc.fill(-1);
+  if (track) predArc.fill(-1);
   bucketOf.fill(-1);
 
   const ids = options.sourceIds;
@@ -192,7 +200,7 @@ export function multiSourceDijkstra(
       }
       dist[u] = nd;
       origin[u] = ov;
-      predArc[u] = a;
+      if (track) predArc[u] = a;
       const b = Math.floor(nd * inv);
       const s2 = b & mask;
       const h = head[s2];
