@@ -70,7 +70,7 @@ function round1(v: number): number {
 
 function parseIntOrNull(v: unknown): number | null {
   if (typeof v !== 'string') return null;
-  const m = /^\s*(\d+)/.exec(v);
+  const m = /(\d+)/.exec(v);
   return m ? Number(m[1]) : null;
 }
 
