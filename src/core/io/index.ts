@@ -39,3 +39,4 @@ export { classifyFacility, type FacilityMatch } from './osm/classifyFacility';
 export { matchesAlternative, matchAlternatives, osmName } from './osm/matchOsmTags';
 export { exportGeoJson, type ExportGeoJsonOptions, type AttributeSource } from './export/exportGeoJson';
 export { toCsv, featuresToCsv, type ToCsvOptions, type FeaturesToCsvOptions } from './export/exportCsv';
+export { importOsm, type ImportOsmResult } from './importOsm';

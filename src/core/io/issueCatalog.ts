@@ -334,6 +334,13 @@ export const ISSUE_CATALOG = {
     hint_en: 'Check quotes and delimiters in these rows.',
     hint_zh: '请检查这些行中的引号和分隔符。',
   },
+  'not-osm': {
+    severity: 'error',
+    en: (p) => `the file is ${p.format}, not an OpenStreetMap extract.`,
+    zh: (p) => `该文件是 ${p.format}，不是 OpenStreetMap 数据。`,
+    hint_en: 'Use an .osm (XML), .osm.pbf or Overpass JSON file for the OSM import; load other files as single layers.',
+    hint_zh: 'OSM 导入请使用 .osm（XML）、.osm.pbf 或 Overpass JSON 文件；其他文件请按单个图层加载。',
+  },
   'osm-invalid-xml': {
     severity: 'error',
     en: (p) => `the OSM XML cannot be read (${p.detail}).`,
