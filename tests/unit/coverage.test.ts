@@ -5,6 +5,7 @@ import { analyzeCoverage, runCoverage } from '../../src/core/analysis/runCoverag
 import { prepareCoverage, withFacilities } from '../../src/core/analysis/prepareCoverage';
 import { representativePoint } from '../../src/core/analysis/representativePoint';
 import { euclideanNearest } from '../../src/core/analysis/euclideanNearest';
+import { coverageRoute } from '../../src/core/analysis/coverageRoute';
 import { haversine } from '../../src/core/network/haversine';
 import type { CoverageRuleSet } from '../../src/core/analysis/coverageRules';
 
@@ -141,6 +142,18 @@ describe('coverage: network mode', () => {
     expect(r2.distance[0]).toBeCloseTo(0.0023 * M, 5);
     // 'far' now snaps (444.8 m): 0.004 + 0.0005 (0.002 → 0.0025) + 0.0001 = 0.0046°
     expect(r2.distance[2]).toBeCloseTo(0.0046 * M, 4);
+  });
+
+  it('coverageRoute draws the route of the reported distance, access legs included', () => {
+    const ctx = prepareCoverage({ communities, facilities, rules, network });
+    const route = coverageRoute(ctx, 0, 4)!; // 'gate' via its entrance (0.0035, 0.00005) to k1 (0.0025, −0.0001)
+    expect(route.distance).toBeCloseTo(r.distance[4], 9);
+    expect(route.facility).toBe(0);
+    const rounded = route.coordinates.map(([x, y]) => [Number(x.toFixed(7)), Number(y.toFixed(7))]);
+    expect(rounded).toEqual([[0.0035, 0.00005], [0.0035, 0], [0.003, 0], [0.0025, 0], [0.0025, -0.0001]]);
+    expect(coverageRoute(ctx, 0, 1)).toBe(null); // island
+    const straight = coverageRoute(ctx, 0, 0, 'euclidean')!;
+    expect(straight.coordinates).toEqual([[0.0005, 0.0002], [0.0025, -0.0001]]);
   });
 
   it('euclidean ≤ network for every community × category pair', () => {
