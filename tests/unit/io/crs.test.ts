@@ -70,6 +70,19 @@ describe('GCJ-02 and BD-09 (gcoord)', () => {
     expect(worstBd).toBeLessThan(0.5);
   });
 
+  it('inverts the forward transform to 1 mm everywhere in China and terminates at the edge of its box', () => {
+    let worst = 0;
+    for (let lon = 73.5; lon <= 135; lon += 1.5) {
+      for (let lat = 4; lat <= 53.5; lat += 1.5) {
+        const [wx, wy] = gcj02ToWgs84(lon, lat);
+        worst = Math.max(worst, metres(wgs84ToGcj02(wx, wy), [lon, lat]));
+      }
+    }
+    expect(worst).toBeLessThan(0.001);
+    // gcoord's box starts at 72.004°E: points straddling it must not loop forever.
+    for (const lon of [72.0039, 72.004, 72.0041, 72.01]) expect(Number.isFinite(gcj02ToWgs84(lon, 40)[0])).toBe(true);
+  });
+
   it('converts whole collections without mutating the input (gcoord mutates GeoJSON in place)', () => {
     const wgs = points([[116.377817, 39.911954]]);
     const before = JSON.stringify(wgs);
