@@ -8,6 +8,7 @@ import { distancesAtSnaps } from '../../src/core/network/distancesAtSnaps';
 import { haversine } from '../../src/core/network/haversine';
 import { walkingRoute } from '../../src/core/network/walkingRoute';
 import type { WalkGraph } from '../../src/core/network/graph';
+import { nearestPointOnLine } from '@turf/turf';
 
 // One degree along the equator or a meridian: M = 6,371,008.8 · π / 180 = 111,195.0802 m.
 const M = (6371008.8 * Math.PI) / 180;
@@ -62,6 +63,23 @@ describe('snapPoints', () => {
     expect(s.access[1]).toBeCloseTo(0.0025 * M, 6);
     expect(s.ok[2]).toBe(0);
     expect(s.edge[2]).toBe(-1);
+  });
+
+  it('agrees with Turf nearestPointOnLine (spherical) on a random street set', () => {
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const lines = Array.from({ length: 150 }, () => {
+      const x = 116.3 + rnd() * 0.05, y = 39.9 + rnd() * 0.05;
+      return [[x, y], [x + (rnd() - 0.5) * 0.006, y + (rnd() - 0.5) * 0.006]];
+    });
+    const g2 = buildGraph(fc(...lines.map((c) => line(c))));
+    const pts = Float64Array.from({ length: 400 }, (_, i) => (i % 2 ? 39.9 : 116.3) + rnd() * 0.05);
+    const s = snapPoints(g2, buildSegmentIndex(g2), pts, Infinity);
+    const multi = { type: 'Feature' as const, properties: {}, geometry: { type: 'MultiLineString' as const, coordinates: lines } };
+    for (let i = 0; i < 200; i++) {
+      const turfM = nearestPointOnLine(multi, [pts[2 * i], pts[2 * i + 1]], { units: 'meters' }).properties.dist;
+      expect(Math.abs(s.access[i] - turfM)).toBeLessThan(0.01); // centimetres over hundreds of metres
+    }
   });
 
   it('finds a far segment exactly even when the nearest box is a long diagonal', () => {

@@ -7,6 +7,8 @@ import { hilbertOrder } from './hilbertOrder';
 const RAD = Math.PI / 180;
 /** First search box half-size, metres: most points lie within a block of a street. */
 const FIRST_RADIUS = 64;
+/** Candidates this close to the best planar distance are compared by haversine. */
+const NEAR_TIE = 1 + 1e-4;
 
 /**
  * Where points attach to the network, as flat arrays (one entry per point, never dropped).
@@ -53,6 +55,9 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
   const extentR = Math.hypot(tree.maxX - tree.minX, tree.maxY - tree.minY);
 
   let qLon = 0, qLat = 0, qkx = 0, bestD = Infinity, bestE = -1, bestT = 0;
+  // near-ties (within NEAR_TIE of the best) are kept and decided by the haversine below, so the
+  // choice between two almost equidistant streets matches a spherical computation (e.g. Turf)
+  let candE = new Int32Array(64), candT = new Float64Array(64), candD = new Float64Array(64), nCand = 0;
   // exact candidate test, in a planar frame centred on the query point (scale exact there)
   const visit = (e: number): boolean => {
     const a = edgeFrom[e], b = edgeTo[e];
@@ -63,11 +68,26 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     if (f < 0) f = 0;
     else if (f > 1) f = 1;
     const d = Math.hypot(ax + f * dx, ay + f * dy);
-    if (d < bestD || (d === bestD && e < bestE)) {
+    if (d > bestD * NEAR_TIE + 1e-3) return false;
+    if (d < bestD) {
       bestD = d;
       bestE = e;
       bestT = f;
     }
+    if (nCand === candE.length) {
+      const grow = <T extends Int32Array | Float64Array>(x: T): T => {
+        const y = new (x.constructor as { new (n: number): T })(2 * x.length);
+        y.set(x);
+        return y;
+      };
+      candE = grow(candE);
+      candT = grow(candT);
+      candD = grow(candD);
+    }
+    candE[nCand] = e;
+    candT[nCand] = f;
+    candD[nCand] = d;
+    nCand++;
     return false;
   };
 
@@ -88,19 +108,32 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     const rMax = extentR + outside + 1;
     bestD = Infinity;
     bestE = -1;
+    nCand = 0;
     for (let r = Math.max(FIRST_RADIUS, outside + 1); ; r *= 4) {
       tree.search(x - r, y - r, x + r, y + r, visit);
       if (bestD <= r * shrink || r >= rMax) break;
     }
     if (bestE === -1) continue;
-    const a = edgeFrom[bestE], b = edgeTo[bestE];
-    const sLon = coords[2 * a] + bestT * (coords[2 * b] - coords[2 * a]);
-    const sLat = coords[2 * a + 1] + bestT * (coords[2 * b + 1] - coords[2 * a + 1]);
+    let sLon = 0, sLat = 0, acc = Infinity;
+    for (let k = 0; k < nCand; k++) {
+      if (candD[k] > bestD * NEAR_TIE + 1e-3) continue;
+      const e = candE[k], f = candT[k];
+      const a = edgeFrom[e], b = edgeTo[e];
+      const x1 = coords[2 * a] + f * (coords[2 * b] - coords[2 * a]);
+      const y1 = coords[2 * a + 1] + f * (coords[2 * b + 1] - coords[2 * a + 1]);
+      const h = haversine(lon, lat, x1, y1);
+      if (h < acc || (h === acc && e < bestE)) {
+        acc = h;
+        bestE = e;
+        bestT = f;
+        sLon = x1;
+        sLat = y1;
+      }
+    }
     edge[i] = bestE;
     t[i] = bestT;
     snapLonLat[2 * i] = sLon;
     snapLonLat[2 * i + 1] = sLat;
-    const acc = haversine(lon, lat, sLon, sLat);
     access[i] = acc;
     ok[i] = acc <= maxSnap ? 1 : 0;
   }
