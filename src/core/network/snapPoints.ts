@@ -7,8 +7,9 @@ import { hilbertOrder } from './hilbertOrder';
 const RAD = Math.PI / 180;
 /** First search box half-size, metres: most points lie within a block of a street. */
 const FIRST_RADIUS = 64;
-/** Candidates this close to the best planar distance are compared by haversine. */
-const NEAR_TIE = 1 + 1e-4;
+/** Candidates this close to the best planar distance are compared on the sphere. */
+const NEAR_TIE = 1 + 1e-3;
+const NEAR_TIE_M = 0.5;
 
 /**
  * Where points attach to the network, as flat arrays (one entry per point, never dropped).
@@ -49,7 +50,8 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
   const tree = index.index;
   if (!tree) return { count, edge, t, access, ok, snapLonLat };
 
-  const { coords, edgeFrom, edgeTo } = graph;
+  const { coords, edgeFrom, edgeTo, edgeLength } = graph;
+  const foot = new Float64Array(2);
   const { lon0, lat0, kx, ky } = index.frame;
   const c0 = kx / ky;
   const extentR = Math.hypot(tree.maxX - tree.minX, tree.maxY - tree.minY);
@@ -68,7 +70,7 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     if (f < 0) f = 0;
     else if (f > 1) f = 1;
     const d = Math.hypot(ax + f * dx, ay + f * dy);
-    if (d > bestD * NEAR_TIE + 1e-3) return false;
+    if (d > bestD * NEAR_TIE + NEAR_TIE_M) return false;
     if (d < bestD) {
       bestD = d;
       bestE = e;
@@ -114,20 +116,23 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
       if (bestD <= r * shrink || r >= rMax) break;
     }
     if (bestE === -1) continue;
+    // final choice on the sphere: segments are great-circle arcs (as in Turf's nearestPointOnLine),
+    // which differs from the planar foot by centimetres on kilometre-long segments
     let sLon = 0, sLat = 0, acc = Infinity;
     for (let k = 0; k < nCand; k++) {
-      if (candD[k] > bestD * NEAR_TIE + 1e-3) continue;
-      const e = candE[k], f = candT[k];
+      if (candD[k] > bestD * NEAR_TIE + NEAR_TIE_M) continue;
+      const e = candE[k];
       const a = edgeFrom[e], b = edgeTo[e];
-      const x1 = coords[2 * a] + f * (coords[2 * b] - coords[2 * a]);
-      const y1 = coords[2 * a + 1] + f * (coords[2 * b + 1] - coords[2 * a + 1]);
-      const h = haversine(lon, lat, x1, y1);
+      sphericalFoot(coords[2 * a], coords[2 * a + 1], coords[2 * b], coords[2 * b + 1], lon, lat, foot);
+      const h = haversine(lon, lat, foot[0], foot[1]);
       if (h < acc || (h === acc && e < bestE)) {
         acc = h;
         bestE = e;
-        bestT = f;
-        sLon = x1;
-        sLat = y1;
+        const len = edgeLength[e];
+        const f = len > 0 ? haversine(coords[2 * a], coords[2 * a + 1], foot[0], foot[1]) / len : 0;
+        bestT = f > 1 ? 1 : f;
+        sLon = foot[0];
+        sLat = foot[1];
       }
     }
     edge[i] = bestE;
@@ -156,4 +161,47 @@ function spatialOrder(lonlat: Float64Array): Int32Array {
   for (let k = 0; k < h.length; k++) order[k] = finite[h[k]];
   order.set(rest, h.length);
   return order;
+}
+
+/**
+ * Nearest point to P on the great-circle arc A–B (lon/lat degrees), written to `out` — the same
+ * construction as Turf's nearestPointOnLine (7.x). @private
+ */
+function sphericalFoot(lonA: number, latA: number, lonB: number, latB: number, lonP: number, latP: number, out: Float64Array): void {
+  const ax = Math.cos(latA * RAD) * Math.cos(lonA * RAD), ay = Math.cos(latA * RAD) * Math.sin(lonA * RAD), az = Math.sin(latA * RAD);
+  const bx = Math.cos(latB * RAD) * Math.cos(lonB * RAD), by = Math.cos(latB * RAD) * Math.sin(lonB * RAD), bz = Math.sin(latB * RAD);
+  const cx = Math.cos(latP * RAD) * Math.cos(lonP * RAD), cy = Math.cos(latP * RAD) * Math.sin(lonP * RAD), cz = Math.sin(latP * RAD);
+  // n = A × B: the arc's pole
+  const nx = ay * bz - az * by, ny = az * bx - ax * bz, nz = ax * by - ay * bx;
+  const nn = Math.hypot(nx, ny, nz);
+  if (nn < 1e-15) {
+    out[0] = lonA;
+    out[1] = latA;
+    return;
+  }
+  // foot of C on the great circle: C minus its component along n, normalised
+  const cn = (cx * nx + cy * ny + cz * nz) / (nn * nn);
+  let ix = cx - cn * nx, iy = cy - cn * ny, iz = cz - cn * nz;
+  const il = Math.hypot(ix, iy, iz);
+  if (il < 1e-15) {
+    out[0] = lonA;
+    out[1] = latA;
+    return;
+  }
+  ix /= il;
+  iy /= il;
+  iz /= il;
+  // inside the arc when A→I and I→B both turn the same way as A→B
+  const sAI = (ay * iz - az * iy) * nx + (az * ix - ax * iz) * ny + (ax * iy - ay * ix) * nz;
+  const sIB = (iy * bz - iz * by) * nx + (iz * bx - ix * bz) * ny + (ix * by - iy * bx) * nz;
+  if (sAI >= 0 && sIB >= 0) {
+    out[0] = Math.atan2(iy, ix) / RAD;
+    out[1] = Math.asin(Math.max(-1, Math.min(1, iz))) / RAD;
+  } else if (ax * cx + ay * cy + az * cz > bx * cx + by * cy + bz * cz) {
+    out[0] = lonA;
+    out[1] = latA;
+  } else {
+    out[0] = lonB;
+    out[1] = latB;
+  }
 }
