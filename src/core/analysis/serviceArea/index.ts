@@ -6,3 +6,4 @@ export {
   planServiceAreaGrid, rasterizeServiceArea, type ServiceAreaGrid, type GridOptions,
 } from './rasterizeServiceArea';
 export { collectReachedPieces, seededPieces, type EdgePieces, type EdgeSeeds, type SeedSelection } from './edgePieces';
+export { contourGrid } from './contourGrid';

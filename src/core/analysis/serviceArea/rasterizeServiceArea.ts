@@ -1,8 +1,6 @@
 import type { WalkGraph } from '../../network/graph';
+import { METRES_PER_DEGREE as M_PER_DEG } from '../../network/localFrame';
 import type { EdgePieces } from './edgePieces';
-
-/** Metres per degree of latitude, R = 6,371,008.8 m (DESIGN §4). */
-const M_PER_DEG = (6_371_008.8 * Math.PI) / 180;
 
 /**
  * A raster over a local equirectangular metre frame: x = (lon − lon0)·kx, y = (lat − lat0)·ky.

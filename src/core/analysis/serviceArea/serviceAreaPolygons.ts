@@ -1,6 +1,6 @@
-import { contours } from 'd3-contour';
 import type { Feature, MultiPolygon, Position } from 'geojson';
 import type { WalkGraph } from '../../network/graph';
+import { contourGrid } from './contourGrid';
 import { collectReachedPieces, type SeedSelection } from './edgePieces';
 import { planServiceAreaGrid, rasterizeServiceArea, type ServiceAreaGrid } from './rasterizeServiceArea';
 
@@ -30,7 +30,8 @@ export type ServiceAreaFeature = Feature<MultiPolygon, ServiceAreaProps>;
  * order given: the places whose walk — straight to the network (≤ maxOffNetwork) then along
  * it to the nearest source — is at most the threshold (the rule is spelled out in
  * rasterizeServiceArea). Built by rasterising a signed-distance field on a local metre grid
- * and contouring it with d3-contour; never Turf buffer/union/isobands (DESIGN §7).
+ * and contouring it with d3-contour (see contourGrid for how holes are kept fast); never Turf
+ * buffer/union/isobands (DESIGN §7).
  * @param graph the walking graph
  * @param dist network distance per node, metres (Infinity when unreached)
  * @param thresholds metres, e.g. [300, 500, 1000]; each result contains the smaller ones
@@ -56,12 +57,10 @@ export function serviceAreaPolygons(
       threshold, area_m2: 0, cellSize: options.cellSize ?? 25, maxOffNetwork: R,
     }));
   }
-  const contour = contours().size([grid.width, grid.height]);
   let values: Float64Array | undefined;
   return thresholds.map((threshold) => {
     values = rasterizeServiceArea(graph, pieces, threshold, grid, { maxOffNetwork: R }, values);
-    const mp = contour.contour(values as unknown as number[], 0);
-    const { coordinates, area } = toLonLat(mp.coordinates, grid);
+    const { coordinates, area } = toLonLat(contourGrid(values, grid.width, grid.height), grid);
     return feature(coordinates, { threshold, area_m2: area, cellSize: grid.cellSize, maxOffNetwork: R });
   });
 }
@@ -71,8 +70,8 @@ function feature(coordinates: Position[][][], properties: ServiceAreaProps): Ser
 }
 
 /**
- * Grid coordinates (value i sits at i + ½) → lon/lat; also the area in m². d3-contour's outer
- * rings are clockwise with y growing north, so every ring is reversed for RFC 7946.
+ * Grid coordinates (value i sits at i + ½; rings already in RFC 7946 order) → lon/lat, and the
+ * area in m² (outer rings count positive, holes negative).
  */
 function toLonLat(polys: number[][][][], g: ServiceAreaGrid): { coordinates: Position[][][]; area: number } {
   let area = 0;
@@ -85,10 +84,9 @@ function toLonLat(polys: number[][][][], g: ServiceAreaGrid): { coordinates: Pos
       const [X, Y] = ring[p];
       const [Xn, Yn] = ring[p + 1 === n ? 0 : p + 1];
       twice += X * Yn - Xn * Y;
-      outRing[n - 1 - p] = [g.lon0 + (g.originX + X * cs) / g.kx, g.lat0 + (g.originY + Y * cs) / g.ky];
+      outRing[p] = [g.lon0 + (g.originX + X * cs) / g.kx, g.lat0 + (g.originY + Y * cs) / g.ky];
     }
-    // d3's shoelace is < 0 for outer rings, > 0 for holes; reversed, outer rings count positive
-    area -= (twice / 2) * cs * cs;
+    area += (twice / 2) * cs * cs;
     return outRing;
   }));
   return { coordinates, area };
