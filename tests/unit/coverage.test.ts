@@ -241,5 +241,11 @@ describe('runCoverage: one category again', () => {
     expect(partial.distance[1]).toBeCloseTo(0.0011 * M, 6);
     expect(partial.stats).toEqual(full.stats);
     expect(before.distance[1]).toBeCloseTo(0.0031 * M, 6); // unchanged input result
+    // reused snaps (the unchanged facility) equal a fresh preparation
+    const two = fc([point(0, 0, { category: 'kindergarten' }), point(0.004, 0, { category: 'kindergarten' })]);
+    const reused = runCoverage(withFacilities(moved, two));
+    const fresh = runCoverage(prepareCoverage({ communities, facilities: two, rules, network }));
+    expect(Array.from(reused.distance)).toEqual(Array.from(fresh.distance));
+    expect(reused.distance[0]).toBeCloseTo(0.0011 * M, 6);
   });
 });

@@ -5,6 +5,7 @@ import { buildSegmentIndex, type SegmentIndex } from '../network/buildSegmentInd
 import { snapPoints, type SnapResult } from '../network/snapPoints';
 import { createDijkstraWorkspace, type DijkstraWorkspace } from '../network/multiSourceDijkstra';
 import { connectedComponents } from '../network/connectedComponents';
+import { IntPairMap } from '../network/intPairMap';
 import { resolveCoverageRules, type CoverageCategory, type CoverageLevel, type CoverageRuleSet } from './coverageRules';
 import { communityPoints, facilityPoints, type CommunityPoints, type CoverageIssue, type FacilityPoints } from './coveragePoints';
 import { coverageWeights, type CoverageWeights } from './coverageWeights';
@@ -128,7 +129,8 @@ export function prepareCoverage(input: CoverageInput, options: CoverageOptions =
 
 /**
  * A context with other facilities (a scenario edit, or a new facility layer): communities,
- * graph and community snaps are shared, only the facilities are read and snapped again.
+ * graph and community snaps are shared; facility points already in `ctx` (same coordinates to
+ * 7 decimals) keep their snaps, only new or moved ones are snapped.
  */
 export function withFacilities(ctx: CoverageContext, facilitiesInput: Features): CoverageContext {
   const categoryIndex = new Map(ctx.categories.map((c, i) => [c.id, i]));
@@ -140,7 +142,7 @@ export function withFacilities(ctx: CoverageContext, facilitiesInput: Features):
   let usable = new Uint8Array(nPts).fill(1);
   if (ctx.network) {
     const { graph, index, component, sampleSnap } = ctx.network;
-    const sourceSnap = snapPoints(graph, index, facilities.points, ctx.options.maxSnap);
+    const sourceSnap = snapReusing(graph, index, facilities.points, ctx.options.maxSnap, ctx.facilities.points, ctx.network.sourceSnap);
     usable = sourceSnap.ok.slice();
     const facilityIssues = snapIssues(facilities.count, facilities.pointOwner, sourceSnap, facilities.ids, 'facility');
     const hasSource = new Uint8Array(graph.componentCount ?? component.reduce((m, c) => Math.max(m, c + 1), 0));
@@ -200,5 +202,39 @@ function snapIssues(
       ...(Number.isFinite(d) ? { distance: d } : {}),
     });
   }
+  return out;
+}
+
+/** snapPoints, copying the snap of any point already snapped in `prevPoints`/`prevSnap`. */
+function snapReusing(
+  graph: WalkGraph, index: SegmentIndex, points: Float64Array, maxSnap: number, prevPoints: Float64Array, prevSnap: SnapResult,
+): SnapResult {
+  const n = points.length >> 1;
+  const prevN = Math.min(prevPoints.length >> 1, prevSnap.count);
+  if (prevN === 0) return snapPoints(graph, index, points, maxSnap);
+  const map = new IntPairMap(prevN);
+  for (let p = 0; p < prevN; p++) map.getOrInsert(Math.round(prevPoints[2 * p] * 1e7), Math.round(prevPoints[2 * p + 1] * 1e7), p);
+  const from = new Int32Array(n);
+  const fresh: number[] = [];
+  for (let p = 0; p < n; p++) {
+    const lon = points[2 * p], lat = points[2 * p + 1];
+    const q = Number.isFinite(lon) && Number.isFinite(lat) ? map.getOrInsert(Math.round(lon * 1e7), Math.round(lat * 1e7), -2) : -1;
+    from[p] = q >= 0 ? q : -1;
+    if (q < 0) fresh.push(p);
+  }
+  const extra = snapPoints(graph, index, Float64Array.from(fresh.flatMap((p) => [points[2 * p], points[2 * p + 1]])), maxSnap);
+  const out: SnapResult = {
+    count: n, edge: new Int32Array(n), t: new Float64Array(n), access: new Float64Array(n), ok: new Uint8Array(n), snapLonLat: new Float64Array(2 * n),
+  };
+  const copy = (dst: number, src: SnapResult, i: number) => {
+    out.edge[dst] = src.edge[i];
+    out.t[dst] = src.t[i];
+    out.access[dst] = src.access[i];
+    out.ok[dst] = src.access[i] <= maxSnap && src.edge[i] >= 0 ? 1 : 0;
+    out.snapLonLat[2 * dst] = src.snapLonLat[2 * i];
+    out.snapLonLat[2 * dst + 1] = src.snapLonLat[2 * i + 1];
+  };
+  for (let p = 0; p < n; p++) if (from[p] >= 0) copy(p, prevSnap, from[p]);
+  fresh.forEach((p, k) => copy(p, extra, k));
   return out;
 }
