@@ -40,6 +40,27 @@ export function hilbertOrder(coords: Float64Array): Int32Array {
 }
 
 /**
+ * A visiting order for query points (lon/lat interleaved, may contain NaN): finite points along
+ * the Hilbert curve, then the others. Queries in this order keep a spatial index's nodes in cache.
+ */
+export function pointOrder(lonlat: Float64Array): Int32Array {
+  const n = lonlat.length >> 1;
+  const finite: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) (Number.isFinite(lonlat[2 * i]) && Number.isFinite(lonlat[2 * i + 1]) ? finite : rest).push(i);
+  const pts = new Float64Array(2 * finite.length);
+  finite.forEach((i, k) => {
+    pts[2 * k] = lonlat[2 * i];
+    pts[2 * k + 1] = lonlat[2 * i + 1];
+  });
+  const h = hilbertOrder(pts);
+  const order = new Int32Array(n);
+  for (let k = 0; k < h.length; k++) order[k] = finite[h[k]];
+  order.set(rest, h.length);
+  return order;
+}
+
+/**
  * Hilbert index of (x, y), both in 0..65535 — the branch-free algorithm by Rawrr/D. Peterson
  * (public domain), as used by flatbush.
  * @private

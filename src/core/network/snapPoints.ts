@@ -2,7 +2,7 @@ import type { WalkGraph } from './graph';
 import type { SegmentIndex } from './buildSegmentIndex';
 import { haversine } from './haversine';
 import { METRES_PER_DEGREE } from './localFrame';
-import { hilbertOrder } from './hilbertOrder';
+import { pointOrder } from './hilbertOrder';
 
 const RAD = Math.PI / 180;
 /** First search box half-size, metres: most points lie within a block of a street. */
@@ -94,7 +94,7 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
   };
 
   // visiting points in a spatial order keeps the index's nodes in cache (random order is ~2× slower)
-  const order = count > 256 ? spatialOrder(lonlat) : null;
+  const order = count > 256 ? pointOrder(lonlat) : null;
   for (let j = 0; j < count; j++) {
     const i = order ? order[j] : j;
     const lon = lonlat[2 * i], lat = lonlat[2 * i + 1];
@@ -143,24 +143,6 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     ok[i] = acc <= maxSnap ? 1 : 0;
   }
   return { count, edge, t, access, ok, snapLonLat };
-}
-
-/** Hilbert order of the finite points, then the others. @private */
-function spatialOrder(lonlat: Float64Array): Int32Array {
-  const n = lonlat.length >> 1;
-  const finite: number[] = [];
-  const rest: number[] = [];
-  for (let i = 0; i < n; i++) (Number.isFinite(lonlat[2 * i]) && Number.isFinite(lonlat[2 * i + 1]) ? finite : rest).push(i);
-  const pts = new Float64Array(2 * finite.length);
-  finite.forEach((i, k) => {
-    pts[2 * k] = lonlat[2 * i];
-    pts[2 * k + 1] = lonlat[2 * i + 1];
-  });
-  const h = hilbertOrder(pts);
-  const order = new Int32Array(n);
-  for (let k = 0; k < h.length; k++) order[k] = finite[h[k]];
-  order.set(rest, h.length);
-  return order;
 }
 
 /**
