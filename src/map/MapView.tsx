@@ -23,10 +23,6 @@ function onHover(kind: LayerKind, info: PickingInfo): void {
   setHovered(info.index >= 0 ? { kind, index: info.index, x: info.x, y: info.y } : null);
 }
 
-function onClick(kind: LayerKind, info: PickingInfo): void {
-  if (kind === 'communities' && info.index >= 0) useStore.getState().selectCommunity(info.index);
-}
-
 function deckInput(s: AppState) {
   return {
     layers: s.layers,
@@ -35,7 +31,6 @@ function deckInput(s: AppState) {
     selectedCommunity: s.selectedCommunity,
     oldBeforeYear: s.rules.old_before_year,
     onHover,
-    onClick,
   };
 }
 
@@ -72,6 +67,13 @@ export function MapView() {
 
     let appliedLayers: AppState['layers'] | null = null;
     let appliedExtent = -1;
+    const fitToData = (s: AppState) => {
+      if (s.extentVersion === appliedExtent) return;
+      const b = dataBounds(s.layers);
+      if (!b) return;
+      appliedExtent = s.extentVersion;
+      map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, duration: 0 });
+    };
     const apply = (s: AppState) => {
       if (s.layers !== appliedLayers) {
         appliedLayers = s.layers;
@@ -82,11 +84,7 @@ export function MapView() {
         dbg.deckFrames = 0;
         dbg.mapIdle = false;
       }
-      if (s.extentVersion !== appliedExtent) {
-        appliedExtent = s.extentVersion;
-        const b = dataBounds(s.layers);
-        if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, duration: 0 });
-      }
+      fitToData(s);
       for (const [kind, ids] of Object.entries(STYLE_LAYERS_BY_KIND)) {
         const vis = s.visible[kind as LayerKind] ? 'visible' : 'none';
         for (const id of ids) if (map.getLayoutProperty(id, 'visibility') !== vis) map.setLayoutProperty(id, 'visibility', vis);
@@ -96,8 +94,12 @@ export function MapView() {
 
     let unsubscribe = () => {};
     map.once('load', () => {
-      // Added on load, not before: otherwise the interleaved layer groups are never inserted (deps.md pitfall 4).
+      // Fit the camera to the data first, then add the overlay: added on load, not before, or the
+      // interleaved layer groups are never inserted (deps.md pitfall 4); and a camera jump between
+      // adding it and its first frame left picking dead until the next move (seen here).
+      fitToData(useStore.getState());
       map.addControl(overlay);
+      dbg.overlay = overlay as never;
       dbg.mapLoaded = true;
       apply(useStore.getState());
       unsubscribe = useStore.subscribe(apply);
@@ -109,6 +111,13 @@ export function MapView() {
       } else if (dbg.mapLoaded) {
         map.triggerRepaint();
       }
+    });
+    // Selection through MapLibre's click (deck.gl's own click handling in interleaved mode missed
+    // synthetic clicks here); picking still goes through deck.gl.
+    map.on('click', (e) => {
+      if (!dbg.mapLoaded) return;
+      const picked = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['communities'] });
+      useStore.getState().selectCommunity(picked && picked.index >= 0 ? picked.index : null);
     });
     map.on('movestart', () => {
       dbg.mapIdle = false;

@@ -4,7 +4,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { LayerKind } from '../core/model';
 import type { LoadedLayer, LayerFeatures } from '../store/layersSlice';
 import { COLORS, categoryColor, communityColor } from './palette';
-import { FIRST_LABEL_LAYER } from './offlineStyle';
+import { DECK_ANCHOR_LAYER } from './offlineStyle';
 
 type Props = Record<string, unknown>;
 type F = Feature<Geometry, Props>;
@@ -39,7 +39,7 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
   const { layers, visible, hiddenCategories, selectedCommunity, oldBeforeYear, onHover, onClick } = input;
   const out: Layer[] = [];
   const common = (kind: LayerKind) => ({
-    beforeId: FIRST_LABEL_LAYER,
+    beforeId: DECK_ANCHOR_LAYER,
     pickable: true,
     onHover: onHover ? (info: PickingInfo) => onHover(kind, info) : undefined,
     onClick: onClick ? (info: PickingInfo) => onClick(kind, info) : undefined,

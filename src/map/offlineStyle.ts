@@ -5,7 +5,13 @@ import { COLORS } from './palette';
 export const LABEL_FONTS = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
 export const IDEOGRAPH_FONT_FAMILY = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
-/** The id of the first label layer: deck.gl layers are inserted before it so labels stay on top. */
+/**
+ * deck.gl layers are inserted before this invisible layer, just under the labels. It must render
+ * at every zoom: with a label layer as anchor, deck.gl picking fails whenever that layer is outside
+ * its zoom range (seen here; visgl/deck.gl#2602).
+ */
+export const DECK_ANCHOR_LAYER = 'deck-anchor';
+/** The id of the first label layer. */
 export const FIRST_LABEL_LAYER = 'street-labels';
 
 const EMPTY = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
@@ -26,6 +32,11 @@ const streetClass: ExpressionSpecification = [
   ],
 ];
 
+/** Line width by zoom for main streets and lanes (zoom must be the outermost expression). */
+function widthByClass(main: [number, number], lane: [number, number]): ExpressionSpecification {
+  const at = (i: 0 | 1, k: number): ExpressionSpecification => ['match', streetClass, 'main', main[i] * k, lane[i] * k];
+  return ['interpolate', ['exponential', 1.6], ['zoom'], 12, at(0, 0.4), 14, at(0, 1), 17, at(1, 1)];
+}
 const zoomWidth = (z14: number, z17: number): ExpressionSpecification => ['interpolate', ['exponential', 1.6], ['zoom'], 12, z14 * 0.4, 14, z14, 17, z17];
 
 /**
@@ -48,7 +59,7 @@ export function offlineStyle(): StyleSpecification {
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
           'line-color': ['match', streetClass, 'main', COLORS.streetMainCasing, COLORS.streetLaneCasing],
-          'line-width': ['match', streetClass, 'main', zoomWidth(7, 20), zoomWidth(3.5, 10)],
+          'line-width': widthByClass([7, 20], [3.5, 10]),
         },
       },
       {
@@ -59,7 +70,7 @@ export function offlineStyle(): StyleSpecification {
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
           'line-color': ['match', streetClass, 'main', COLORS.streetMain, COLORS.streetLane],
-          'line-width': ['match', streetClass, 'main', zoomWidth(5, 16), zoomWidth(2, 7)],
+          'line-width': widthByClass([5, 16], [2, 7]),
         },
       },
       {
@@ -69,11 +80,12 @@ export function offlineStyle(): StyleSpecification {
         filter: ['==', streetClass, 'footpath'],
         paint: { 'line-color': COLORS.footpath, 'line-width': zoomWidth(1, 2), 'line-dasharray': [2, 1.5] },
       },
+      { id: DECK_ANCHOR_LAYER, type: 'background', paint: { 'background-color': 'rgba(0,0,0,0)', 'background-opacity': 0 } },
       {
         id: FIRST_LABEL_LAYER,
         type: 'symbol',
         source: 'network',
-        minzoom: 14,
+        minzoom: 13,
         filter: ['all', ['has', 'name'], ['==', streetClass, 'main']],
         layout: {
           'symbol-placement': 'line',
@@ -88,11 +100,11 @@ export function offlineStyle(): StyleSpecification {
         id: 'community-labels',
         type: 'symbol',
         source: 'community-labels',
-        minzoom: 13.5,
+        minzoom: 12.5,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': LABEL_FONTS,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 13.5, 10, 16, 13],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 12.5, 10, 16, 13],
           'text-max-width': 6,
           'text-padding': 4,
         },

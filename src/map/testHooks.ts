@@ -7,6 +7,8 @@ import type { useStore } from '../store/useStore';
  */
 export interface LifeCircleDebug {
   map: MapLibreMap | null;
+  /** The deck.gl overlay (pickObject etc.). */
+  overlay: { pickObject: (opts: { x: number; y: number; radius?: number }) => unknown } | null;
   mapLoaded: boolean;
   /** Frames deck.gl has drawn since the last data change. */
   deckFrames: number;
@@ -27,7 +29,7 @@ declare global {
 
 export function debugState(): LifeCircleDebug {
   if (!window.__lifecircle) {
-    window.__lifecircle = { map: null, mapLoaded: false, deckFrames: 0, dataVersion: 0, mapIdle: false, firstRenderMs: null };
+    window.__lifecircle = { map: null, overlay: null, mapLoaded: false, deckFrames: 0, dataVersion: 0, mapIdle: false, firstRenderMs: null };
   }
   return window.__lifecircle;
 }

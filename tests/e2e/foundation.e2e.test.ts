@@ -97,8 +97,16 @@ describe.skipIf(!hasChromium)('foundation: the demo town on the map', () => {
       return { x: p.x, y: p.y, name: String(fc.features[0].properties.name) };
     });
     const box = (await page.getByTestId('map').boundingBox())!;
-    await page.mouse.move(box.x + target.x, box.y + target.y);
-    await expect.poll(() => page.getByTestId('hover-card').textContent(), { timeout: 30_000 }).toContain('户数');
+    // deck.gl hovers on pointer movement, so arrive from a few pixels away.
+    await page.mouse.move(box.x + target.x - 6, box.y + target.y - 6);
+    await page.mouse.move(box.x + target.x, box.y + target.y, { steps: 3 });
+    await expect
+      .poll(async () => {
+        const hovered = await page.evaluate(() => JSON.stringify(window.__lifecircle.store!.getState().hovered));
+        const card = await page.getByTestId('hover-card').count();
+        return card ? await page.getByTestId('hover-card').textContent() : `no card; hovered=${hovered}`;
+      }, { timeout: 30_000 })
+      .toContain('户数');
     await page.mouse.click(box.x + target.x, box.y + target.y);
     await expect.poll(() => page.getByTestId('community-name').textContent(), { timeout: 30_000 }).toBe(target.name);
     await shot(page, 'foundation-selected');
