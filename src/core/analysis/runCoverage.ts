@@ -39,7 +39,8 @@ export interface RunCoverageOptions {
   mode?: CoverageMode;
   /**
    * Recompute only these category indexes and copy the others from `previous` (e.g. after a
-   * radius or facility change in one category). @default all
+   * radius or facility change in one category); without a matching `previous` the others read
+   * as Infinity / not covered. @default all
    */
   categories?: readonly number[];
   previous?: CoverageResult;
@@ -55,10 +56,11 @@ export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = 
   const K = ctx.categories.length;
   const prev = options.previous;
   const reuse = prev && options.categories && prev.communityCount === C && prev.categoryIds.length === K && prev.mode === mode;
-  const distance = reuse ? prev.distance.slice() : new Float64Array(K * C);
+  // Categories not computed (a partial first run, e.g. the worker's chunks) read as "no facility".
+  const distance = reuse ? prev.distance.slice() : new Float64Array(K * C).fill(Infinity);
   const ok = reuse ? prev.ok.slice() : new Uint8Array(K * C);
-  const nearestFacility = reuse ? prev.nearestFacility.slice() : new Int32Array(K * C);
-  const todo = reuse ? options.categories! : Array.from({ length: K }, (_, k) => k);
+  const nearestFacility = reuse ? prev.nearestFacility.slice() : new Int32Array(K * C).fill(-1);
+  const todo = options.categories ?? Array.from({ length: K }, (_, k) => k);
 
   let relaxed = 0;
   for (const k of todo) {

@@ -1,0 +1,119 @@
+import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../core/network';
+import { prepareCoverage, type CoverageContext } from '../core/analysis/prepareCoverage';
+import { runCoverage, type CoverageResult } from '../core/analysis/runCoverage';
+import { categoryDistances } from '../core/analysis/categoryDistances';
+import { coverageRoute, type CoverageRoute } from '../core/analysis/coverageRoute';
+import { reachedEdges, serviceAreaPolygons } from '../core/analysis/serviceArea';
+import type { RuleSet } from '../core/rules';
+import type { AnalysisData, AnalysisSettings, Progress, ServiceAreaResult } from './protocol';
+
+const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * The state kept inside the worker: the graph and its segment index (built once per data set) and
+ * the prepared coverage context (once per rule set and settings). Plain class, no worker APIs, so
+ * it can be tested in Node.
+ */
+export class AnalysisEngine {
+  #data: AnalysisData | null = null;
+  #graph: WalkGraph | null = null;
+  #index: SegmentIndex | null = null;
+  #ctx: CoverageContext | null = null;
+  #ctxKey = '';
+  #rules: RuleSet | null = null;
+  #runSeq = 0;
+
+  setData(data: AnalysisData): GraphBuildStats | null {
+    this.cancel();
+    this.#data = data;
+    this.#ctx = null;
+    this.#ctxKey = '';
+    this.#graph = data.network && data.network.features.length ? buildGraph(data.network) : null;
+    this.#index = this.#graph ? buildSegmentIndex(this.#graph) : null;
+    return this.#graph?.stats ?? null;
+  }
+
+  /** Supersedes any running analysis (it stops at its next category boundary). */
+  cancel(): void {
+    this.#runSeq++;
+  }
+
+  #context(rules: RuleSet, settings: AnalysisSettings): CoverageContext {
+    if (!this.#data) throw new Error('no data loaded');
+    const mode = settings.mode === 'network' && this.#graph ? 'network' : 'euclidean';
+    const key = JSON.stringify([rules.categories.map((c) => [c.id, c.level, c.radius_m, c.mandatory]), rules.levels.map((l) => l.walk_m), rules.persons_per_household, mode, settings.maxSnap, settings.detour]);
+    if (this.#ctx && key === this.#ctxKey) return this.#ctx;
+    this.#ctx = prepareCoverage(
+      {
+        communities: this.#data.communities,
+        facilities: this.#data.facilities,
+        rules,
+        graph: this.#graph ?? undefined,
+        segmentIndex: this.#index ?? undefined,
+      },
+      { mode, maxSnap: settings.maxSnap, detour: settings.detour },
+    );
+    this.#ctxKey = key;
+    this.#rules = rules;
+    return this.#ctx;
+  }
+
+  /**
+   * All categories in a few chunks, yielding between them so a cancel (or a newer run) gets in.
+   * @returns null when superseded
+   */
+  async run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<CoverageResult | null> {
+    const seq = ++this.#runSeq;
+    onProgress?.({ fraction: 0, stage: 'prepare' });
+    await yieldToEvents();
+    if (seq !== this.#runSeq) return null;
+    const ctx = this.#context(rules, settings);
+    const K = ctx.categories.length;
+    const chunk = Math.max(1, Math.ceil(K / 8));
+    let result: CoverageResult | undefined;
+    for (let start = 0; start < K; start += chunk) {
+      await yieldToEvents();
+      if (seq !== this.#runSeq) return null;
+      const categories = Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i);
+      result = runCoverage(ctx, { categories, previous: result });
+      onProgress?.({ fraction: Math.min(1, (start + chunk) / K), stage: 'categories' });
+    }
+    return result ?? runCoverage(ctx);
+  }
+
+  serviceArea(categoryId: string): ServiceAreaResult | null {
+    const ctx = this.#ctx;
+    if (!ctx) return null;
+    const k = ctx.categories.findIndex((c) => c.id === categoryId);
+    if (k < 0) return null;
+    const radius = ctx.categories[k].radius;
+    const sourceIds = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
+    if (ctx.options.mode === 'euclidean' || !ctx.network) {
+      const positions = new Float64Array(sourceIds.length * 2);
+      sourceIds.forEach((p, i) => {
+        positions[2 * i] = ctx.facilities.points[2 * p];
+        positions[2 * i + 1] = ctx.facilities.points[2 * p + 1];
+      });
+      return { categoryId, threshold: radius, polygons: [], edges: null, circles: { positions, radius: radius / ctx.options.detour } };
+    }
+    const run = categoryDistances(ctx, k, { mode: 'network' }).search;
+    if (!run) return null;
+    const selection = { seeds: ctx.network.sourceSnap, seedIds: sourceIds };
+    const graph = ctx.network.graph;
+    const edges = reachedEdges(graph, run.dist, radius, selection);
+    const polygons = serviceAreaPolygons(graph, run.dist, [radius], selection);
+    return { categoryId, threshold: radius, polygons, edges, circles: null };
+  }
+
+  route(categoryId: string, communityIndex: number): CoverageRoute | null {
+    const ctx = this.#ctx;
+    if (!ctx) return null;
+    const k = ctx.categories.findIndex((c) => c.id === categoryId);
+    if (k < 0 || communityIndex < 0 || communityIndex >= ctx.communities.count) return null;
+    return coverageRoute(ctx, k, communityIndex);
+  }
+
+  get rules(): RuleSet | null {
+    return this.#rules;
+  }
+}

@@ -1,0 +1,64 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { CoverageMode } from '../core/analysis/prepareCoverage';
+import type { CoverageResult } from '../core/analysis/runCoverage';
+import type { CoverageRoute } from '../core/analysis/coverageRoute';
+import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
+import type { RuleSet } from '../core/rules';
+import type { GraphBuildStats } from '../core/network/graph';
+
+type FC = FeatureCollection<Geometry, Record<string, unknown>>;
+
+/** The study area sent to the worker once per data change (structured clone). */
+export interface AnalysisData {
+  communities: FC;
+  facilities: FC;
+  network: FC | null;
+}
+
+export interface AnalysisSettings {
+  mode: CoverageMode;
+  /** metres, features farther from the network are unreachable */
+  maxSnap: number;
+  /** euclidean distances × this */
+  detour: number;
+}
+
+export interface Progress {
+  /** 0..1 */
+  fraction: number;
+  /** i18n key of the stage */
+  stage: 'prepare' | 'categories' | 'stats';
+}
+
+/** Reached network pieces and service-area polygons of one category at its radius. */
+export interface ServiceAreaResult {
+  categoryId: string;
+  threshold: number;
+  polygons: ServiceAreaFeature[];
+  edges: {
+    length: number;
+    sourcePositions: Float64Array;
+    targetPositions: Float64Array;
+    sourceDistances: Float32Array;
+    targetDistances: Float32Array;
+  } | null;
+  /** Euclidean mode: facility points and radius (circles are drawn, no union). */
+  circles: { positions: Float64Array; radius: number } | null;
+}
+
+/**
+ * What the analysis worker does (comlink). One analysis at a time; a newer request supersedes
+ * (cancels) the running one between categories.
+ */
+export interface AnalysisWorkerApi {
+  /** Builds the graph and keeps the data; returns network statistics (null without a network). */
+  setData(data: AnalysisData): Promise<GraphBuildStats | null>;
+  /**
+   * Runs the coverage analysis. Resolves null when cancelled. Progress arrives through the callback
+   * (a comlink proxy).
+   */
+  run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<CoverageResult | null>;
+  serviceArea(categoryId: string): Promise<ServiceAreaResult | null>;
+  route(categoryId: string, communityIndex: number): Promise<CoverageRoute | null>;
+  cancel(): void;
+}

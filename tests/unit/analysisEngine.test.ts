@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AnalysisEngine } from '../../src/worker/analysisEngine';
+import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
+import { defaultRules } from '../../src/core/rules/defaultRules';
+
+const demo = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${name}.geojson`), 'utf8'));
+const data = { communities: demo('communities'), facilities: demo('facilities'), network: demo('network') };
+const settings = { mode: 'network' as const, maxSnap: 300, detour: 1 };
+
+describe('AnalysisEngine (the worker state, run in Node)', () => {
+  it('gives, in chunks with progress, exactly the one-shot analysis', async () => {
+    const engine = new AnalysisEngine();
+    const stats = engine.setData(data);
+    expect(stats!.nodes).toBeGreaterThan(1000);
+    const fractions: number[] = [];
+    const chunked = await engine.run(defaultRules, settings, (p) => fractions.push(p.fraction));
+    const direct = analyzeCoverage({ ...data, rules: defaultRules }, { mode: 'network' });
+    expect(chunked).not.toBeNull();
+    expect(Array.from(chunked!.distance)).toEqual(Array.from(direct.distance));
+    expect(chunked!.stats).toEqual(direct.stats);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.length).toBeGreaterThan(3);
+  });
+
+  it('returns null for a run superseded by cancel', async () => {
+    const engine = new AnalysisEngine();
+    engine.setData(data);
+    const pending = engine.run(defaultRules, settings);
+    engine.cancel();
+    expect(await pending).toBeNull();
+  });
+
+  it('draws service areas and routes for a category after a run', async () => {
+    const engine = new AnalysisEngine();
+    engine.setData(data);
+    const result = (await engine.run(defaultRules, settings))!;
+    const sa = engine.serviceArea('kindergarten')!;
+    expect(sa.threshold).toBe(300);
+    expect(sa.polygons[0].properties.area_m2).toBeGreaterThan(0);
+    expect(sa.edges!.length).toBeGreaterThan(0);
+    // every reached piece is within the radius
+    expect(Math.max(...sa.edges!.sourceDistances, ...sa.edges!.targetDistances)).toBeLessThanOrEqual(300 + 1e-6);
+    const k = result.categoryIds.indexOf('kindergarten');
+    const C = result.communityCount;
+    const c = Array.from(result.distance.subarray(k * C, (k + 1) * C)).findIndex((d) => Number.isFinite(d));
+    const route = engine.route('kindergarten', c)!;
+    expect(route.distance).toBeCloseTo(result.distance[k * C + c], 6);
+    expect(route.coordinates.length).toBeGreaterThan(1);
+  });
+});
