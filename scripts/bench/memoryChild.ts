@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { resourceUsage } from 'node:process';
-import { buildGraph } from '../../src/core/network';
+import { buildGraph, buildSegmentIndex } from '../../src/core/network';
 import { categoryDistances } from '../../src/core/analysis/categoryDistances';
 import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
 import { runCoverage } from '../../src/core/analysis/runCoverage';
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   peak[0] = baseline;
 
   const graph = buildGraph(city.network);
-  const ctx = prepareCoverage({ communities: city.communities, facilities: city.facilities, rules: benchRules, graph });
+  const segmentIndex = buildSegmentIndex(graph);
+  const ctx = prepareCoverage({ communities: city.communities, facilities: city.facilities, rules: benchRules, graph, segmentIndex });
   const result = runCoverage(ctx);
   const k = ctx.categories.findIndex((c) => c.id === ONE_CATEGORY);
   const dist = categoryDistances(ctx, k).search!.dist.slice();

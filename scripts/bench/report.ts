@@ -51,7 +51,7 @@ export function evaluateBudgets(
     budget('whole_analysis_M', 'whole analysis (snapping + 15 categories + stats) at M', t('M', 'wholeAnalysis'), 200, 'ms'),
     budget('whole_analysis_L', 'whole analysis (snapping + 15 categories + stats) at L', t('L', 'wholeAnalysis'), 1500, 'ms'),
     budget('one_category_L', 'changing one category at L', t('L', 'oneCategory'), 100, 'ms'),
-    budget('graph_build_L', 'graph build from GeoJSON at L', t('L', 'graphBuild'), 1000, 'ms'),
+    budget('graph_build_L', 'graph build from GeoJSON (+ segment index) at L', t('L', 'graphBuild'), 1000, 'ms'),
     budget('ratio_vs_naive_turf', 'naive Turf / ours, one category at 500 m, at M', scales.M?.ratioVsNaive, 300, '×', 'min'),
     budget('memory_L', 'peak RSS rise during the L analysis', memory.L?.peakRssRiseMB, 300, 'MB'),
     budget('polygons_L', 'service-area polygons, one category at L', t('L', 'polygons'), 1500, 'ms'),

@@ -41,9 +41,9 @@ export interface ScaleResult {
 
 const ROW_NOTES: Record<string, string> = {
   generate: 'synthetic city (GeoJSON), not part of the product',
-  graphBuild: 'buildGraph from GeoJSON (CSR, Hilbert order, components)',
-  snap: 'segment index + snap communities and all facilities',
-  wholeAnalysis: 'prepareCoverage (points, weights, index, snaps) + runCoverage: 15 categories + stats',
+  graphBuild: 'buildGraph from GeoJSON (CSR, Hilbert order, components) + its flatbush segment index (issue 3 item 1)',
+  snap: 'snapPoints: community representative points and all facilities (index built)',
+  wholeAnalysis: 'prepareCoverage on the built graph (points, weights, snaps) + runCoverage: 15 categories + stats',
   oneCategory: 'runCoverage({categories:[k], previous}): one search, distances, ok, stats',
   oneCategoryCutoff: 'same, search cut at the radius (500 m)',
   search15: 'multiSourceDijkstra × 15 categories, no cutoff (kernel only)',
@@ -64,16 +64,16 @@ export function runScale(scale: ScaleName, opts: ScaleOptions): ScaleResult {
 
   const cfg = SCALES[scale];
   const city: SyntheticCity = m('generate', () => generateSyntheticCity({ ...cfg, categories: benchCategoryIds, seed: opts.seed }), 1);
-  const graph = m('graphBuild', () => buildGraph(city.network));
-  const input = { communities: city.communities, facilities: city.facilities, rules: benchRules, graph };
+  const { graph, segmentIndex } = m('graphBuild', () => {
+    const g = buildGraph(city.network);
+    return { graph: g, segmentIndex: buildSegmentIndex(g) };
+  });
+  const input = { communities: city.communities, facilities: city.facilities, rules: benchRules, graph, segmentIndex };
 
   const ctx: CoverageContext = prepareCoverage(input);
   const samples = ctx.communities.samples;
   const points = ctx.facilities.points;
-  m('snap', () => {
-    const index = buildSegmentIndex(graph);
-    return [snapPoints(graph, index, samples), snapPoints(graph, index, points)];
-  });
+  m('snap', () => [snapPoints(graph, segmentIndex, samples), snapPoints(graph, segmentIndex, points)]);
 
   const full = m('wholeAnalysis', () => runCoverage(prepareCoverage(input)));
   const k = ctx.categories.findIndex((c) => c.id === ONE_CATEGORY);

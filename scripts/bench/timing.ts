@@ -1,9 +1,21 @@
 /**
  * Timing policy of ../shared/research/perf-anchors.md: median (min–max) of 5 runs after a
  * warm-up, 15 runs when a run takes under 200 ms; runs over 5 s: n = 3 (the first run counts,
- * no warm-up); over 60 s: n = 1.
+ * no warm-up); over 60 s: n = 1. Each row starts after a full garbage collection (not timed)
+ * so the previous row's garbage is not billed to it. Not before every run: back-to-back full
+ * collections age out V8's bytecode and made the runs after them 2–5× slower.
  */
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** The engine's gc(), exposed at run time (no --expose-gc needed on the command line). */
+export const collectGarbage: () => void = (() => {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 export interface Timing {
   median: number;
@@ -14,6 +26,7 @@ export interface Timing {
 
 /** Times `fn` (milliseconds). `fn` may return a value; the last one is handed back for checks. */
 export function measure<T>(fn: () => T, opts: { maxRuns?: number } = {}): { timing: Timing; result: T } {
+  collectGarbage();
   let t0 = performance.now();
   let result = fn();
   const first = performance.now() - t0;
