@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +23,17 @@ function analyze(...args: string[]) {
 //  B → P1: 0.0001 + 0.0005 + 0.0001 = 0.0007° = 77.837 m → 77.8 ✓
 //  B → M1: 0.0001 + 0.0025 + 0.002 + 0.0001 = 0.0047° = 522.62 m → 522.6 ✓
 //  (the walkable=false diagonal from A to B would be a shortcut; it must be ignored)
-//  C has no geometry: all null / false. No clinic exists: null / false everywhere.
+//  C has no geometry: the importer skips it with a warning (DESIGN §8). No clinic exists: null / false everywhere.
 describe('npm run analyze (CLI, DESIGN §6)', () => {
   it('writes dist_<k> / ok_<k> for every category and the summary on stdout', () => {
     const out = path.join(tmp, 'result.geojson');
     const r = analyze('--communities', fx('communities.geojson'), '--facilities', fx('facilities.geojson'),
       '--network', fx('network.geojson'), '--rules', fx('rules.json'), '--out', out);
-    expect(r.stderr).toContain('1 feature(s) with a null geometry');
+    expect(r.stderr).toContain('communities.geojson, feature 3: 1 feature(s) have no geometry and were skipped');
     expect(r.code).toBe(0);
     const fc = JSON.parse(readFileSync(out, 'utf8'));
-    const [a, b, c] = fc.features.map((f: { properties: Record<string, unknown> }) => f.properties);
+    expect(fc.features).toHaveLength(2);
+    const [a, b] = fc.features.map((f: { properties: Record<string, unknown> }) => f.properties);
     expect(a).toMatchObject({
       id: 'A', name: '甲小区', households: 300, population: 900,
       dist_kindergarten: 89.0, ok_kindergarten: true,
@@ -45,19 +46,17 @@ describe('npm run analyze (CLI, DESIGN §6)', () => {
       dist_primary_school: 77.8, ok_primary_school: true,
       dist_middle_school: 522.6, ok_middle_school: true,
     });
-    expect(c).toMatchObject({ id: 'C', dist_kindergarten: null, ok_kindergarten: false, dist_middle_school: null });
-    expect(fc.features[2].geometry).toBe(null);
 
     const s = JSON.parse(r.stdout);
     expect(s.mode).toBe('network');
     const k = s.categories.find((x: { id: string }) => x.id === 'kindergarten');
-    // only A (population 900) is covered; B is 200 households × 2.8 = 560; C has 250
-    expect(k.population.rate).toBeCloseTo(900 / (900 + 560 + 250), 12);
-    expect(k.households.rate).toBeCloseTo(300 / 600, 12);
+    // only A (population 900) is covered; B is 200 households × 2.8 = 560 (C was skipped)
+    expect(k.population.rate).toBeCloseTo(900 / (900 + 560), 12);
+    expect(k.households.rate).toBeCloseTo(300 / 500, 12);
     // the 10min level has one mandatory category (primary_school): only B meets it
     const l10 = s.levels.find((x: { id: string }) => x.id === '10min');
     expect(l10.complete.communities.covered).toBe(1);
-    expect(s.unreachable.communities).toEqual([{ index: 2, id: 'C', reason: 'no_geometry' }]);
+    expect(s.unreachable.communities).toEqual([]);
     expect(s.counts.network.skippedNotWalkable).toBe(1);
   });
 
@@ -80,25 +79,27 @@ describe('npm run analyze (CLI, DESIGN §6)', () => {
     expect(missing.stderr).toContain('nope.geojson');
     expect(missing.stderr).toContain('not found');
 
+    // unknown categories are listed and ignored (issue 4): the run goes on
     const badCat = analyze('--communities', fx('communities.geojson'), '--facilities', fx('facilities-bad-category.geojson'), ...base);
-    expect(badCat.code).toBe(1);
-    expect(badCat.stderr).toMatch(/facilities-bad-category\.geojson: feature 1: category "cinema" is not in the rule set/);
+    expect(badCat.code).toBe(0);
+    expect(badCat.stderr).toMatch(/facilities-bad-category\.geojson: 1 facilities have categories the rule set does not know and are ignored: "cinema" ×1/);
+    rmSync(out, { force: true });
 
     const truncated = analyze('--communities', fx('truncated.geojson'), '--facilities', fx('facilities.geojson'), ...base);
     expect(truncated.code).toBe(1);
-    expect(truncated.stderr).toContain('truncated.geojson: the communities file is not valid JSON');
+    expect(truncated.stderr).toContain('truncated.geojson: the JSON ends too early');
 
     const wrongType = analyze('--communities', fx('network.geojson'), '--facilities', fx('facilities.geojson'), ...base);
     expect(wrongType.code).toBe(1);
-    expect(wrongType.stderr).toContain('network.geojson: feature 0: geometry type LineString is not allowed');
+    expect(wrongType.stderr).toContain('network.geojson, features 1, 2, 3: 3 feature(s) are lines, which a communities layer cannot use');
 
     const notFc = analyze('--communities', fx('rules.json'), '--facilities', fx('facilities.geojson'), ...base);
     expect(notFc.code).toBe(1);
-    expect(notFc.stderr).toContain('rules.json: expected a GeoJSON FeatureCollection');
+    expect(notFc.stderr).toContain('rules.json: the JSON is not GeoJSON');
 
-    const unknownFlag = analyze('--communities', fx('communities.geojson'), '--facilities', fx('facilities.geojson'), '--osm', 'a.osm', ...base);
+    const unknownFlag = analyze('--communities', fx('communities.geojson'), '--facilities', fx('facilities.geojson'), '--bogus', 'a.osm', ...base);
     expect(unknownFlag.code).toBe(1);
-    expect(unknownFlag.stderr).toContain("Unknown option '--osm'");
+    expect(unknownFlag.stderr).toContain("Unknown option '--bogus'");
 
     for (const r of [missing, badCat, truncated, wrongType, notFc, unknownFlag]) expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);

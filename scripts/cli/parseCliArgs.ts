@@ -1,0 +1,152 @@
+import { parseArgs } from 'node:util';
+import type { CoverageMode } from '../../src/core/analysis/prepareCoverage';
+import type { SourceCrs } from '../../src/core/io/types';
+import { tr, type CliLang } from './cliLang';
+import { UserError } from './userError';
+
+export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
+    [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
+    [--mode network|euclidean] [--max-snap 300] [--detour 1.0]
+    [--crs wgs84|gcj02|bd09|EPSG:xxxx] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] [--debug]
+    --out result.geojson
+  Inputs may be GeoJSON, CSV/TSV with coordinate columns, zipped Shapefile, OSM XML/PBF or Overpass JSON.
+  --osm classifies one OpenStreetMap extract into all layers; then --communities, --facilities and
+  --network are optional (given ones replace the OSM-derived layer).
+  --crs: coordinate system of all inputs (GCJ-02 = Amap/Tencent, BD-09 = Baidu); converted to WGS84.
+  --out-crs: coordinate system of the output file (default wgs84).`;
+
+/** The input layers the CLI reads, in reading order. */
+export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking'] as const;
+export type InputLayer = (typeof INPUT_LAYERS)[number];
+
+export type OutputCrs = 'wgs84' | 'gcj02' | 'bd09';
+
+export interface CliArgs {
+  /** Input file per layer as given on the command line. */
+  files: Partial<Record<InputLayer, string>>;
+  osm?: string;
+  rules?: string;
+  out: string;
+  /** Undefined: network when a network is available, else euclidean. */
+  mode?: CoverageMode;
+  /** metres @default 300 */
+  maxSnap: number;
+  /** @default 1 */
+  detour: number;
+  /** Source CRS of every input; 'auto' (no --crs) assumes WGS84 and only warns/suggests. */
+  crs: SourceCrs;
+  outCrs: OutputCrs;
+  lang: CliLang;
+  debug: boolean;
+}
+
+export type ParsedCli = { help: true; lang: CliLang } | ({ help: false } & CliArgs);
+
+const OPTIONS = {
+  communities: { type: 'string' },
+  facilities: { type: 'string' },
+  network: { type: 'string' },
+  parks: { type: 'string' },
+  parking: { type: 'string' },
+  osm: { type: 'string' },
+  rules: { type: 'string' },
+  mode: { type: 'string' },
+  'max-snap': { type: 'string' },
+  detour: { type: 'string' },
+  crs: { type: 'string' },
+  'out-crs': { type: 'string' },
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** parseArgs messages name the option; the advice after "To specify" is about positionals and only confuses. */
+function argError(e: unknown, lang: CliLang): UserError {
+  const msg = (e as Error).message.split('. To specify')[0];
+  if (lang === 'en') return new UserError(`${msg}\n${USAGE}`);
+  const zh = msg
+    .replace(/^Unknown option '([^']+)'/, "未知选项 '$1'")
+    .replace(/^Option '([^']+)' argument missing/, "选项 '$1' 缺少参数值")
+    .replace(/^Option '([^']+)' argument is ambiguous.*/, "选项 '$1' 的参数值有歧义（以 - 开头？请写成 $1=值）")
+    .replace(/^Unexpected argument '([^']+)'.*/, "多余的参数 '$1'（每个输入文件前都要写选项名，例如 --communities）")
+    .replace(/^Option '([^']+)' does not take an argument/, "选项 '$1' 不接受参数值");
+  return new UserError(`${zh}\n${USAGE}`);
+}
+
+function parseCrs(raw: string | undefined, lang: CliLang): SourceCrs {
+  if (raw === undefined) return 'auto';
+  const s = raw.trim().toLowerCase().replace(/[-_]/g, '');
+  if (s === 'wgs84' || s === 'epsg4326' || s === 'cgcs2000' || s === 'epsg4490') return 'wgs84';
+  if (s === 'gcj02' || s === 'amap' || s === 'gaode' || s === 'tencent') return 'gcj02';
+  if (s === 'bd09' || s === 'baidu') return 'bd09';
+  if (s === 'auto') return 'auto';
+  const m = /^epsg:?(\d{4,5})$/.exec(s);
+  if (m) return `EPSG:${Number(m[1])}`;
+  throw new UserError(
+    tr(lang, `--crs must be wgs84, gcj02 (Amap/Tencent), bd09 (Baidu) or EPSG:<code>, got "${raw}"`,
+      `--crs 应为 wgs84、gcj02（高德/腾讯）、bd09（百度）或 EPSG:<代码>，实际为“${raw}”`),
+  );
+}
+
+function parseOutCrs(raw: string | undefined, lang: CliLang): OutputCrs {
+  if (raw === undefined) return 'wgs84';
+  const s = raw.trim().toLowerCase().replace(/[-_]/g, '');
+  if (s === 'wgs84' || s === 'gcj02' || s === 'bd09') return s;
+  throw new UserError(tr(lang, `--out-crs must be wgs84, gcj02 or bd09, got "${raw}"`, `--out-crs 应为 wgs84、gcj02 或 bd09，实际为“${raw}”`));
+}
+
+/**
+ * Parses and checks the analyze command line (DESIGN §6). Throws UserError (with the usage) for
+ * unknown flags, missing values and bad numbers. `--communities` and `--facilities` are required
+ * unless `--osm` provides them; `--out` always is.
+ */
+export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: OPTIONS });
+  } catch (e) {
+    throw argError(e, lang);
+  }
+  const v = parsed.values;
+  if (v.lang !== undefined && v.lang !== 'en' && v.lang !== 'zh') {
+    throw new UserError(tr(lang, `--lang must be en or zh, got "${v.lang}"`, `--lang 应为 en 或 zh，实际为“${v.lang}”`));
+  }
+  if (v.help) return { help: true, lang };
+  const required = v.osm ? (['out'] as const) : (['communities', 'facilities', 'out'] as const);
+  for (const k of required) {
+    if (!v[k]) {
+      throw new UserError(tr(lang, `missing --${k}`, `缺少 --${k}`) + (k !== 'out' ? tr(lang, ' (or give --osm area.osm)', '（或用 --osm area.osm 提供）') : '') + `\n${USAGE}`);
+    }
+  }
+  if (v.mode !== undefined && v.mode !== 'network' && v.mode !== 'euclidean') {
+    throw new UserError(tr(lang, `--mode must be network or euclidean, got "${v.mode}"`, `--mode 应为 network 或 euclidean，实际为“${v.mode}”`));
+  }
+  if (v.mode === 'network' && !v.network && !v.osm) {
+    throw new UserError(tr(lang, '--mode network needs --network N.geojson (a walking network) or --osm area.osm', '--mode network 需要 --network N.geojson（步行路网）或 --osm area.osm'));
+  }
+  const number = (name: string, raw: string | undefined, dflt: number, min: number): number => {
+    if (raw === undefined) return dflt;
+    const x = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(x) || x < min) {
+      throw new UserError(tr(lang, `--${name} must be a number ≥ ${min}, got "${raw}"`, `--${name} 应为 ≥ ${min} 的数字，实际为“${raw}”`));
+    }
+    return x;
+  };
+  const files: Partial<Record<InputLayer, string>> = {};
+  for (const k of ['communities', 'facilities', 'network', 'parks', 'parking'] as const) if (v[k]) files[k] = v[k];
+  return {
+    help: false,
+    files,
+    ...(v.osm ? { osm: v.osm } : {}),
+    ...(v.rules ? { rules: v.rules } : {}),
+    out: v.out as string,
+    ...(v.mode ? { mode: v.mode as CoverageMode } : {}),
+    maxSnap: number('max-snap', v['max-snap'], 300, 0),
+    detour: number('detour', v.detour, 1, 1),
+    crs: parseCrs(v.crs, lang),
+    outCrs: parseOutCrs(v['out-crs'], lang),
+    lang: (v.lang as CliLang | undefined) ?? lang,
+    debug: v.debug === true,
+  };
+}

@@ -1,0 +1,26 @@
+import { readFileSync, statSync } from 'node:fs';
+import { tr, type CliLang } from './cliLang';
+import { UserError } from './userError';
+
+/**
+ * The bytes of one input file, or a UserError naming it: not found, a directory, not readable.
+ * `what` names the flag in the message ("--communities").
+ */
+export function readInputFile(file: string, what: string, lang: CliLang): Uint8Array {
+  try {
+    if (statSync(file).isDirectory()) {
+      throw new UserError(tr(lang, `${file}: ${what} is a directory, not a file; give the data file inside it`, `${file}：${what} 指向的是文件夹而非文件，请给出其中的数据文件`));
+    }
+    const buf = readFileSync(file);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? tr(lang, 'file not found', '文件不存在')
+        : code === 'EACCES' || code === 'EPERM' ? tr(lang, 'permission denied', '没有读取权限')
+          : code === 'EISDIR' ? tr(lang, 'is a directory, not a file', '是文件夹而非文件')
+            : code ?? (e as Error).message;
+    throw new UserError(tr(lang, `${file}: cannot read the ${what} file (${reason})`, `${file}：无法读取 ${what} 文件（${reason}）`));
+  }
+}

@@ -1,0 +1,264 @@
+import type { FeatureCollection } from 'geojson';
+import { readLayerFile } from '../../src/core/io/readLayerFile';
+import { importOsm } from '../../src/core/io/importOsm';
+import { classifyOsm, type OsmClassification } from '../../src/core/io/classifyOsm';
+import { formatIssue } from '../../src/core/io/issueCollector';
+import type { ImportIssue, SourceCrs } from '../../src/core/io/types';
+import type { RuleSet } from '../../src/core/rules/types';
+import type { CliIo } from './cliIo';
+import { tr, type CliLang } from './cliLang';
+import { formatOsmSummary, OSM_ATTRIBUTION } from './formatOsmSummary';
+import { INPUT_LAYERS, type InputLayer } from './parseCliArgs';
+import { readInputFile } from './readInputFile';
+import { resolveFacilityCategories } from './resolveFacilityCategories';
+import { UserError } from './userError';
+
+export interface ReadInputsOptions {
+  /** Input file per layer as given on the command line. */
+  files: Partial<Record<InputLayer, string>>;
+  /** An OSM extract classified into every layer the files do not give. */
+  osm?: string;
+  /** Source CRS of the (non-OSM) inputs; 'auto' only warns and suggests. */
+  crs: SourceCrs;
+  rules: RuleSet;
+  lang: CliLang;
+  io: CliIo;
+}
+
+/** What the importer found about one file, for the summary JSON. */
+export interface InputFileInfo {
+  file: string;
+  format: string;
+  crs: string;
+  converted: boolean;
+  swapped: boolean;
+  suggestion: string | null;
+  features: number;
+}
+
+export interface CliInputs {
+  /** WGS84 layers; absent when neither a file nor the OSM extract gave one. */
+  layers: Partial<Record<InputLayer, FeatureCollection>>;
+  /** The file each layer came from. */
+  sources: Partial<Record<InputLayer, string>>;
+  files: InputFileInfo[];
+  /** The OSM classification when OSM data were used (by --osm or an .osm file given for a layer). */
+  osm: { file: string; counts: OsmClassification['counts']; unclassified: number; unclassifiedByTag: Record<string, number>; layers: InputLayer[] } | null;
+  /** "© OpenStreetMap contributors, ODbL" when any layer came from OSM. */
+  attribution: string | null;
+  /** Facility category values the rule set does not know (ignored), per value. */
+  unknownCategories: Record<string, number>;
+  warnings: number;
+}
+
+const OSM_FORMATS = new Set(['osm-xml', 'osm-pbf', 'overpass-json']);
+const MB = 1024 * 1024;
+
+/**
+ * Reads every CLI input through the importer (GeoJSON, CSV/TSV, zipped Shapefile, OSM XML/PBF,
+ * Overpass JSON), converting `crs` to WGS84, and `--osm` through importOsm into all layers
+ * (explicit files win). Prints each importer issue with its file (and feature) on stderr in the
+ * chosen language, the OSM classification summary, and CLI-level warnings (points given as
+ * communities, unknown facility categories). Every file is read before failing, so one run lists
+ * all problems; then throws a UserError when any was an error.
+ */
+export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
+  const { io, lang, rules } = opts;
+  let errors = 0;
+  let warnings = 0;
+  const say = (line: string): void => io.stderr(line + '\n');
+  const report = (issues: readonly ImportIssue[]): void => {
+    for (const i of issues) {
+      if (i.severity === 'error') errors++;
+      else if (i.severity === 'warning') warnings++;
+      say(formatIssue(i, lang));
+    }
+  };
+  const fail = (msg: string): void => {
+    errors++;
+    say(`${tr(lang, 'error', '错误')}${tr(lang, ': ', '：')}${msg}`);
+  };
+  const warn = (msg: string): void => {
+    warnings++;
+    say(`${tr(lang, 'warning', '警告')}${tr(lang, ': ', '：')}${msg}`);
+  };
+  const read = (file: string, flag: string): Uint8Array | null => {
+    try {
+      return readInputFile(file, flag, lang);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      fail(e.message);
+      return null;
+    }
+  };
+  const progress = (file: string, size: number) =>
+    io.isTty && size > 20 * MB
+      ? ({ onProgress: (p: { stage: string; fraction: number }) => io.stderr(`\r${file}: ${p.stage} ${Math.round(p.fraction * 100)}%   ${p.fraction >= 1 ? '\n' : ''}`) })
+      : {};
+
+  const out: CliInputs = { layers: {}, sources: {}, files: [], osm: null, attribution: null, unknownCategories: {}, warnings: 0 };
+  const osmUsed = (file: string, c: OsmClassification, layers: InputLayer[]): void => {
+    out.attribution = OSM_ATTRIBUTION;
+    if (!out.osm) out.osm = { file, counts: c.counts, unclassified: c.unclassified.length, unclassifiedByTag: c.unclassifiedByTag, layers };
+    else out.osm.layers.push(...layers);
+  };
+
+  if (opts.osm) {
+    const file = opts.osm;
+    const bytes = read(file, '--osm');
+    if (bytes) {
+      if (opts.crs === 'gcj02' || opts.crs === 'bd09') {
+        say(tr(lang, `note: --crs ${opts.crs} is not applied to ${file}: OpenStreetMap data are WGS84 by definition.`, `提示：--crs ${opts.crs} 不适用于 ${file}：OpenStreetMap 数据本身即为 WGS84。`));
+      }
+      const r = await importOsm(file, bytes, { rules, ...progress(file, bytes.byteLength) });
+      report(r.warnings);
+      report(r.errors);
+      if (r.ok && r.layers && r.counts) {
+        const replaced = INPUT_LAYERS.filter((k) => opts.files[k]);
+        const taken = INPUT_LAYERS.filter((k) => !opts.files[k]);
+        say(formatOsmSummary(file, { counts: r.counts, unclassified: r.unclassified ?? [], unclassifiedByTag: r.unclassifiedByTag ?? {} }, rules.categories, lang, replaced).trimEnd());
+        for (const k of taken) {
+          out.layers[k] = r.layers[k] as FeatureCollection;
+          out.sources[k] = file;
+        }
+        osmUsed(file, r as OsmClassification, taken);
+        out.files.push({ file, format: 'osm', crs: 'wgs84', converted: false, swapped: false, suggestion: null, features: r.counts.network + r.counts.communities + r.counts.facilities + r.counts.parks + r.counts.parking });
+        if (taken.includes('communities') && r.counts.communities === 0) {
+          fail(tr(lang, `${file}: the OpenStreetMap extract has no communities (landuse=residential areas or named residential buildings); give them with --communities`, `${file}：该 OpenStreetMap 数据中没有小区（landuse=residential 或有名称的住宅楼），请用 --communities 提供`));
+        }
+        if (taken.includes('facilities') && r.counts.facilities === 0) {
+          fail(tr(lang, `${file}: no facility of the rule set was found in the OpenStreetMap extract; give them with --facilities`, `${file}：该 OpenStreetMap 数据中没有规则集中的设施，请用 --facilities 提供`));
+        }
+        if (taken.includes('network') && r.counts.network === 0) {
+          delete out.layers.network;
+          delete out.sources.network;
+          warn(tr(lang, `${file}: the OpenStreetMap extract has no walkable ways; distances will be straight lines (euclidean mode) unless you give --network`, `${file}：该 OpenStreetMap 数据中没有可步行道路；除非提供 --network，否则按直线距离计算`));
+        }
+      }
+    }
+  }
+
+  const positions: Partial<Record<InputLayer, Position>> = {};
+  for (const layer of INPUT_LAYERS) {
+    const file = opts.files[layer];
+    if (!file) continue;
+    const bytes = read(file, `--${layer}`);
+    if (!bytes) continue;
+    const r = await readLayerFile(file, bytes, { kind: layer, crs: opts.crs, ...progress(file, bytes.byteLength) });
+    // Warnings first: they explain a closing "none of the features can be used" error.
+    report(r.warnings);
+    report(r.errors);
+    if (!r.ok) continue;
+    let fc = r.features;
+    if (OSM_FORMATS.has(r.detected.format)) {
+      // An OSM extract given for one layer: classify it and take that layer.
+      const c = classifyOsm(fc, { rules });
+      fc = c.layers[layer] as FeatureCollection;
+      if (fc.features.length === 0) {
+        fail(tr(lang, `${file}: the OpenStreetMap extract has no ${layer} (give it with --osm to see what it holds)`, `${file}：该 OpenStreetMap 数据中没有${layerZh(layer)}（可用 --osm 查看其内容）`));
+        continue;
+      }
+      say(tr(lang, `note: ${file}: OpenStreetMap extract, ${fc.features.length} ${layer} features taken from it (${OSM_ATTRIBUTION})`, `提示：${file}：OpenStreetMap 数据，取其中 ${fc.features.length} 个${layerZh(layer)}要素（${OSM_ATTRIBUTION}）`));
+      osmUsed(file, c, [layer]);
+    }
+    const d = r.detected;
+    positions[layer] = OSM_FORMATS.has(d.format) || r.warnings.some((i) => SKIPPING.has(i.code)) ? null : d.format === 'csv' ? 'row' : 'feature';
+    out.files.push({ file, format: d.format, crs: d.crs.source, converted: d.crs.converted, swapped: d.crs.swapped, suggestion: d.crs.suggestion, features: fc.features.length });
+    if (layer === 'communities') {
+      const ok = checkPointCommunities(file, fc, rules, lang);
+      if (ok.error) fail(ok.error);
+      else if (ok.warning) warn(ok.warning);
+      if (ok.error) continue;
+    }
+    out.layers[layer] = fc;
+    out.sources[layer] = file;
+  }
+
+  const fac = out.layers.facilities;
+  if (fac && out.sources.facilities !== opts.osm) {
+    const file = out.sources.facilities as string;
+    const res = resolveFacilityCategories(fac, rules.categories);
+    const pos = positions.facilities ?? null;
+    out.layers.facilities = res.features;
+    const ids = rules.categories.map((c) => c.id);
+    const known = `${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`;
+    if (Object.keys(res.renamed).length) {
+      say(tr(lang, `note: ${file}: categories recognised by name: `, `提示：${file}：按名称识别的类别：`) + Object.entries(res.renamed).map(([a, b]) => `"${a}" → ${b}`).join(', '));
+    }
+    if (res.usable === 0) {
+      const found = res.unknown.slice(0, 8).map((u) => `"${u.value}"`).join(', ');
+      fail(
+        res.field === null
+          ? tr(lang, `${file}: the facilities have no category field; add properties.category with a rule-set category id (${known})`, `${file}：设施没有类别字段；请添加 properties.category，取值为规则集中的类别 id（${known}）`)
+          : tr(lang, `${file}: none of the ${fac.features.length} facilities has a category of the rule set in "${res.field}"${found ? ` (found ${found})` : ''}; use the rule set's category ids (${known})`, `${file}：${fac.features.length} 个设施的“${res.field}”字段均不是规则集中的类别${found ? `（实际为 ${found}）` : ''}；请使用规则集的类别 id（${known}）`),
+      );
+    } else {
+      for (const u of res.unknown) out.unknownCategories[u.value] = u.count;
+      if (res.unknown.length) {
+        const list = res.unknown.slice(0, 10).map((u) => `"${u.value}" ×${u.count} ${tr(lang, `(first: ${where(fac, u.firstIndex, u.firstLabel, pos, lang)})`, `（首个：${where(fac, u.firstIndex, u.firstLabel, pos, lang)}）`)}`).join(', ');
+        const n = res.unknown.reduce((s, u) => s + u.count, 0);
+        warn(tr(lang, `${file}: ${n} facilities have categories the rule set does not know and are ignored: ${list}${res.unknown.length > 10 ? ', …' : ''}. Known ids: ${known}`, `${file}：${n} 个设施的类别不在规则集中，已忽略：${list}${res.unknown.length > 10 ? ' …' : ''}。可用类别 id：${known}`));
+      }
+      if (res.missing.count > 0) {
+        warn(tr(lang, `${file}: ${res.missing.count} facilities have no category and are ignored (first: ${where(fac, res.missing.firstIndex, null, pos, lang)})`, `${file}：${res.missing.count} 个设施没有类别，已忽略（首个：${where(fac, res.missing.firstIndex, null, pos, lang)}）`));
+      }
+    }
+  }
+
+  if (errors === 0) {
+    if (!out.layers.communities && !errors) fail(tr(lang, 'no communities: give --communities or --osm', '没有小区数据：请提供 --communities 或 --osm'));
+    if (!out.layers.facilities && !errors) fail(tr(lang, 'no facilities: give --facilities or --osm', '没有设施数据：请提供 --facilities 或 --osm'));
+  }
+  if (errors > 0) {
+    throw new UserError(
+      tr(lang, `${errors} problem(s) in the input files (see above); nothing was written`, `输入文件中有 ${errors} 个问题（见上文），未写出结果`),
+      { alreadyReported: true },
+    );
+  }
+  out.warnings = warnings;
+  return out;
+}
+
+function layerZh(layer: InputLayer): string {
+  return { communities: '小区', facilities: '设施', network: '路网', parks: '公园', parking: '停车场' }[layer];
+}
+
+/** How a position in the imported collection maps back to the file: 1-based features, CSV rows, or not at all. */
+type Position = 'feature' | 'row' | null;
+
+/** Per-feature issues that drop features, shifting positions after them. */
+const SKIPPING = new Set(['null-geometry', 'invalid-geometry', 'coordinates-out-of-range', 'geometry-collection', 'wrong-geometry-for-kind', 'csv-bad-rows']);
+
+/**
+ * 'feature 3 "K7"' for a position in the imported collection: the file's feature number (or CSV
+ * row) only when no feature before could have been skipped, the id or name always.
+ */
+function where(fc: FeatureCollection, index: number, label: string | null, pos: Position, lang: CliLang): string {
+  const f = fc.features[index];
+  const l = label ?? (f?.properties?.id ?? f?.properties?.name ?? f?.id ?? null);
+  const name = l == null ? '' : `"${String(l).slice(0, 60)}"`;
+  const at =
+    pos === 'feature' ? tr(lang, `feature ${index + 1}`, `第 ${index + 1} 个要素`)
+      : pos === 'row' ? tr(lang, `row ${index + 2}`, `第 ${index + 2} 行`)
+        : name ? '' : tr(lang, `the ${index + 1}th usable feature`, `第 ${index + 1} 个有效要素`);
+  return [at, name].filter(Boolean).join(' ');
+}
+
+/**
+ * Communities should be polygons (小区 outlines). Points still work (each is the community's
+ * location) and get a warning; points that all carry a rule-set category are a facilities file
+ * given as --communities, an error.
+ */
+function checkPointCommunities(file: string, fc: FeatureCollection, rules: RuleSet, lang: CliLang): { error?: string; warning?: string } {
+  const n = fc.features.length;
+  const points = fc.features.filter((f) => f.geometry?.type === 'Point').length;
+  if (points === 0) return {};
+  const ids = new Set(rules.categories.map((c) => c.id));
+  const categorised = fc.features.filter((f) => f.geometry?.type === 'Point' && ids.has(String(f.properties?.category))).length;
+  if (points === n && categorised >= 0.8 * n) {
+    return { error: tr(lang, `${file}: these look like facilities (points with a rule-set category), not communities; give this file as --facilities and the community polygons as --communities`, `${file}：这些看起来是设施（带规则集类别的点），不是小区；请将此文件作为 --facilities，小区面数据作为 --communities`) };
+  }
+  return {
+    warning: tr(lang, `${file}: ${points} of ${n} communities are points, not polygons (小区 outlines); each point is used as the community's location`, `${file}：${n} 个小区中有 ${points} 个是点而非面（小区边界）；将以该点作为小区位置`),
+  };
+}
