@@ -9,9 +9,12 @@ import { useStore, type AppState } from '../store/useStore';
 import type { LayerKind } from '../core/model';
 import { offlineStyle, IDEOGRAPH_FONT_FAMILY, STYLE_LAYERS_BY_KIND } from './offlineStyle';
 import { buildDeckLayers } from './deckLayers';
+import { buildAnalysisLayers } from './analysisLayers';
+import { communityColoring } from './communityColoring';
 import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
+import { memoLast } from './memoLast';
 
 // MapLibre 6 derives its worker URL from import.meta.url, which breaks once bundled (deps.md pitfall 2).
 maplibregl.setWorkerUrl(workerUrl);
@@ -23,6 +26,9 @@ function onHover(kind: LayerKind, info: PickingInfo): void {
   setHovered(info.index >= 0 ? { kind, index: info.index, x: info.x, y: info.y } : null);
 }
 
+const analysisLayers = memoLast(buildAnalysisLayers);
+const coloring = memoLast(communityColoring);
+
 function deckInput(s: AppState) {
   return {
     layers: s.layers,
@@ -30,6 +36,8 @@ function deckInput(s: AppState) {
     hiddenCategories: s.hiddenCategories,
     selectedCommunity: s.selectedCommunity,
     oldBeforeYear: s.rules.old_before_year,
+    communityColors: coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel),
+    analysis: analysisLayers(s.serviceArea, s.route),
     onHover,
   };
 }

@@ -3,7 +3,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import type { LayerKind } from '../core/model';
 import type { LoadedLayer, LayerFeatures } from '../store/layersSlice';
-import { COLORS, categoryColor, communityColor } from './palette';
+import { COLORS, categoryColor, communityColor, type RGBA } from './palette';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 
 type Props = Record<string, unknown>;
@@ -16,6 +16,10 @@ export interface DeckLayerInput {
   hiddenCategories: Record<string, true>;
   selectedCommunity: number | null;
   oldBeforeYear: number;
+  /** Community fill by analysis result instead of built year; `key` changes when colours do. */
+  communityColors?: { key: string; color: (index: number) => RGBA } | null;
+  /** Analysis overlays below and above the communities. */
+  analysis?: { below: Layer[]; above: Layer[] };
   onHover?: (kind: LayerKind, info: PickingInfo) => void;
   onClick?: (kind: LayerKind, info: PickingInfo) => void;
 }
@@ -36,8 +40,8 @@ function visibleFacilities(fc: LayerFeatures, hidden: Record<string, true>): F[]
  * Every layer is inserted below the MapLibre labels.
  */
 export function buildDeckLayers(input: DeckLayerInput): Layer[] {
-  const { layers, visible, hiddenCategories, selectedCommunity, oldBeforeYear, onHover, onClick } = input;
-  const out: Layer[] = [];
+  const { layers, visible, hiddenCategories, selectedCommunity, oldBeforeYear, communityColors, analysis, onHover, onClick } = input;
+  const out: Layer[] = [...(analysis?.below ?? [])];
   const common = (kind: LayerKind) => ({
     beforeId: DECK_ANCHOR_LAYER,
     pickable: true,
@@ -69,17 +73,21 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
         data: communities.fc as never,
         filled: true,
         stroked: true,
-        getFillColor: (f: F) => communityColor(f.properties.built_year, oldBeforeYear),
+        getFillColor: communityColors
+          ? (_f: F, { index }: { index: number }) => communityColors.color(index)
+          : (f: F) => communityColor(f.properties.built_year, oldBeforeYear),
         getLineColor: (_f: F, { index }: { index: number }) => (index === selectedCommunity ? COLORS.selected : COLORS.communityOutline),
         getLineWidth: (_f: F, { index }: { index: number }) => (index === selectedCommunity ? 4 : 1),
         lineWidthUnits: 'pixels',
         autoHighlight: true,
         highlightColor: COLORS.hover,
-        updateTriggers: { getFillColor: oldBeforeYear, getLineColor: selectedCommunity, getLineWidth: selectedCommunity },
+        updateTriggers: { getFillColor: communityColors?.key ?? oldBeforeYear, getLineColor: selectedCommunity, getLineWidth: selectedCommunity },
         ...common('communities'),
       }),
     );
   }
+
+  out.push(...(analysis?.above ?? []));
 
   const parking = layers.parking;
   if (parking && visible.parking) {

@@ -85,3 +85,34 @@ function hslToRgba(h: number, s: number, l: number): RGBA {
 export function rgbaCss(c: RGBA): string {
   return `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
 }
+
+/** Coverage colours: covered, not covered, unreachable (no network access / no facility reachable). */
+export const COVERAGE_COLORS = {
+  covered: [47, 158, 68, 200] as RGBA,
+  notCovered: [224, 49, 49, 200] as RGBA,
+  unreachable: [134, 142, 150, 170] as RGBA,
+  route: [25, 113, 194, 255] as RGBA,
+  routeCasing: [255, 255, 255, 255] as RGBA,
+};
+
+/** Level completeness 0 → 1: red → amber → green. */
+export function completenessColor(share: number): RGBA {
+  if (!Number.isFinite(share)) return COVERAGE_COLORS.unreachable;
+  const stops: [number, [number, number, number]][] = [
+    [0, [201, 42, 42]],
+    [0.5, [245, 159, 0]],
+    [1, [47, 158, 68]],
+  ];
+  const t = Math.max(0, Math.min(1, share));
+  const i = t <= 0.5 ? 0 : 1;
+  const [t0, a] = stops[i];
+  const [t1, b] = stops[i + 1];
+  const u = (t - t0) / (t1 - t0);
+  return [0, 1, 2].map((j) => Math.round(a[j] + (b[j] - a[j]) * u)).concat(210) as RGBA;
+}
+
+/** Walking distance along reached streets: near (dark) to the radius (light). */
+export function distanceColor(d: number, radius: number): RGBA {
+  const t = Math.max(0, Math.min(1, d / Math.max(1, radius)));
+  return [Math.round(8 + 247 * t * 0.9), Math.round(104 + 120 * t), Math.round(172 - 120 * t), 230];
+}

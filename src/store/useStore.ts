@@ -2,12 +2,14 @@ import { create } from 'zustand';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createRulesSlice, type RulesSlice } from './rulesSlice';
+import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 
-export type AppState = LayersSlice & UiSlice & RulesSlice;
+export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice;
 
-/** The one app store, composed of slices (layers, rules, ui; analysis and scenario join later). */
+/** The one app store, composed of slices (layers, rules, ui, analysis). */
 export const useStore = create<AppState>()((...a) => ({
   ...createLayersSlice(...a),
   ...createUiSlice(...a),
   ...createRulesSlice(...a),
+  ...createAnalysisSlice(...a),
 }));

@@ -8,6 +8,8 @@ import { HoverCard } from './HoverCard';
 import { CommunityPanel } from './CommunityPanel';
 import { Messages } from './Messages';
 import { LanguageSwitch } from './LanguageSwitch';
+import { AnalysisPanel } from './AnalysisPanel';
+import { startAnalysisController } from '../store/analysisController';
 
 // Once per page: React StrictMode runs effects twice in development.
 let demoRequested = false;
@@ -24,6 +26,7 @@ export function App() {
     document.documentElement.lang = i18n.language;
     if (!demoRequested) {
       demoRequested = true;
+      startAnalysisController();
       void loadDemo();
     }
   }, [i18n.language]);
@@ -55,6 +58,7 @@ export function App() {
           </div>
         </main>
         <aside className="panel right-panel">
+          <AnalysisPanel />
           <h2>{t('selected_community')}</h2>
           <CommunityPanel />
         </aside>

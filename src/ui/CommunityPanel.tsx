@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { fmt } from './featureText';
+import { CommunityCompliance } from './CommunityCompliance';
 
 const CANONICAL = ['households', 'population', 'built_year', 'parking_spaces'] as const;
 
@@ -38,6 +39,7 @@ export function CommunityPanel() {
         <dt>{t('parking_spaces')}</dt>
         <dd>{fmt(p.parking_spaces)}</dd>
       </dl>
+      <CommunityCompliance index={index} />
       {others.length > 0 && (
         <details>
           <summary>{t('attributes')}</summary>

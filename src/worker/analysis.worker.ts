@@ -12,8 +12,10 @@ const api: AnalysisWorkerApi = {
     return engine.setData(data);
   },
   async run(rules, settings, onProgress) {
+    const t0 = performance.now();
     const result = await engine.run(rules, settings, onProgress);
-    return result ? Comlink.transfer(result, coverageTransferables(result)) : null;
+    const ms = Math.round(performance.now() - t0);
+    return result ? Comlink.transfer({ result, ms }, coverageTransferables(result)) : null;
   },
   async serviceArea(categoryId) {
     const r = engine.serviceArea(categoryId);

@@ -54,10 +54,11 @@ export interface AnalysisWorkerApi {
   /** Builds the graph and keeps the data; returns network statistics (null without a network). */
   setData(data: AnalysisData): Promise<GraphBuildStats | null>;
   /**
-   * Runs the coverage analysis. Resolves null when cancelled. Progress arrives through the callback
+   * Runs the coverage analysis; `ms` is the time spent in the worker (preparation included).
+   * Resolves null when cancelled. Progress arrives through the callback
    * (a comlink proxy).
    */
-  run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<CoverageResult | null>;
+  run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<{ result: CoverageResult; ms: number } | null>;
   serviceArea(categoryId: string): Promise<ServiceAreaResult | null>;
   route(categoryId: string, communityIndex: number): Promise<CoverageRoute | null>;
   cancel(): void;

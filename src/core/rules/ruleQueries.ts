@@ -26,3 +26,8 @@ export function isUnverified(v: RuleCategory['verification']): boolean {
   if (typeof v === 'string') return v !== 'verified';
   return Object.values(v).some((f) => f !== 'verified');
 }
+
+/** Levels in the order planners read them: 5 → 10 → 15 minutes, then the residential block. */
+export function orderedLevels(rules: RuleSet): RuleLevel[] {
+  return [...rules.levels].sort((a, b) => (a.walk_minutes ?? Infinity) - (b.walk_minutes ?? Infinity));
+}

@@ -1,0 +1,42 @@
+import type { CoverageResult } from '../core/analysis/runCoverage';
+import type { CommunityColoring } from '../store/analysisSlice';
+import { COVERAGE_COLORS, completenessColor, type RGBA } from './palette';
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+/** A stable number per result object, so deck.gl recolours exactly when the result changes. */
+function resultId(o: object): number {
+  let id = ids.get(o);
+  if (!id) ids.set(o, (id = nextId++));
+  return id;
+}
+
+/**
+ * Community colours from the analysis: covered / not covered for the active category, or the
+ * active level's completeness. Null when the map should colour by built year.
+ */
+export function communityColoring(
+  cov: CoverageResult | null,
+  coloring: CommunityColoring,
+  activeCategory: string | null,
+  activeLevel: string,
+): { key: string; color: (index: number) => RGBA } | null {
+  if (!cov || coloring === 'built_year') return null;
+  const C = cov.communityCount;
+  const unreachable = new Set(cov.unreachableCommunities.map((u) => u.index));
+  if (coloring === 'category') {
+    const k = activeCategory ? cov.categoryIds.indexOf(activeCategory) : -1;
+    if (k < 0) return null;
+    const base = k * C;
+    return {
+      key: `cat:${activeCategory}:${resultId(cov)}`,
+      color: (i) => (cov.ok[base + i] ? COVERAGE_COLORS.covered : unreachable.has(i) ? COVERAGE_COLORS.unreachable : COVERAGE_COLORS.notCovered),
+    };
+  }
+  const l = cov.levelIds.indexOf(activeLevel);
+  if (l < 0) return null;
+  return {
+    key: `level:${activeLevel}:${resultId(cov)}`,
+    color: (i) => completenessColor(cov.levelCompleteness[l * C + i]),
+  };
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store/useStore';
+import { categoryName, fmt } from './featureText';
+import { orderedLevels } from '../core/rules';
+
+/**
+ * The selected community's compliance: per level, each mandatory category (and optional ones that
+ * exist in the data) with walking distance, minutes and ✓/✗. Clicking a row draws its route.
+ */
+export function CommunityCompliance({ index }: { index: number }) {
+  const { t, i18n } = useTranslation();
+  const coverage = useStore((s) => s.coverage);
+  const rules = useStore((s) => s.rules);
+  const routeCategory = useStore((s) => s.routeCategory ?? s.activeCategory);
+  const setRouteCategory = useStore((s) => s.setRouteCategory);
+  const route = useStore((s) => s.route);
+  if (!coverage || index >= coverage.communityCount) return null;
+  const C = coverage.communityCount;
+  const speed = rules.walk.speed_m_per_min;
+  const stat = new Map(coverage.stats.categories.map((c) => [c.id, c]));
+  return (
+    <section className="compliance" data-testid="compliance">
+      <h3>{t('compliance')}</h3>
+      {orderedLevels(rules).map(({ id: levelId }) => {
+        const l = coverage.levelIds.indexOf(levelId);
+        if (l < 0) return null;
+        const cats = rules.categories.filter((c) => c.level === levelId && (c.mandatory || (stat.get(c.id)?.facilities ?? 0) > 0));
+        if (!cats.length) return null;
+        const share = coverage.levelCompleteness[l * C + index];
+        return (
+          <div key={levelId} className="compliance-level">
+            <h4>
+              {t(`level_${levelId}`, { defaultValue: levelId })}
+              {Number.isFinite(share) && <span className="muted"> · {Math.round(share * 100)}%</span>}
+            </h4>
+            <table>
+              <tbody>
+                {cats.map((c) => {
+                  const k = coverage.categoryIds.indexOf(c.id);
+                  const d = coverage.distance[k * C + index];
+                  const ok = coverage.ok[k * C + index] === 1;
+                  return (
+                    <tr
+                      key={c.id}
+                      data-testid={`compliance-${c.id}`}
+                      data-distance={Number.isFinite(d) ? d.toFixed(1) : ''}
+                      data-ok={ok ? '1' : '0'}
+                      className={c.id === routeCategory ? 'active' : ''}
+                      onClick={() => setRouteCategory(c.id)}
+                    >
+                      <td className={ok ? 'ok' : 'bad'}>{ok ? '✓' : '✗'}</td>
+                      <td>
+                        {categoryName(rules, c.id, i18n.language)}
+                        {!c.mandatory && <small className="muted"> ({t('optional')})</small>}
+                      </td>
+                      <td className="num">
+                        {Number.isFinite(d) ? `${fmt(d)} ${t('unit_m')}` : t('no_facility_reachable')}
+                      </td>
+                      <td className="num muted">{Number.isFinite(d) ? t('minutes', { min: fmt(d / speed, 1) }) : ''}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+      {route && route.communityIndex === index ? (
+        <p className="route-info" data-testid="route-info" data-distance={route.distance.toFixed(1)}>
+          {t('route_to', { category: categoryName(rules, route.categoryId, i18n.language), distance: fmt(route.distance) })}
+        </p>
+      ) : (
+        <p className="muted small">{t('route_hint')}</p>
+      )}
+    </section>
+  );
+}

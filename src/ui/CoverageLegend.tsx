@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store/useStore';
+import { COVERAGE_COLORS, completenessColor, rgbaCss } from '../map/palette';
+
+/** Legend of the analysis colouring currently on the map. */
+export function CoverageLegend() {
+  const { t } = useTranslation();
+  const coloring = useStore((s) => s.coloring);
+  const hasCoverage = useStore((s) => !!s.coverage);
+  if (!hasCoverage || coloring === 'built_year') return null;
+  if (coloring === 'level') {
+    return (
+      <div className="legend-row coverage-legend" data-testid="coverage-legend">
+        {t('completeness_legend')}:
+        {[0, 0.5, 1].map((v) => (
+          <span key={v} className="legend-stop">
+            <i className="swatch" style={{ background: rgbaCss(completenessColor(v)) }} />
+            {Math.round(v * 100)}%
+          </span>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div className="legend-row coverage-legend" data-testid="coverage-legend">
+      {(['covered', 'notCovered', 'unreachable'] as const).map((k) => (
+        <span key={k} className="legend-stop">
+          <i className="swatch" style={{ background: rgbaCss(COVERAGE_COLORS[k]) }} />
+          {t(k === 'notCovered' ? 'not_covered' : k)}
+        </span>
+      ))}
+    </div>
+  );
+}
