@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { featureMessages } from './features';
 
 export type Language = 'zh-CN' | 'en';
 const STORAGE_KEY = 'lifecircle.language';
@@ -15,7 +16,10 @@ export function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, ...featureMessages.en } },
+    'zh-CN': { translation: { ...zhCN, ...featureMessages['zh-CN'] } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   // React escapes text itself; i18next must not, or names like "A&B" show as "A&amp;B".

@@ -17,6 +17,9 @@ export interface UiSlice {
   busy: string | null;
   /** Errors and notices for the user; newest last. */
   messages: { id: number; level: 'error' | 'warning' | 'info'; text: string }[];
+  /** The open workbench view (bottom drawer), or null when collapsed. */
+  workbenchTab: string | null;
+  setWorkbenchTab: (id: string | null) => void;
   setHovered: (h: Hovered | null) => void;
   selectCommunity: (index: number | null) => void;
   setBusy: (msg: string | null) => void;
@@ -31,6 +34,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectedCommunity: null,
   busy: null,
   messages: [],
+  workbenchTab: null,
+  setWorkbenchTab: (workbenchTab) => set({ workbenchTab }),
   setHovered: (hovered) => set({ hovered }),
   selectCommunity: (selectedCommunity) => set({ selectedCommunity }),
   setBusy: (busy) => set({ busy }),

@@ -9,6 +9,7 @@ import { CommunityPanel } from './CommunityPanel';
 import { Messages } from './Messages';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AnalysisPanel } from './AnalysisPanel';
+import { Workbench } from './workbench/Workbench';
 import { startAnalysisController } from '../store/analysisController';
 
 // Once per page: React StrictMode runs effects twice in development.
@@ -47,6 +48,7 @@ export function App() {
       </header>
       <div className="workspace">
         <LayersPanel />
+        <div className="center">
         <main className="map-wrap">
           <MapView />
           <HoverCard />
@@ -57,6 +59,8 @@ export function App() {
             {attributions.join(' · ')}
           </div>
         </main>
+        <Workbench />
+        </div>
         <aside className="panel right-panel">
           <AnalysisPanel />
           <h2>{t('selected_community')}</h2>

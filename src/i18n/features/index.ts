@@ -1,0 +1,14 @@
+/**
+ * Feature dictionaries: each feature area keeps its strings in its own pair of files
+ * (`<area>.ts` exporting `{ en, zh }` with the same keys), merged here. Keys are flat
+ * snake_case, prefixed by the area (e.g. `import_drop_here`), so areas never collide.
+ */
+type Dict = Record<string, string>;
+type Area = { en: Dict; zh: Dict };
+
+const areas: Area[] = [];
+
+export const featureMessages: { en: Dict; 'zh-CN': Dict } = {
+  en: Object.assign({}, ...areas.map((a) => a.en)),
+  'zh-CN': Object.assign({}, ...areas.map((a) => a.zh)),
+};
