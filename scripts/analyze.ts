@@ -27,6 +27,8 @@ import { readInputs } from './cli/readInputs';
 import { runGuarded } from './cli/runGuarded';
 import { UserError } from './cli/userError';
 import { checkOutPath, writeResult } from './cli/writeResult';
+import { takeWorkbenchArgs, WORKBENCH_USAGE } from './cli/workbenchArgs';
+import { runWorkbench } from './cli/runWorkbench';
 
 const DEFAULT_RULES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/rules/gb50180-2018.json');
 
@@ -52,8 +54,11 @@ function round1(d: number): number | null {
   return Number.isFinite(d) ? Math.round(d * 10) / 10 : null;
 }
 
-/** The output collection: original features and properties plus dist_<k>, ok_<k> per category. */
-function resultCollection(communities: GeoFC, result: CoverageResult): GeoFC {
+/**
+ * The output collection: original features and properties plus dist_<k>, ok_<k> per category and
+ * the workbench fields (park_ok, park_dist, parking_*, score; scripts/cli/runWorkbench).
+ */
+function resultCollection(communities: GeoFC, result: CoverageResult, extra: (c: number) => Record<string, unknown>): GeoFC {
   const C = result.communityCount;
   return {
     type: 'FeatureCollection',
@@ -63,6 +68,7 @@ function resultCollection(communities: GeoFC, result: CoverageResult): GeoFC {
         props[`dist_${id}`] = round1(result.distance[k * C + c]);
         props[`ok_${id}`] = result.ok[k * C + c] === 1;
       });
+      Object.assign(props, extra(c));
       return { ...f, properties: props };
     }),
   };
@@ -70,9 +76,10 @@ function resultCollection(communities: GeoFC, result: CoverageResult): GeoFC {
 
 async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const t0 = performance.now();
-  const parsed = parseCliArgs(argv, lang0);
+  const workbenchArgs = takeWorkbenchArgs(argv, lang0);
+  const parsed = parseCliArgs(workbenchArgs.rest, lang0);
   if (parsed.help) {
-    io.stdout(USAGE + '\n');
+    io.stdout(USAGE + '\n' + WORKBENCH_USAGE + '\n');
     return;
   }
   const args = parsed;
@@ -105,8 +112,12 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     },
   );
   const result = runCoverage(ctx);
+  const workbench = runWorkbench({
+    ctx, result, rules, communities, parks: inputs.layers.parks, parking: inputs.layers.parking,
+    sources: inputs.sources, args: workbenchArgs, lang, io,
+  });
 
-  const out = resultCollection(communities, result);
+  const out = resultCollection(communities, result, workbench.properties);
   writeResult(args.out, out as FeatureCollection, { crs: args.outCrs, attribution: inputs.attribution, lang });
 
   const byCategory: Record<string, number> = {};
@@ -134,6 +145,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     totals: result.stats.totals,
     categories: result.stats.categories,
     levels: result.stats.levels,
+    ...workbench.summary,
     unreachable: { communities: result.unreachableCommunities, facilities: result.unreachableFacilities },
     unknown_categories: inputs.unknownCategories,
     input_warnings: inputs.warnings,
