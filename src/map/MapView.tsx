@@ -14,7 +14,7 @@ import { communityColoring } from './communityColoring';
 import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
-import { memoLast } from './memoLast';
+import { memoLast } from '../util/memoLast';
 
 // MapLibre 6 derives its worker URL from import.meta.url, which breaks once bundled (deps.md pitfall 2).
 maplibregl.setWorkerUrl(workerUrl);

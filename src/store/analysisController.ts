@@ -16,7 +16,7 @@ export function defaultCategory(s: AppState, level: string): string | null {
  * are dropped by sequence number; a newer run supersedes (cancels) the older one in the worker.
  */
 export function startAnalysisController(): () => void {
-  let dataOf: [LoadedLayer | undefined, LoadedLayer | undefined, LoadedLayer | undefined] | null = null;
+  let dataOf: (LoadedLayer | undefined)[] | null = null;
   let rulesOf: unknown = null;
   let settingsOf: unknown = null;
   let areaOf: unknown = null;
@@ -46,6 +46,9 @@ export function startAnalysisController(): () => void {
       const st = useStore.getState();
       useStore.setState({
         coverage: answer.result,
+        parks: answer.parks,
+        parking: answer.parking,
+        weights: answer.weights,
         analysisStatus: 'done',
         analysisProgress: 1,
         analysisMs: answer.ms,
@@ -92,16 +95,18 @@ export function startAnalysisController(): () => void {
   };
 
   const onChange = (s: AppState) => {
-    const data: typeof dataOf = [s.layers.communities, s.layers.facilities, s.layers.network];
+    const data = [s.layers.communities, s.layers.facilities, s.layers.network, s.layers.parks, s.layers.parking];
     if (!dataOf || data.some((d, i) => d !== dataOf![i])) {
       dataOf = data;
-      useStore.setState({ coverage: null, serviceArea: null, route: null, analysisStatus: 'idle' });
+      useStore.setState({ coverage: null, parks: null, parking: null, weights: null, serviceArea: null, route: null, analysisStatus: 'idle' });
       areaOf = routeOf = null;
       if (s.layers.communities && s.layers.facilities) {
         const payload: AnalysisData = {
           communities: s.layers.communities.fc,
           facilities: s.layers.facilities.fc,
           network: s.layers.network?.fc ?? null,
+          parks: s.layers.parks?.fc ?? null,
+          parking: s.layers.parking?.fc ?? null,
         };
         dataReady = analysisWorker()
           .setData(payload)

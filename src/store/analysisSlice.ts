@@ -3,6 +3,10 @@ import type { CoverageResult } from '../core/analysis/runCoverage';
 import type { CoverageRoute } from '../core/analysis/coverageRoute';
 import type { GraphBuildStats } from '../core/network/graph';
 import type { AnalysisSettings, ServiceAreaResult } from '../worker/protocol';
+import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
+import type { ParkingSupplyResult } from '../core/analysis/parkingSupply';
+import type { CoverageWeights } from '../core/analysis/coverageWeights';
+import { DEFAULT_RENOVATION_WEIGHTS, type RenovationWeights } from '../core/analysis/renovationWeights';
 import type { AppState } from './useStore';
 
 /** How communities are coloured: by built year, by coverage of the active category, or by level completeness. */
@@ -18,6 +22,15 @@ export interface AnalysisSlice {
   analysisMs: number | null;
   graphStats: GraphBuildStats | null;
   coverage: CoverageResult | null;
+  /** park service-radius coverage, when a parks layer is loaded */
+  parks: ParkCoverageResult | null;
+  /** parking supply and gap, when a parking layer is loaded */
+  parking: ParkingSupplyResult | null;
+  /** households and population per community as the analysis read them */
+  weights: CoverageWeights | null;
+  /** renovation-priority weights (sliders), saved with the workspace */
+  renovationWeights: RenovationWeights;
+  setRenovationWeights: (w: RenovationWeights) => void;
   activeLevel: string;
   activeCategory: string | null;
   coloring: CommunityColoring;
@@ -40,6 +53,11 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   analysisMs: null,
   graphStats: null,
   coverage: null,
+  parks: null,
+  parking: null,
+  weights: null,
+  renovationWeights: { ...DEFAULT_RENOVATION_WEIGHTS },
+  setRenovationWeights: (renovationWeights) => set({ renovationWeights }),
   activeLevel: '5min',
   activeCategory: null,
   coloring: 'category',

@@ -13,9 +13,12 @@ const api: AnalysisWorkerApi = {
   },
   async run(rules, settings, onProgress) {
     const t0 = performance.now();
-    const result = await engine.run(rules, settings, onProgress);
+    const answer = await engine.run(rules, settings, onProgress);
+    if (!answer) return null;
     const ms = Math.round(performance.now() - t0);
-    return result ? Comlink.transfer({ result, ms }, coverageTransferables(result)) : null;
+    // Coverage arrays are fresh per run and move without copying; park and parking results are
+    // small and structured-cloned (parts of them stay in the worker for drawing).
+    return Comlink.transfer({ ...answer, weights: engine.weights(), ms }, coverageTransferables(answer.result));
   },
   async serviceArea(categoryId) {
     const r = engine.serviceArea(categoryId);
@@ -24,6 +27,9 @@ const api: AnalysisWorkerApi = {
     if (r.edges) buffers.push(r.edges.sourcePositions.buffer as ArrayBuffer, r.edges.targetPositions.buffer as ArrayBuffer, r.edges.sourceDistances.buffer as ArrayBuffer, r.edges.targetDistances.buffer as ArrayBuffer);
     if (r.circles) buffers.push(r.circles.positions.buffer as ArrayBuffer);
     return Comlink.transfer(r, buffers);
+  },
+  async parkServiceAreas() {
+    return engine.parkServiceAreas();
   },
   async route(categoryId, communityIndex) {
     return engine.route(categoryId, communityIndex);

@@ -5,7 +5,17 @@ import { categoryDistances } from '../core/analysis/categoryDistances';
 import { coverageRoute, type CoverageRoute } from '../core/analysis/coverageRoute';
 import { reachedEdges, serviceAreaPolygons } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
+import { parkCoverage, type ParkCoverageResult } from '../core/analysis/parkCoverage';
+import { parkingSupply, type ParkingSupplyResult } from '../core/analysis/parkingSupply';
+import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { AnalysisData, AnalysisSettings, Progress, ServiceAreaResult } from './protocol';
+
+/** Everything one run produces (the worker adds its timing). */
+export interface EngineAnswer {
+  result: CoverageResult;
+  parks: ParkCoverageResult | null;
+  parking: ParkingSupplyResult | null;
+}
 
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -21,6 +31,7 @@ export class AnalysisEngine {
   #ctx: CoverageContext | null = null;
   #ctxKey = '';
   #rules: RuleSet | null = null;
+  #parks: ParkCoverageResult | null = null;
   #runSeq = 0;
 
   setData(data: AnalysisData): GraphBuildStats | null {
@@ -62,7 +73,7 @@ export class AnalysisEngine {
    * All categories in a few chunks, yielding between them so a cancel (or a newer run) gets in.
    * @returns null when superseded
    */
-  async run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<CoverageResult | null> {
+  async run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<EngineAnswer | null> {
     const seq = ++this.#runSeq;
     onProgress?.({ fraction: 0, stage: 'prepare' });
     await yieldToEvents();
@@ -78,7 +89,46 @@ export class AnalysisEngine {
       result = runCoverage(ctx, { categories, previous: result });
       onProgress?.({ fraction: Math.min(1, (start + chunk) / K), stage: 'categories' });
     }
-    return result ?? runCoverage(ctx);
+    result ??= runCoverage(ctx);
+    const data = this.#data!;
+    let parks: ParkCoverageResult | null = null;
+    if (data.parks?.features.length) {
+      await yieldToEvents();
+      if (seq !== this.#runSeq) return null;
+      onProgress?.({ fraction: 1, stage: 'parks' });
+      parks = parkCoverage(ctx, { parks: data.parks, thresholds: rules.parks.thresholds, communities: data.communities });
+    }
+    this.#parks = parks;
+    let parking: ParkingSupplyResult | null = null;
+    if (data.parking?.features.length) {
+      await yieldToEvents();
+      if (seq !== this.#runSeq) return null;
+      onProgress?.({ fraction: 1, stage: 'parking' });
+      parking = parkingSupply(
+        ctx,
+        { communities: data.communities, parking: data.parking },
+        { ratio: rules.parking.ratio_per_household, searchRadius: rules.parking.search_radius_m },
+      );
+    }
+    return { result, parks, parking };
+  }
+
+  /** The weights (households, population) the analysis read, as copies (the context keeps its own). */
+  weights() {
+    const w = this.#ctx!.weights;
+    return { households: w.households.slice(), population: w.population.slice(), populationEstimated: w.populationEstimated.slice(), weightUnknown: w.weightUnknown.slice() };
+  }
+
+  /** Park service areas, one MultiPolygon per park class at its radius (network mode only). */
+  parkServiceAreas(): ServiceAreaFeature[] {
+    const ctx = this.#ctx, parks = this.#parks;
+    if (!ctx?.network || !parks?.accessSnap) return [];
+    const out: ServiceAreaFeature[] = [];
+    for (const k of parks.classes) {
+      if (!k.nodeDistance || !k.parkCount) continue;
+      out.push(...serviceAreaPolygons(ctx.network.graph, k.nodeDistance, [k.radius], { seeds: parks.accessSnap, seedIds: k.pointIds }));
+    }
+    return out;
   }
 
   serviceArea(categoryId: string): ServiceAreaResult | null {

@@ -5,6 +5,9 @@ import type { CoverageRoute } from '../core/analysis/coverageRoute';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
 import type { GraphBuildStats } from '../core/network/graph';
+import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
+import type { ParkingSupplyResult } from '../core/analysis/parkingSupply';
+import type { CoverageWeights } from '../core/analysis/coverageWeights';
 
 type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 
@@ -13,6 +16,19 @@ export interface AnalysisData {
   communities: FC;
   facilities: FC;
   network: FC | null;
+  parks: FC | null;
+  parking: FC | null;
+}
+
+/** One analysis run: coverage, and park coverage / parking supply when those layers are loaded. */
+export interface AnalysisAnswer {
+  result: CoverageResult;
+  parks: ParkCoverageResult | null;
+  parking: ParkingSupplyResult | null;
+  /** households and population per community as the analysis read them */
+  weights: CoverageWeights;
+  /** milliseconds spent in the worker */
+  ms: number;
 }
 
 export interface AnalysisSettings {
@@ -27,7 +43,7 @@ export interface Progress {
   /** 0..1 */
   fraction: number;
   /** i18n key of the stage */
-  stage: 'prepare' | 'categories' | 'stats';
+  stage: 'prepare' | 'categories' | 'parks' | 'parking';
 }
 
 /** Reached network pieces and service-area polygons of one category at its radius. */
@@ -58,7 +74,9 @@ export interface AnalysisWorkerApi {
    * Resolves null when cancelled. Progress arrives through the callback
    * (a comlink proxy).
    */
-  run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<{ result: CoverageResult; ms: number } | null>;
+  run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<AnalysisAnswer | null>;
+  /** Service-area polygons of each park class (network mode), for the park view. */
+  parkServiceAreas(): Promise<ServiceAreaFeature[]>;
   serviceArea(categoryId: string): Promise<ServiceAreaResult | null>;
   route(categoryId: string, communityIndex: number): Promise<CoverageRoute | null>;
   cancel(): void;

@@ -6,7 +6,7 @@ import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 
 const demo = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${name}.geojson`), 'utf8'));
-const data = { communities: demo('communities'), facilities: demo('facilities'), network: demo('network') };
+const data = { communities: demo('communities'), facilities: demo('facilities'), network: demo('network'), parks: demo('parks'), parking: demo('parking') };
 const settings = { mode: 'network' as const, maxSnap: 300, detour: 1 };
 
 describe('AnalysisEngine (the worker state, run in Node)', () => {
@@ -15,8 +15,12 @@ describe('AnalysisEngine (the worker state, run in Node)', () => {
     const stats = engine.setData(data);
     expect(stats!.nodes).toBeGreaterThan(1000);
     const fractions: number[] = [];
-    const chunked = await engine.run(defaultRules, settings, (p) => fractions.push(p.fraction));
+    const answer = await engine.run(defaultRules, settings, (p) => fractions.push(p.fraction));
+    const chunked = answer?.result;
     const direct = analyzeCoverage({ ...data, rules: defaultRules }, { mode: 'network' });
+    // parks and parking come with the run when those layers are loaded
+    expect(answer!.parks!.communityCount).toBe(direct.communityCount);
+    expect(answer!.parking!.totals.demand).toBeGreaterThan(0);
     expect(chunked).not.toBeNull();
     expect(Array.from(chunked!.distance)).toEqual(Array.from(direct.distance));
     expect(chunked!.stats).toEqual(direct.stats);
@@ -35,7 +39,8 @@ describe('AnalysisEngine (the worker state, run in Node)', () => {
   it('draws service areas and routes for a category after a run', async () => {
     const engine = new AnalysisEngine();
     engine.setData(data);
-    const result = (await engine.run(defaultRules, settings))!;
+    const result = (await engine.run(defaultRules, settings))!.result;
+    expect(engine.parkServiceAreas().length).toBeGreaterThan(0);
     const sa = engine.serviceArea('kindergarten')!;
     expect(sa.threshold).toBe(300);
     expect(sa.polygons[0].properties.area_m2).toBeGreaterThan(0);
