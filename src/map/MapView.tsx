@@ -11,6 +11,7 @@ import { offlineStyle, IDEOGRAPH_FONT_FAMILY, STYLE_LAYERS_BY_KIND } from './off
 import { buildDeckLayers } from './deckLayers';
 import { buildAnalysisLayers } from './analysisLayers';
 import { communityColoring } from './communityColoring';
+import { collectOverlays } from './overlays';
 import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
@@ -30,6 +31,8 @@ const analysisLayers = memoLast(buildAnalysisLayers);
 const coloring = memoLast(communityColoring);
 
 function deckInput(s: AppState) {
+  const base = analysisLayers(s.serviceArea, s.route);
+  const extra = collectOverlays(s);
   return {
     layers: s.layers,
     visible: s.visible,
@@ -37,7 +40,7 @@ function deckInput(s: AppState) {
     selectedCommunity: s.selectedCommunity,
     oldBeforeYear: s.rules.old_before_year,
     communityColors: coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel),
-    analysis: analysisLayers(s.serviceArea, s.route),
+    analysis: { below: [...base.below, ...extra.below], above: [...base.above, ...extra.above] },
     onHover,
   };
 }

@@ -1,0 +1,24 @@
+import type { Layer } from '@deck.gl/core';
+import type { AppState } from '../store/useStore';
+
+/**
+ * Extra deck.gl layers from feature areas (gap grid, ranking highlight, park service areas...).
+ * Each overlay is a pure function of state that MUST memoise its layer data (see util/memoLast):
+ * the map calls every overlay on every store change. `below` goes under the communities,
+ * `above` over them (under facilities and labels).
+ */
+export type MapOverlay = (s: AppState) => { below?: Layer[]; above?: Layer[] } | null;
+
+/** Registered overlays, one line per feature area. */
+export const MAP_OVERLAYS: MapOverlay[] = [];
+
+export function collectOverlays(s: AppState): { below: Layer[]; above: Layer[] } {
+  const below: Layer[] = [];
+  const above: Layer[] = [];
+  for (const o of MAP_OVERLAYS) {
+    const r = o(s);
+    if (r?.below) below.push(...r.below);
+    if (r?.above) above.push(...r.above);
+  }
+  return { below, above };
+}
