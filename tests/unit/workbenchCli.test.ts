@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../scripts/analyze';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fx = (name: string) => path.join(root, 'tests/fixtures/workbench', name);
+const rules = path.join(root, 'tests/fixtures/network/rules.json');
+const tmp = mkdtempSync(path.join(tmpdir(), 'lc-workbench-'));
+
+async function analyze(...args: string[]) {
+  let stdout = '', stderr = '';
+  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { LANG: 'en_US.UTF-8' } });
+  return { code, stdout, stderr };
+}
+const base = (out: string) => [
+  '--communities', fx('communities.geojson'), '--facilities', fx('facilities.geojson'), '--network', fx('network.geojson'),
+  '--rules', rules, '--out', out,
+];
+const props = (out: string) => JSON.parse(readFileSync(out, 'utf8')).features.map((f: { properties: Record<string, unknown> }) => f.properties);
+
+// Fixture arithmetic (tests/fixtures/workbench/README.md): on the equator 0.0001° = 11.1195 m.
+// Communities 0.0001° north of the street, lots and facilities 0.0001° south.
+//  Parks: "big" 0.0008° square (7,913 m² → 500 m) at 0.0065–0.0073; "small" 0.0005° square
+//  (3,091 m² → 300 m) at 0.0090–0.0095; "tiny" 1,113 m² (none).
+//   A (0.001) → big (0.0065, 0.0001): 0.0001 + 0.0055 + 0.0001 = 0.0057° = 633.8 m ✗ (small: 911.8 m) → false, 633.8
+//   B (0.003) → big: 0.0001 + 0.0035 + 0.0001 = 0.0037° = 411.4 m ≤ 500 ✓ → true, 411.4
+//   N (0.0122) → small (0.0095, −0.0001): 0.0029° = 322.5 m > 300 ✗; big: 0.0051° = 567.1 m ✗ → false, 322.5
+//  Parking: L1 (0.002, 90 spaces) is 0.0012° = 133.4 m from A and B; L2 is not public; L3 (0.019)
+//  is 0.0070° = 778.4 m from N. Demand A 200, B 100, N 300; L1 split 2:1 → A 60, B 30.
+//   A: 50 + 60 = 110 → gap 90; B: 150 + 30 = 180 → gap 0; N: 100 → gap 200. Total 290.
+//  Score (default weights 5min .25, 10min .15, 15min .10, parking .2, park .1, age .15, elderly .05):
+//   A (1985, 560 people → population factor 0.56; kindergarten 89.0 m ✓, primary 244.6 m ✓, no
+//   middle school): 100 × (0.10·0.56 + 0.2·90/200 + 0.1·1 + 0.15·15/30 + 0.05·0.2) = 33.1
+//   B (1995, 100 households × 2.8 = 280 people → 0.28; kindergarten 311.3 m ✗, no middle school,
+//   no elderly share → Σ weights 0.95): 100 × (0.25·0.28 + 0.10·0.28 + 0.15·5/30) / 0.95 = 12.947 → 12.95
+//   N (2010): not old → null
+describe('npm run analyze: parks, parking and renovation score', () => {
+  it('writes park_ok, park_dist, parking_* and score with known answers', async () => {
+    const out = path.join(tmp, 'all.geojson');
+    const r = await analyze(...base(out), '--parks', fx('parks.geojson'), '--parking', fx('parking.geojson'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [a, b, n] = props(out);
+    expect(a).toMatchObject({ id: 'A', park_ok: false, park_dist: 633.8, parking_demand: 200, parking_supply: 110, parking_gap: 90, score: 33.1 });
+    expect(b).toMatchObject({ id: 'B', park_ok: true, park_dist: 411.4, parking_demand: 100, parking_supply: 180, parking_gap: 0, score: 12.95 });
+    expect(n).toMatchObject({ id: 'N', park_ok: false, park_dist: 322.5, parking_demand: 300, parking_supply: 100, parking_gap: 200, score: null });
+
+    const s = JSON.parse(r.stdout);
+    expect(s.parks.communities).toEqual({ covered: 1, total: 3, rate: 1 / 3 });
+    // B is 100 of 600 households; the three squares have equal areas
+    expect(s.parks.households.rate).toBeCloseTo(100 / 600, 12);
+    expect(s.parks.area_m2.rate).toBeCloseTo(1 / 3, 9);
+    expect(s.parks.qualifying).toBe(2);
+    expect(s.parking).toMatchObject({ total_demand: 600, total_supply: 390, total_gap: 290, public_lots: 2, unused_public_spaces: 40, communities_with_gap: 2 });
+    expect(s.score.old_communities).toBe(2);
+    expect(s.score.top.map((t: { id: string }) => t.id)).toEqual(['A', 'B']);
+    expect(s.score.top[0].parts).toMatchObject({ '15min': 5.6, parking: 9, park: 10, age: 7.5, elderly: 1 });
+  });
+
+  it('takes --parking-ratio and --weights', async () => {
+    const out = path.join(tmp, 'options.geojson');
+    const r = await analyze(...base(out), '--parks', fx('parks.geojson'), '--parking', fx('parking.geojson'),
+      '--parking-ratio', '0.5', '--weights', '{"5min":0,"10min":0,"15min":0,"parking":0,"park":0,"age":1,"elderly":0}');
+    expect(r.code).toBe(0);
+    const [a, b, n] = props(out);
+    // demand 100, 50, 150; L1 still 60 / 30 → A 110 ≥ 100 → gap 0; N 150 − 100 = 50
+    expect([a.parking_gap, b.parking_gap, n.parking_gap]).toEqual([0, 0, 50]);
+    // age alone: A (2000 − 1985) / 30 = 0.5 → 50; B 5 / 30 → 16.67 — B drops further behind
+    expect([a.score, b.score, n.score]).toEqual([50, 16.67, null]);
+  });
+
+  it('scores from what is given when parks and parking are absent', async () => {
+    const out = path.join(tmp, 'bare.geojson');
+    const r = await analyze(...base(out));
+    expect(r.code).toBe(0);
+    const [a] = props(out);
+    expect(a).toMatchObject({ park_ok: null, park_dist: null, parking_demand: null, parking_supply: null, parking_gap: null });
+    // A without park and parking: Σ weights 0.5 + 0.15 + 0.05 = 0.7;
+    // 100 × (0.10·0.56 + 0.15·0.5 + 0.05·0.2) / 0.7 = 14.1 / 0.7 = 20.142857 → 20.14
+    expect(a.score).toBe(20.14);
+    const s = JSON.parse(r.stdout);
+    expect(s.parks).toBe(null);
+    expect(s.score.unavailable).toEqual(['park', 'parking']);
+  });
+
+  it('works in euclidean mode', async () => {
+    const out = path.join(tmp, 'euclid.geojson');
+    const r = await analyze('--communities', fx('communities.geojson'), '--facilities', fx('facilities.geojson'),
+      '--parks', fx('parks.geojson'), '--parking', fx('parking.geojson'), '--rules', rules, '--out', out);
+    expect(r.code).toBe(0);
+    const [a, b] = props(out);
+    // A (0.001, 0.0001) → big's corner (0.0065, 0.0001): 0.0055° = 611.6 m ✗; B: 0.0035° = 389.2 m ✓
+    expect([a.park_ok, a.park_dist, b.park_ok, b.park_dist]).toEqual([false, 611.6, true, 389.2]);
+    // L1 (0.002, −0.0001) is √(0.001² + 0.0002²)° = 113.4 m from A and B: same split, same gaps
+    expect([a.parking_gap, b.parking_gap]).toEqual([90, 0]);
+  });
+
+  it('exits 1 naming the file and feature for bad parking spaces and bad options', async () => {
+    const out = path.join(tmp, 'bad.geojson');
+    const bad = await analyze(...base(out), '--parking', fx('parking-bad.geojson'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('parking-bad.geojson: feature 2 "L9": "spaces" = "many" is not a number of parking spaces');
+    const weights = await analyze(...base(out), '--weights', '{"speed":1}');
+    expect(weights.code).toBe(1);
+    expect(weights.stderr).toContain('--weights: unknown weight "speed"');
+    const json = await analyze(...base(out), '--weights', 'age=1');
+    expect(json.code).toBe(1);
+    expect(json.stderr).toContain('--weights must be a JSON object');
+    const ratio = await analyze(...base(out), '--parking-ratio', '-1');
+    expect(ratio.code).toBe(1);
+    expect(ratio.stderr).toContain('--parking-ratio must be a number of spaces per household ≥ 0, got "-1"');
+    for (const x of [bad, weights, json, ratio]) expect(x.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+});
