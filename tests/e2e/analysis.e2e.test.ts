@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { Feature, Polygon } from 'geojson';
 import { area, centroid, booleanPointInPolygon } from '@turf/turf';
 import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
@@ -72,7 +73,7 @@ describe.skipIf(!hasChromium)('analysis in the browser', () => {
     await shot(page, 'analysis-kindergarten');
 
     // Pick a large community with a reachable kindergarten and click its centroid.
-    const feats = communities.features;
+    const feats = communities.features as unknown as Feature<Polygon, Record<string, unknown>>[];
     const candidates = feats
       .map((f, c) => ({ c, a: area(f), d: expected.distance[k * C + c], inside: booleanPointInPolygon(centroid(f), f as never) }))
       .filter((x) => Number.isFinite(x.d) && x.inside)
