@@ -3,8 +3,9 @@ import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createRulesSlice, type RulesSlice } from './rulesSlice';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
+import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 
-export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice;
+export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice & PlanningSlice;
 
 /** The one app store, composed of slices (layers, rules, ui, analysis). */
 export const useStore = create<AppState>()((...a) => ({
@@ -12,4 +13,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createRulesSlice(...a),
   ...createAnalysisSlice(...a),
+  ...createPlanningSlice(...a),
 }));
