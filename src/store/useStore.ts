@@ -4,8 +4,9 @@ import { createUiSlice, type UiSlice } from './uiSlice';
 import { createRulesSlice, type RulesSlice } from './rulesSlice';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 import { createPlanningSlice, type PlanningSlice } from './planningSlice';
+import { createGapSlice, type GapSlice } from './gapSlice';
 
-export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice & PlanningSlice;
+export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice & PlanningSlice & GapSlice;
 
 /** The one app store, composed of slices (layers, rules, ui, analysis). */
 export const useStore = create<AppState>()((...a) => ({
@@ -14,4 +15,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRulesSlice(...a),
   ...createAnalysisSlice(...a),
   ...createPlanningSlice(...a),
+  ...createGapSlice(...a),
 }));
