@@ -1,0 +1,74 @@
+import { rankByScore, type RenovationScoreResult } from '../../core/analysis/renovationScore';
+
+/** One indicator's share of a community's score: part = 100 × weight × indicator. */
+export interface RankingPart {
+  key: string;
+  /** indicator value 0–1; NaN when unavailable for this community */
+  indicator: number;
+  /** weight actually applied (re-distributed over the available indicators); 0 when unavailable */
+  weight: number;
+  /** points of the 0–100 score */
+  part: number;
+}
+
+/** A row of the renovation-priority table. */
+export interface RankingRow {
+  /** 1-based rank */
+  position: number;
+  /** index into the communities layer */
+  index: number;
+  name: string;
+  builtYear: number | null;
+  population: number;
+  /** 0–100 */
+  score: number;
+  parts: RankingPart[];
+}
+
+type Props = Record<string, unknown> | null | undefined;
+
+/**
+ * The old communities by decreasing score (ties: larger population first, then layer order —
+ * rankByScore), each with its parts in the result's indicator order.
+ * @param result renovation scores (selectRenovation)
+ * @param properties the communities' properties, same order as the analysis
+ * @param population residents per community (the analysis weights)
+ */
+export function rankingRows(result: RenovationScoreResult, properties: readonly Props[], population: ArrayLike<number>): RankingRow[] {
+  const C = result.communityCount;
+  const order = rankByScore(result.score, population);
+  const rows: RankingRow[] = [];
+  order.forEach((c, i) => {
+    const p = properties[c] ?? {};
+    const year = Number(p.built_year);
+    rows.push({
+      position: i + 1,
+      index: c,
+      name: p.name != null && p.name !== '' ? String(p.name) : String(p.id ?? `#${c + 1}`),
+      builtYear: p.built_year != null && p.built_year !== '' && Number.isFinite(year) ? year : null,
+      population: population[c],
+      score: result.score[c],
+      parts: result.keys.map((key, k) => ({
+        key,
+        indicator: result.indicator[k * C + c],
+        weight: result.effectiveWeight[k * C + c],
+        part: result.part[k * C + c],
+      })),
+    });
+  });
+  return rows;
+}
+
+/**
+ * Raw weights with one changed. Returns null when every weight would be 0 (no ranking is
+ * possible then; the slider should stay where it was).
+ * @param keys the indicator keys in use (resolveRenovationWeights(...).keys)
+ * @param raw the current raw weights, same order
+ */
+export function withWeight(keys: readonly string[], raw: ArrayLike<number>, key: string, value: number): Record<string, number> | null {
+  const out: Record<string, number> = {};
+  keys.forEach((k, i) => {
+    out[k] = k === key ? Math.max(0, value) : raw[i];
+  });
+  return Object.values(out).some((w) => w > 0) ? out : null;
+}
