@@ -85,6 +85,8 @@ export const en = {
   completeness_legend: 'Share of mandatory categories met',
   unverified: 'unverified',
   graph_stats: 'Network: {{nodes}} nodes, {{edges}} edges, {{components}} parts',
+  straight_line_rate: 'straight line {{rate}}',
+  straight_line_note: 'Grey figures: the same rate with straight-line distance (the buffer method of many official indicators); walking distance is the headline.',
   unit_min: 'min',
 } as const;
 

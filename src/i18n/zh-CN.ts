@@ -87,5 +87,7 @@ export const zhCN: Messages = {
   completeness_legend: '强制配建设施达标比例',
   unverified: '待核实',
   graph_stats: '路网：{{nodes}} 个节点，{{edges}} 条边，{{components}} 个连通部分',
+  straight_line_rate: '直线 {{rate}}',
+  straight_line_note: '灰色数字为按直线距离（许多官方指标采用的缓冲区方法）计算的同一比例；以步行距离为准。',
   unit_min: '分钟',
 };

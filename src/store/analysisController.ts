@@ -57,6 +57,8 @@ export function startAnalysisController(): () => void {
       areaOf = null;
       routeOf = null;
       refreshDerived(useStore.getState());
+      const euclideanStats = await analysisWorker().euclideanStats();
+      if (seq === runSeq) useStore.setState({ euclideanStats });
     } catch (e) {
       if (seq === runSeq) useStore.setState({ analysisStatus: 'error', analysisError: (e as Error).message });
     }
@@ -98,7 +100,7 @@ export function startAnalysisController(): () => void {
     const data = [s.layers.communities, s.layers.facilities, s.layers.network, s.layers.parks, s.layers.parking];
     if (!dataOf || data.some((d, i) => d !== dataOf![i])) {
       dataOf = data;
-      useStore.setState({ coverage: null, parks: null, parking: null, weights: null, serviceArea: null, route: null, analysisStatus: 'idle' });
+      useStore.setState({ coverage: null, euclideanStats: null, parks: null, parking: null, weights: null, serviceArea: null, route: null, analysisStatus: 'idle' });
       areaOf = routeOf = null;
       if (s.layers.communities && s.layers.facilities) {
         const payload: AnalysisData = {

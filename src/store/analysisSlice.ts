@@ -9,8 +9,11 @@ import type { CoverageWeights } from '../core/analysis/coverageWeights';
 import { DEFAULT_RENOVATION_WEIGHTS, type RenovationWeights } from '../core/analysis/renovationWeights';
 import type { AppState } from './useStore';
 
-/** How communities are coloured: by built year, by coverage of the active category, or by level completeness. */
-export type CommunityColoring = 'built_year' | 'category' | 'level';
+/**
+ * How communities are coloured: by built year, by coverage of the active category, by level
+ * completeness, or by the number of missing mandatory categories (gap map).
+ */
+export type CommunityColoring = 'built_year' | 'category' | 'level' | 'missing';
 
 export interface AnalysisSlice {
   analysisSettings: AnalysisSettings;
@@ -22,6 +25,8 @@ export interface AnalysisSlice {
   analysisMs: number | null;
   graphStats: GraphBuildStats | null;
   coverage: CoverageResult | null;
+  /** the same rates with straight-line distances, after a network run (official buffer convention) */
+  euclideanStats: CoverageResult['stats'] | null;
   /** park service-radius coverage, when a parks layer is loaded */
   parks: ParkCoverageResult | null;
   /** parking supply and gap, when a parking layer is loaded */
@@ -53,6 +58,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   analysisMs: null,
   graphStats: null,
   coverage: null,
+  euclideanStats: null,
   parks: null,
   parking: null,
   weights: null,

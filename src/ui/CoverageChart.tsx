@@ -18,7 +18,9 @@ export function CoverageChart() {
   const level = useStore((s) => s.activeLevel);
   const active = useStore((s) => s.activeCategory);
   const setCategory = useStore((s) => s.setActiveCategory);
+  const straight = useStore((s) => s.euclideanStats);
   if (!coverage) return null;
+  const straightRate = new Map(straight?.categories.map((c) => [c.id, c.population.rate]) ?? []);
   const levelName = t(`level_${level}`, { defaultValue: level });
   const rows = coverage.stats.categories.filter((c) => c.level === level).sort((a, b) => Number(b.mandatory) - Number(a.mandatory));
   const levelStats = coverage.stats.levels.find((l) => l.id === level);
@@ -33,6 +35,8 @@ export function CoverageChart() {
       <ul>
         {rows.map((c) => {
           const rate = c.population.rate;
+          const sl = straightRate.get(c.id);
+          const differs = c.facilities > 0 && sl != null && rate != null && Math.abs(sl - rate) >= 0.0005;
           return (
             <li
               key={c.id}
@@ -50,11 +54,17 @@ export function CoverageChart() {
                 <span className="bar-fill" style={{ width: `${(rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
               </span>
               <span className="bar-value">{c.facilities ? pct(rate) : t('no_facilities')}</span>
+              {differs && (
+                <span className="bar-straight" data-testid={`straight-rate-${c.id}`} data-rate={sl}>
+                  {t('straight_line_rate', { rate: pct(sl) })}
+                </span>
+              )}
             </li>
           );
         })}
       </ul>
       <p className="muted small">{t('coverage_chart_hint')}</p>
+      {straight && <p className="muted small">{t('straight_line_note')}</p>}
     </section>
   );
 }

@@ -28,6 +28,9 @@ const api: AnalysisWorkerApi = {
     if (r.circles) buffers.push(r.circles.positions.buffer as ArrayBuffer);
     return Comlink.transfer(r, buffers);
   },
+  async euclideanStats() {
+    return engine.euclideanStats();
+  },
   async parkServiceAreas() {
     return engine.parkServiceAreas();
   },

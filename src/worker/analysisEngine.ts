@@ -113,6 +113,17 @@ export class AnalysisEngine {
     return { result, parks, parking };
   }
 
+  /**
+   * The same rates with straight-line distances (× detour): official indicators are often
+   * computed with buffers, so the UI shows both where they differ. Null before a run or when the
+   * run itself was straight-line.
+   */
+  euclideanStats(): CoverageResult['stats'] | null {
+    const ctx = this.#ctx;
+    if (!ctx || ctx.options.mode === 'euclidean') return null;
+    return runCoverage(ctx, { mode: 'euclidean' }).stats;
+  }
+
   /** The weights (households, population) the analysis read, as copies (the context keeps its own). */
   weights() {
     const w = this.#ctx!.weights;

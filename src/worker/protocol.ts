@@ -75,6 +75,8 @@ export interface AnalysisWorkerApi {
    * (a comlink proxy).
    */
   run(rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<AnalysisAnswer | null>;
+  /** Rates with straight-line distances for the last network run (null otherwise). */
+  euclideanStats(): Promise<CoverageResult['stats'] | null>;
   /** Service-area polygons of each park class (network mode), for the park view. */
   parkServiceAreas(): Promise<ServiceAreaFeature[]>;
   serviceArea(categoryId: string): Promise<ServiceAreaResult | null>;

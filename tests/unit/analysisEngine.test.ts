@@ -28,6 +28,20 @@ describe('AnalysisEngine (the worker state, run in Node)', () => {
     expect(fractions.length).toBeGreaterThan(3);
   });
 
+  it('gives straight-line rates at least the walking ones (straight line ≤ any walk)', async () => {
+    const engine = new AnalysisEngine();
+    engine.setData(data);
+    const { result } = (await engine.run(defaultRules, settings))!;
+    const straight = engine.euclideanStats()!;
+    result.stats.categories.forEach((c, k) => {
+      const s = straight.categories[k];
+      expect(s.id).toBe(c.id);
+      expect(s.communities.covered).toBeGreaterThanOrEqual(c.communities.covered);
+    });
+    // and some category differs, or the comparison would be pointless on the demo
+    expect(straight.categories.some((s, k) => s.communities.covered > result.stats.categories[k].communities.covered)).toBe(true);
+  });
+
   it('returns null for a run superseded by cancel', async () => {
     const engine = new AnalysisEngine();
     engine.setData(data);

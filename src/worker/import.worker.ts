@@ -1,0 +1,17 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { ImportEngine } from './importEngine';
+import type { ImportWorkerApi } from './importProtocol';
+
+const engine = new ImportEngine();
+
+/** The worker side of imports: a comlink facade over ImportEngine. */
+const api: ImportWorkerApi = {
+  open: (name, buffer, rules, onProgress) => engine.open(name, buffer, rules, onProgress),
+  reread: (choice, onProgress) => engine.reread(choice, onProgress),
+  finish: async (choices) => engine.finish(choices),
+  finishOsm: async (choices) => engine.finishOsm(choices),
+  clear: () => engine.clear(),
+};
+
+Comlink.expose(api);
