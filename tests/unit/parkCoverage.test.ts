@@ -129,6 +129,16 @@ describe('park coverage (network)', () => {
     expect(Array.from(r2.ok)).toEqual([1, 1, 1, 0]);
     expect(r2.area).toBe(null);
   });
+
+  it('lists a qualifying park far outside the network as unreachable, without searching for it', () => {
+    // 0.01° (1.1 km) south of the street: beyond maxSnap 300 m; snapNearNetwork skips it
+    const far = fc([...parks.features, rect(0.004, -0.0108, 0.0048, -0.01, { id: 'far' })]);
+    const r3 = parkCoverage(ctx, { parks: far, thresholds: THRESHOLDS });
+    expect(r3.unreachableParks).toEqual([
+      { index: 3, id: 'far', reason: 'beyond_max_snap', detail: 'the park lies more than 300 m outside the network' },
+    ]);
+    expect(Array.from(r3.ok)).toEqual(Array.from(r.ok));
+  });
 });
 
 describe('park coverage (euclidean) and the area-based rate', () => {

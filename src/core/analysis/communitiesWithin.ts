@@ -1,7 +1,8 @@
 import Flatbush from 'flatbush';
 import { haversine } from '../network/haversine';
 import { METRES_PER_DEGREE } from '../network/localFrame';
-import { snapPoints, type SnapResult } from '../network/snapPoints';
+import type { SnapResult } from '../network/snapPoints';
+import { snapNearNetwork } from './snapNearNetwork';
 import { createBoundedSearch } from './boundedSearch';
 import type { CoverageContext, CoverageMode } from './prepareCoverage';
 
@@ -58,7 +59,7 @@ export function communitiesWithin(
 
   const net = mode === 'network' ? ctx.network : null;
   if (mode === 'network' && !net) throw new Error('network mode needs a walking network; load one or use euclidean mode');
-  const snap = net ? snapPoints(net.graph, net.index, points, ctx.options.maxSnap) : null;
+  const snap = net ? snapNearNetwork(net.graph, net.index, points, ctx.options.maxSnap) : null;
   const search = net ? createBoundedSearch(net.graph) : null;
   const detour = ctx.options.detour;
   const straightLimit = mode === 'network' ? radius : radius / detour;

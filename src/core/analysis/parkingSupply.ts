@@ -119,7 +119,7 @@ export function parkingSupply(ctx: CoverageContext, input: ParkingSupplyInput, o
       const d = reach.snap.access[j];
       issues.push({
         index: j, id: lots.ids[j], reason: 'beyond_max_snap',
-        detail: Number.isFinite(d) ? `the lot is ${d.toFixed(1)} m from the nearest network segment` : 'there is no network segment',
+        detail: Number.isFinite(d) ? `the lot is ${d.toFixed(1)} m from the nearest network segment` : `the lot lies more than ${ctx.options.maxSnap} m outside the network`,
         ...(Number.isFinite(d) ? { distance: d } : {}),
       });
     }
