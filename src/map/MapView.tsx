@@ -16,6 +16,7 @@ import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
 import { memoLast } from '../util/memoLast';
+import { selectMissingLevels } from '../store/selectCompliance';
 
 // MapLibre 6 derives its worker URL from import.meta.url, which breaks once bundled (deps.md pitfall 2).
 maplibregl.setWorkerUrl(workerUrl);
@@ -39,7 +40,7 @@ function deckInput(s: AppState) {
     hiddenCategories: s.hiddenCategories,
     selectedCommunity: s.selectedCommunity,
     oldBeforeYear: s.rules.old_before_year,
-    communityColors: coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel),
+    communityColors: coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s)),
     analysis: { below: [...base.below, ...extra.below], above: [...base.above, ...extra.above] },
     onHover,
   };

@@ -1,6 +1,7 @@
 import type { CoverageResult } from '../core/analysis/runCoverage';
 import type { CommunityColoring } from '../store/analysisSlice';
-import { COVERAGE_COLORS, completenessColor, type RGBA } from './palette';
+import { missingMandatory } from '../core/analysis/missingMandatory';
+import { COVERAGE_COLORS, completenessColor, missingColor, type RGBA } from './palette';
 
 const ids = new WeakMap<object, number>();
 let nextId = 1;
@@ -12,18 +13,28 @@ function resultId(o: object): number {
 }
 
 /**
- * Community colours from the analysis: covered / not covered for the active category, or the
- * active level's completeness. Null when the map should colour by built year.
+ * Community colours from the analysis: covered / not covered for the active category, the
+ * active level's completeness, or the number of missing mandatory categories of `missingLevels`
+ * (comma-joined level ids; default the active level). Null when the map should colour by built year.
  */
 export function communityColoring(
   cov: CoverageResult | null,
   coloring: CommunityColoring,
   activeCategory: string | null,
   activeLevel: string,
+  missingLevels: string = activeLevel,
 ): { key: string; color: (index: number) => RGBA } | null {
   if (!cov || coloring === 'built_year') return null;
   const C = cov.communityCount;
   const unreachable = new Set(cov.unreachableCommunities.map((u) => u.index));
+  if (coloring === 'missing') {
+    const counts = missingMandatory(cov, missingLevels.split(','));
+    if (!counts.levels.length) return null;
+    return {
+      key: `missing:${missingLevels}:${resultId(cov)}`,
+      color: (i) => (unreachable.has(i) ? COVERAGE_COLORS.unreachable : missingColor(counts.total[i])),
+    };
+  }
   if (coloring === 'category') {
     const k = activeCategory ? cov.categoryIds.indexOf(activeCategory) : -1;
     if (k < 0) return null;

@@ -1,5 +1,9 @@
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../store/useStore';
+import { rankingOverlay } from './rankingOverlay';
+import { parksOverlay } from './parksOverlay';
+import { parkingOverlay } from './parkingOverlay';
+import { gapGridOverlay } from './gapGridOverlay';
 
 /**
  * Extra deck.gl layers from feature areas (gap grid, ranking highlight, park service areas...).
@@ -10,7 +14,12 @@ import type { AppState } from '../store/useStore';
 export type MapOverlay = (s: AppState) => { below?: Layer[]; above?: Layer[] } | null;
 
 /** Registered overlays, one line per feature area. */
-export const MAP_OVERLAYS: MapOverlay[] = [];
+export const MAP_OVERLAYS: MapOverlay[] = [
+  parksOverlay,
+  parkingOverlay,
+  rankingOverlay,
+  gapGridOverlay,
+];
 
 export function collectOverlays(s: AppState): { below: Layer[]; above: Layer[] } {
   const below: Layer[] = [];

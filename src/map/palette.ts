@@ -116,3 +116,30 @@ export function distanceColor(d: number, radius: number): RGBA {
   const t = Math.max(0, Math.min(1, d / Math.max(1, radius)));
   return [Math.round(8 + 247 * t * 0.9), Math.round(104 + 120 * t), Math.round(172 - 120 * t), 230];
 }
+
+/** Missing mandatory categories → colour bins (gap map): [lowest count of the bin, colour]. */
+export const MISSING_BINS: [number, RGBA][] = [
+  [0, [47, 158, 68, 210]],
+  [1, [255, 212, 59, 210]],
+  [2, [253, 141, 60, 210]],
+  [3, [240, 59, 32, 210]],
+  [5, [189, 0, 38, 215]],
+  [8, [103, 0, 13, 220]],
+];
+
+/** The colour of a community missing `n` mandatory categories. */
+export function missingColor(n: number): RGBA {
+  let c = MISSING_BINS[0][1];
+  for (const [min, col] of MISSING_BINS) if (n >= min) c = col;
+  return c;
+}
+
+/** Uncovered residents per hexagon, few → many (a purple ramp, apart from the red gap colours). */
+export const GAP_GRID_RANGE: [number, number, number][] = [
+  [237, 248, 251],
+  [191, 211, 230],
+  [158, 188, 218],
+  [140, 150, 198],
+  [136, 86, 167],
+  [129, 15, 124],
+];
