@@ -6,8 +6,10 @@
  *       [--crs wgs84|gcj02|bd09] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] --out result.geojson
  * Inputs are read by the importer (GeoJSON, CSV, zipped Shapefile, OSM; scripts/cli/readInputs).
  * Writes the communities with their original properties plus dist_<k> (metres, one decimal, null
- * when unreachable or no facility) and ok_<k> for every category k of the rule set; prints the
- * summary JSON on stdout. Bad input: exit code 1 and a message naming the file and feature.
+ * when unreachable or no facility) and ok_<k> for every category k of the rule set, and park_ok /
+ * park_dist (--parks), parking_demand / parking_supply / parking_gap (--parking) and score
+ * (renovation priority, null when not old; --weights, --parking-ratio: scripts/cli/runWorkbench);
+ * prints the summary JSON on stdout. Bad input: exit code 1 and a message naming the file and feature.
  * `runCli(argv, io)` runs it in-process (tests).
  */
 import path from 'node:path';
