@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { rankByScore, renovationScore, type RenovationInput } from '../../src/core/analysis/renovationScore';
+import { rankByScore, renovationScore, reweightRenovationScore, type RenovationInput } from '../../src/core/analysis/renovationScore';
 import { resolveRenovationWeights } from '../../src/core/analysis/renovationWeights';
 import { coverageWeights } from '../../src/core/analysis/coverageWeights';
 
@@ -89,6 +89,10 @@ describe('renovation score', () => {
     expect(ageOnly.score[3]).toBeCloseTo(100, 10);
     expect(ageOnly.score[0]).toBeCloseTo(50, 10);
     expect(Array.from(rankByScore(ageOnly.score))).toEqual([3, 0, 1]);
+    // the same from the kept indicators (slider path)
+    const re = reweightRenovationScore(r, { '5min': 0, '10min': 0, '15min': 0, parking: 0, park: 0, age: 1, elderly: 0 });
+    expect(Array.from(re.score)).toEqual(Array.from(ageOnly.score));
+    expect(Array.from(re.part)).toEqual(Array.from(ageOnly.part));
   });
 
   it('re-distributes the weights of layers that were not given', () => {

@@ -1,7 +1,7 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { parseNumber } from '../model/normalize';
 import type { CoverageWeights } from './coverageWeights';
-import { resolveRenovationWeights } from './renovationWeights';
+import { RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from './renovationWeights';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };
 
@@ -98,9 +98,6 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
   const isOld = new Uint8Array(C);
   const populationFactor = new Float64Array(C).fill(1);
   const indicator = new Float64Array(K * C).fill(NaN);
-  const effectiveWeight = new Float64Array(K * C);
-  const part = new Float64Array(K * C).fill(NaN);
-  const score = new Float64Array(C).fill(NaN);
 
   for (let c = 0; c < C; c++) {
     const props = feats[c]?.properties ?? {};
@@ -131,6 +128,32 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
       indicator[i * C + c] = x;
     }
 
+  }
+  const { effectiveWeight, part, score } = scoreIndicators(indicator, isOld, normalised);
+  return { communityCount: C, keys, weights: normalised, isOld, populationFactor, indicator, effectiveWeight, part, score };
+}
+
+/**
+ * The same scores with other weights, reusing the indicators (no property parsing): for weight
+ * sliders. `weights` are overrides of the defaults as in renovationScore.
+ */
+export function reweightRenovationScore(prev: RenovationScoreResult, weights: Readonly<Record<string, unknown>> = {}): RenovationScoreResult {
+  const extras: readonly string[] = RENOVATION_EXTRA_INDICATORS;
+  const { keys, normalised } = resolveRenovationWeights(prev.keys.filter((k) => !extras.includes(k)), weights);
+  if (keys.join() !== prev.keys.join()) throw new Error(`reweightRenovationScore: indicator keys changed (${prev.keys.join(', ')} → ${keys.join(', ')})`);
+  const r = scoreIndicators(prev.indicator, prev.isOld, normalised);
+  return { ...prev, weights: normalised, ...r };
+}
+
+/** Weighted sum per old community with unavailable (NaN) indicators' weights re-distributed. */
+function scoreIndicators(indicator: Float64Array, isOld: Uint8Array, normalised: Float64Array) {
+  const C = isOld.length;
+  const K = normalised.length;
+  const effectiveWeight = new Float64Array(K * C);
+  const part = new Float64Array(K * C).fill(NaN);
+  const score = new Float64Array(C).fill(NaN);
+  for (let c = 0; c < C; c++) {
+    if (!isOld[c]) continue;
     let wSum = 0;
     for (let i = 0; i < K; i++) if (!Number.isNaN(indicator[i * C + c])) wSum += normalised[i];
     let s = 0;
@@ -144,7 +167,7 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
     }
     score[c] = s;
   }
-  return { communityCount: C, keys, weights: normalised, isOld, populationFactor, indicator, effectiveWeight, part, score };
+  return { effectiveWeight, part, score };
 }
 
 function clamp01(x: number): number {
