@@ -3,10 +3,14 @@
  * (`<area>.ts` exporting `{ en, zh }` with the same keys), merged here. Keys are flat
  * snake_case, prefixed by the area (e.g. `import_drop_here`), so areas never collide.
  */
+import * as planning from './planning';
+
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
 
-const areas: Area[] = [];
+const areas: Area[] = [
+  planning,
+];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),

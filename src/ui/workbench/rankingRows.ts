@@ -20,6 +20,8 @@ export interface RankingRow {
   name: string;
   builtYear: number | null;
   population: number;
+  /** min(1, population / 1,000): how fully the missing facilities count (renovationScore) */
+  populationFactor: number;
   /** 0–100 */
   score: number;
   parts: RankingPart[];
@@ -47,6 +49,7 @@ export function rankingRows(result: RenovationScoreResult, properties: readonly 
       name: p.name != null && p.name !== '' ? String(p.name) : String(p.id ?? `#${c + 1}`),
       builtYear: p.built_year != null && p.built_year !== '' && Number.isFinite(year) ? year : null,
       population: population[c],
+      populationFactor: result.populationFactor[c],
       score: result.score[c],
       parts: result.keys.map((key, k) => ({
         key,

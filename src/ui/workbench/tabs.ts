@@ -1,4 +1,8 @@
 import type { ComponentType } from 'react';
+import { RankingView } from './RankingView';
+import { ParksView } from './ParksView';
+import { ParkingView } from './ParkingView';
+import { RulesView } from './RulesView';
 
 /** A view of the bottom workbench drawer (compliance table, ranking, dashboard, rules...). */
 export interface WorkbenchTab {
@@ -12,4 +16,9 @@ export interface WorkbenchTab {
  * The workbench views, in display order. Each view lives in its own file under src/ui/workbench/
  * and is registered here with one line.
  */
-export const WORKBENCH_TABS: WorkbenchTab[] = [];
+export const WORKBENCH_TABS: WorkbenchTab[] = [
+  { id: 'ranking', label: 'pl_tab_ranking', Component: RankingView },
+  { id: 'parks', label: 'pl_tab_parks', Component: ParksView },
+  { id: 'parking', label: 'pl_tab_parking', Component: ParkingView },
+  { id: 'rules', label: 'pl_tab_rules', Component: RulesView },
+];

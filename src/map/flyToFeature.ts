@@ -1,0 +1,16 @@
+import { bbox } from '@turf/turf';
+import type { Feature, Geometry } from 'geojson';
+import { debugState } from './testHooks';
+
+/**
+ * Moves the page's map to a feature (fit to its bounds, at most zoom 17, animated). The map
+ * registers itself in the page state on creation; before that this does nothing.
+ * @param options.padding pixels around the feature @default 80
+ */
+export function flyToFeature(feature: Feature<Geometry | null, unknown> | null | undefined, options: { padding?: number } = {}): void {
+  const map = debugState().map;
+  if (!map || !feature?.geometry) return;
+  const [w, s, e, n] = bbox(feature as Feature<Geometry>);
+  if (![w, s, e, n].every(Number.isFinite)) return;
+  map.fitBounds([[w, s], [e, n]], { padding: options.padding ?? 80, maxZoom: 17, duration: 700 });
+}

@@ -1,0 +1,108 @@
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { Feature, Geometry } from 'geojson';
+import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
+import type { LayerFeatures } from '../store/layersSlice';
+import type { AppState } from '../store/useStore';
+import { memoLast } from '../util/memoLast';
+import { DECK_ANCHOR_LAYER } from './offlineStyle';
+import { PLANNING_COLORS } from './planningPalette';
+import type { MapOverlay } from './overlays';
+
+export const PARKS_TAB = 'parks';
+
+type F = Feature<Geometry, Record<string, unknown>>;
+
+const pick = memoLast((fc: LayerFeatures, flags: Uint8Array | Int32Array, want: (v: number) => boolean): F[] =>
+  fc.features.filter((f, i) => f.geometry && want(flags[i])) as F[],
+);
+const pickParks = memoLast((fc: LayerFeatures, parkClass: Int32Array): F[] => fc.features.filter((f, i) => f.geometry && parkClass[i] >= 0) as F[]);
+
+/** Euclidean mode: one circle per access point of a qualifying park (radius ÷ detour). */
+const circles = memoLast((p: ParkCoverageResult, detour: number) => {
+  const n = p.accessOwner.length;
+  const out: { position: [number, number]; radius: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = p.parks.radius[p.accessOwner[i]];
+    if (Number.isFinite(r)) out.push({ position: [p.accessPoints[2 * i], p.accessPoints[2 * i + 1]], radius: r / detour });
+  }
+  return out;
+});
+
+const isUncovered = (v: number) => v === 0;
+
+/**
+ * While the parks view is open: the park service areas (network: the worker's polygons;
+ * euclidean: circles around the parks' access points), qualifying parks outlined, and the
+ * communities outside every service radius outlined in red.
+ */
+export const parksOverlay: MapOverlay = (s: AppState) => {
+  const p = s.parks;
+  if (s.workbenchTab !== PARKS_TAB || !p) return null;
+  const below: Layer[] = [];
+  const above: Layer[] = [];
+  if (p.mode === 'network') {
+    const areas = s.parkServiceAreas?.of === p ? s.parkServiceAreas.features : null;
+    if (areas?.length) {
+      below.push(
+        new GeoJsonLayer({
+          id: 'park-service-areas',
+          data: { type: 'FeatureCollection', features: areas } as never,
+          filled: true,
+          stroked: true,
+          getFillColor: PLANNING_COLORS.parkServiceFill,
+          getLineColor: PLANNING_COLORS.parkServiceLine,
+          lineWidthMinPixels: 1.5,
+          beforeId: DECK_ANCHOR_LAYER,
+          pickable: false,
+        }),
+      );
+    }
+  } else {
+    below.push(
+      new ScatterplotLayer({
+        id: 'park-service-circles',
+        data: circles(p, s.analysisSettings.detour),
+        getPosition: (d: { position: [number, number] }) => d.position,
+        getRadius: (d: { radius: number }) => d.radius,
+        radiusUnits: 'meters',
+        filled: true,
+        stroked: false,
+        getFillColor: [PLANNING_COLORS.parkServiceFill[0], PLANNING_COLORS.parkServiceFill[1], PLANNING_COLORS.parkServiceFill[2], 14],
+        beforeId: DECK_ANCHOR_LAYER,
+        pickable: false,
+      }),
+    );
+  }
+  if (s.layers.parks && p.parks.count === s.layers.parks.fc.features.length) {
+    above.push(
+      new GeoJsonLayer({
+        id: 'parks-qualifying',
+        data: pickParks(s.layers.parks.fc, p.parks.parkClass) as never,
+        filled: false,
+        stroked: true,
+        getLineColor: PLANNING_COLORS.parkQualifying,
+        getLineWidth: 2.5,
+        lineWidthUnits: 'pixels',
+        beforeId: DECK_ANCHOR_LAYER,
+        pickable: false,
+      }),
+    );
+  }
+  if (s.layers.communities && p.communityCount === s.layers.communities.fc.features.length) {
+    above.push(
+      new GeoJsonLayer({
+        id: 'parks-uncovered-communities',
+        data: pick(s.layers.communities.fc, p.ok, isUncovered) as never,
+        filled: false,
+        stroked: true,
+        getLineColor: PLANNING_COLORS.parkUncovered,
+        getLineWidth: 2.5,
+        lineWidthUnits: 'pixels',
+        beforeId: DECK_ANCHOR_LAYER,
+        pickable: false,
+      }),
+    );
+  }
+  return { below, above };
+};

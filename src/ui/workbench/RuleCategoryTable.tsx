@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RuleSet } from '../../core/rules/types';
+import { categoryRadius, orderedLevels } from '../../core/rules/ruleQueries';
+import { defaultRules } from '../../core/rules/defaultRules';
+import { categoryColor, rgbaCss } from '../../map/palette';
+import { applyRuleEdit, type RuleEdit } from './applyRuleEdit';
+import { NumberField } from './NumberField';
+import { VerificationBadge, flagOf } from './VerificationBadge';
+
+interface Props {
+  rules: RuleSet;
+  onChange: (rules: RuleSet) => void;
+}
+
+/**
+ * The rule set's levels and categories, each value with its source clause and verification flag;
+ * radius (empty = the level's distance), mandatory flag and level distance editable in place.
+ */
+export function RuleCategoryTable({ rules, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language.startsWith('zh');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const apply = (key: string, edit: RuleEdit) => {
+    const r = applyRuleEdit(rules, edit);
+    setErrors({ ...errors, [key]: r.rules ? '' : r.problems.map((p) => p.message).join('; ') });
+    if (r.rules) onChange(r.rules);
+  };
+
+  return (
+    <>
+      {orderedLevels(rules).map((level) => {
+        const defLevel = defaultRules.levels.find((l) => l.id === level.id);
+        const cats = rules.categories.filter((c) => c.level === level.id);
+        return (
+          <section key={level.id} className="pl-rule-level" data-testid={`rule-level-${level.id}`}>
+            <h4>
+              <span>{zh ? level.name_zh : level.name_en}</span>
+              <span className="pl-level-walk">
+                {t('pl_level_walk')}
+                <NumberField
+                  value={level.walk_m}
+                  min={1}
+                  step={50}
+                  width={64}
+                  testId={`rule-level-walk-${level.id}`}
+                  error={errors[`level.${level.id}`] || null}
+                  onCommit={(v) => apply(`level.${level.id}`, { type: 'levelWalk', id: level.id, walk_m: v ?? NaN })}
+                />
+                m
+                <VerificationBadge flag={flagOf(level.verification, 'walk_m')} what={level.source} />
+                {level.walk_m_range && <small className="muted">({t('pl_standard_range', { min: level.walk_m_range[0], max: level.walk_m_range[1] })})</small>}
+                {defLevel && defLevel.walk_m !== level.walk_m && <small className="pl-edited">{t('pl_edited_from', { value: `${defLevel.walk_m} m` })}</small>}
+              </span>
+              <small className="muted pl-source">{level.source}</small>
+            </h4>
+            <table className="pl-table pl-rule-table">
+              <thead>
+                <tr>
+                  <th>{t('pl_category')}</th>
+                  <th>{t('pl_radius_own')}</th>
+                  <th className="num">{t('pl_radius_effective')}</th>
+                  <th>{t('pl_mandatory')}</th>
+                  <th>{t('pl_source')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cats.map((c) => {
+                  const def = defaultRules.categories.find((d) => d.id === c.id);
+                  return (
+                    <tr key={c.id} data-testid={`rule-row-${c.id}`} data-unverified={flagOf(c.verification, 'radius') !== 'verified' ? 1 : 0}>
+                      <td title={c.note}>
+                        <i className="dot" style={{ background: rgbaCss(categoryColor(c.id)) }} /> {zh ? c.name_zh : c.name_en}
+                        <small className="muted"> {zh ? c.name_en : c.name_zh} · {c.id}</small>
+                        {c.custom && <small className="pl-edited"> {t('pl_custom')}</small>}
+                      </td>
+                      <td>
+                        <NumberField
+                          value={c.radius_m}
+                          allowEmpty
+                          min={1}
+                          step={50}
+                          width={64}
+                          placeholder={String(level.walk_m)}
+                          label={t('pl_radius_own')}
+                          testId={`rule-radius-${c.id}`}
+                          error={errors[`${c.id}.radius`] || null}
+                          onCommit={(v) => apply(`${c.id}.radius`, { type: 'categoryRadius', id: c.id, radius_m: v })}
+                        />
+                        <VerificationBadge flag={flagOf(c.verification, 'radius')} what={c.source} />
+                        {def && def.radius_m !== c.radius_m && (
+                          <small className="pl-edited">{t('pl_edited_from', { value: def.radius_m == null ? t('pl_level_default') : `${def.radius_m} m` })}</small>
+                        )}
+                      </td>
+                      <td className="num" data-testid={`rule-effective-${c.id}`}>
+                        {categoryRadius(rules, c)} m{c.radius_m == null && <small className="muted"> ({t('pl_level_default')})</small>}
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          checked={c.mandatory}
+                          data-testid={`rule-mandatory-${c.id}`}
+                          aria-label={t('pl_mandatory')}
+                          onChange={(e) => apply(`${c.id}.mandatory`, { type: 'categoryMandatory', id: c.id, mandatory: e.target.checked })}
+                        />
+                        <VerificationBadge flag={flagOf(c.verification, 'mandatory')} what={c.source} />
+                        {def && def.mandatory !== c.mandatory && <small className="pl-edited">{t('pl_edited')}</small>}
+                      </td>
+                      <td className="muted small pl-source">{c.source}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </>
+  );
+}
