@@ -36,7 +36,7 @@ const PEAK_EPS = 1e-3;
  * reaches `threshold`; an edge reached from both ends but not in its middle yields two pieces.
  * @param graph the walking graph
  * @param dist network distance per node in metres (Infinity when unreached), e.g. from one
- *   multi-source search over a category's facilities
+ *   multi-source search over a category's facilities (its cutoff, if any, ≥ threshold)
  * @param threshold metres
  */
 export function reachedEdges(

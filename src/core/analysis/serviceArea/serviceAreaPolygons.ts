@@ -33,7 +33,8 @@ export type ServiceAreaFeature = Feature<MultiPolygon, ServiceAreaProps>;
  * and contouring it with d3-contour (see contourGrid for how holes are kept fast); never Turf
  * buffer/union/isobands (DESIGN §7).
  * @param graph the walking graph
- * @param dist network distance per node, metres (Infinity when unreached)
+ * @param dist network distance per node, metres (Infinity when unreached); a search cutoff
+ *   must be at least the largest threshold
  * @param thresholds metres, e.g. [300, 500, 1000]; each result contains the smaller ones
  */
 export function serviceAreaPolygons(
