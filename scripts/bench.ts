@@ -67,6 +67,7 @@ function parseArgs(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const loadStart = os.loadavg();
   const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
   const names: ScaleName[] = args.large ? ['S', 'M', 'L'] : ['S', 'M'];
   const scales: Partial<Record<ScaleName, ScaleResult>> = {};
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     node: process.versions.node,
     cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
     seed: args.seed,
+    load_average: { start: loadStart, end: os.loadavg() },
     scales,
     ratio_vs_naive_turf: scales.M?.ratioVsNaive ?? null,
     ratio_vs_naive_turf_no_cutoff: scales.M?.ratioVsNaiveNoCutoff ?? null,

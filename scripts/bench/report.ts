@@ -23,6 +23,8 @@ export interface BenchReport {
   node: string;
   cpu: string;
   seed: number;
+  /** os.loadavg() (1, 5, 15 min) before and after: other work on the machine skews every row */
+  load_average: { start: number[]; end: number[] };
   scales: Partial<Record<ScaleName, ScaleResult>>;
   /** naive Turf / ours for one category at 500 m, at M (ours: one category, search cut at the radius) */
   ratio_vs_naive_turf: number | null;
@@ -73,6 +75,8 @@ export function formatTable(r: BenchReport): string {
   const lines: string[] = [];
   lines.push(`LifeCircle benchmark — ${r.date}, Node ${r.node}, ${r.cpu}, seed ${r.seed}`);
   lines.push('milliseconds, median (min–max) of n runs after a warm-up (perf-anchors policy)');
+  const la = (v: number[]): string => v.map((x) => x.toFixed(2)).join(' ');
+  lines.push(`load average before ${la(r.load_average.start)}, after ${la(r.load_average.end)} (above ~1 on this 2-core machine, other work is slowing every row)`);
   lines.push('');
   const sizes = names.map((s) => {
     const z = r.scales[s]!.size;
