@@ -9,7 +9,9 @@ import { categoryName, fmt } from './featureText';
 import { CoverageChart } from './CoverageChart';
 import { CoverageLegend } from './CoverageLegend';
 
-const COLORINGS: CommunityColoring[] = ['category', 'level', 'built_year'];
+const COLORINGS: CommunityColoring[] = ['category', 'level', 'missing', 'built_year'];
+// 'missing' belongs to the gap map (workbench strings)
+const coloringLabel = (c: CommunityColoring) => (c === 'missing' ? 'wb_color_missing' : `color_${c}`);
 
 /** Settings, progress and results of the walking-coverage analysis. */
 export function AnalysisPanel() {
@@ -106,7 +108,7 @@ export function AnalysisPanel() {
         <div className="segmented">
           {COLORINGS.map((c) => (
             <button key={c} type="button" data-testid={`color-${c}`} className={coloring === c ? 'active' : ''} onClick={() => setColoring(c)}>
-              {t(`color_${c}`)}
+              {t(coloringLabel(c))}
             </button>
           ))}
         </div>

@@ -1,13 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { COVERAGE_COLORS, completenessColor, rgbaCss } from '../map/palette';
+import { GapGridLegend, MissingLegend } from './workbench/GapLegend';
 
-/** Legend of the analysis colouring currently on the map. */
+/** Legends of the analysis colouring and of the gap grid currently on the map. */
 export function CoverageLegend() {
+  return (
+    <>
+      <ColoringLegend />
+      <GapGridLegend />
+    </>
+  );
+}
+
+function ColoringLegend() {
   const { t } = useTranslation();
   const coloring = useStore((s) => s.coloring);
   const hasCoverage = useStore((s) => !!s.coverage);
   if (!hasCoverage || coloring === 'built_year') return null;
+  if (coloring === 'missing') return <MissingLegend />;
   if (coloring === 'level') {
     return (
       <div className="legend-row coverage-legend" data-testid="coverage-legend">

@@ -4,12 +4,15 @@
  * snake_case, prefixed by the area (e.g. `import_drop_here`), so areas never collide.
  */
 import * as planning from './planning';
+import * as importExport from './importExport';
+import * as workbench from './workbench';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
 
 const areas: Area[] = [
   planning,
+  workbench,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {

@@ -3,6 +3,9 @@ import { RankingView } from './RankingView';
 import { ParksView } from './ParksView';
 import { ParkingView } from './ParkingView';
 import { RulesView } from './RulesView';
+import { ComplianceTable } from './ComplianceTable';
+import { GapView } from './GapView';
+import { Dashboard } from './Dashboard';
 
 /** A view of the bottom workbench drawer (compliance table, ranking, dashboard, rules...). */
 export interface WorkbenchTab {
@@ -17,6 +20,9 @@ export interface WorkbenchTab {
  * and is registered here with one line.
  */
 export const WORKBENCH_TABS: WorkbenchTab[] = [
+  { id: 'dashboard', label: 'wb_tab_dashboard', Component: Dashboard },
+  { id: 'compliance', label: 'wb_tab_compliance', Component: ComplianceTable },
+  { id: 'gaps', label: 'wb_tab_gaps', Component: GapView },
   { id: 'ranking', label: 'pl_tab_ranking', Component: RankingView },
   { id: 'parks', label: 'pl_tab_parks', Component: ParksView },
   { id: 'parking', label: 'pl_tab_parking', Component: ParkingView },

@@ -1,0 +1,144 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countOldWithGaps } from '../../core/analysis/complianceRows';
+import { useStore } from '../../store/useStore';
+import { selectComplianceRows } from '../../store/selectCompliance';
+import { categoryColor, rgbaCss } from '../../map/palette';
+import { categoryName, fmt } from '../featureText';
+import './compliance.css';
+
+function pct(rate: number | null | undefined): string {
+  return rate == null || !Number.isFinite(rate) ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** A headline number: the shown text, the raw value in data-value (empty when unavailable). */
+function Headline({ id, label, value, text, children }: { id: string; label: string; value: number | null | undefined; text: string; children?: ReactNode }) {
+  return (
+    <div className="dash-card">
+      <div className="dash-label">{label}</div>
+      <div className="dash-number" data-testid={`dash-${id}`} data-value={value == null || !Number.isFinite(value) ? '' : String(value)}>
+        {text}
+      </div>
+      {children && <div className="dash-sub">{children}</div>}
+    </div>
+  );
+}
+
+/**
+ * The headline indicators of the study area: population-weighted coverage per life-circle level
+ * (share of residents whose community meets all of the level's mandatory categories, and the
+ * mean completeness), park service-radius coverage (community- and area-based), the total parking
+ * gap, old communities missing a mandatory facility; then coverage per category grouped by level.
+ */
+export function Dashboard() {
+  const { t, i18n } = useTranslation();
+  const coverage = useStore((s) => s.coverage);
+  const parks = useStore((s) => s.parks);
+  const parking = useStore((s) => s.parking);
+  const rows = useStore(selectComplianceRows);
+  const rules = useStore((s) => s.rules);
+  const status = useStore((s) => s.analysisStatus);
+  const hasParksLayer = useStore((s) => !!s.layers.parks);
+  const hasParkingLayer = useStore((s) => !!s.layers.parking);
+  const setLevel = useStore((s) => s.setActiveLevel);
+  const setCategory = useStore((s) => s.setActiveCategory);
+  const oldStats = useMemo(() => {
+    if (!rows) return null;
+    let old = 0;
+    for (let c = 0; c < rows.communityCount; c++) old += rows.isOld[c];
+    return { old, withGaps: countOldWithGaps(rows) };
+  }, [rows]);
+
+  if (!coverage || !rows) return <p className="cp-empty">{status === 'running' ? t('wb_running') : t('wb_no_analysis')}</p>;
+  const levelName = (id: string) => t(`level_${id}`, { defaultValue: id });
+  const totals = coverage.stats.totals;
+  const levels = rows.levels.map((lv) => coverage.stats.levels.find((s) => s.id === lv.id)).filter((x) => !!x);
+
+  return (
+    <div className="dash-view" data-testid="dashboard">
+      <div className="dash-cards">
+        {levels.map((ls) => (
+          <Headline
+            key={ls.id}
+            id={`level-${ls.id}`}
+            label={t('wb_dash_level', { level: levelName(ls.id), n: ls.mandatoryCategories.length })}
+            value={ls.complete.population.rate}
+            text={pct(ls.complete.population.rate)}
+          >
+            {t('wb_dash_level_sub')}
+            <br />
+            <span data-testid={`dash-mean-${ls.id}`} data-value={ls.meanCompleteness.population ?? ''}>
+              {t('wb_dash_mean', { rate: pct(ls.meanCompleteness.population) })}
+            </span>
+          </Headline>
+        ))}
+        <Headline id="park-rate" label={t('wb_dash_park')} value={parks?.stats.population.rate} text={parks ? pct(parks.stats.population.rate) : '—'}>
+          {parks ? (
+            <>
+              <span data-testid="dash-park-area-rate" data-value={parks.stats.area?.rate ?? ''}>
+                {t('wb_dash_park_area', { rate: pct(parks.stats.area?.rate) })}
+              </span>
+              <br />
+              {t('wb_dash_park_sub', { covered: fmt(parks.stats.communities.covered), total: fmt(parks.stats.communities.total), parks: fmt(parks.stats.qualifyingParks) })}
+            </>
+          ) : (
+            t(hasParksLayer ? 'wb_running' : 'wb_dash_no_parks')
+          )}
+        </Headline>
+        <Headline id="parking-gap" label={t('wb_dash_parking')} value={parking?.totals.gap} text={parking ? t('wb_spaces', { n: fmt(parking.totals.gap) }) : '—'}>
+          {parking
+            ? t('wb_dash_parking_sub', { n: fmt(parking.totals.communitiesWithGap), demand: fmt(parking.totals.demand), supply: fmt(parking.totals.supply) })
+            : t(hasParkingLayer ? 'wb_running' : 'wb_dash_no_parking')}
+        </Headline>
+        <Headline id="old-missing" label={t('wb_dash_old_missing')} value={oldStats?.withGaps} text={fmt(oldStats?.withGaps)}>
+          {t('wb_dash_old_missing_sub', { old: fmt(oldStats?.old), levels: rows.levels.map((l) => levelName(l.id)).join(' / ') })}
+        </Headline>
+        <Headline id="population" label={t('wb_dash_residents')} value={totals.population} text={fmt(totals.population)}>
+          {t('wb_dash_residents_sub', { communities: fmt(totals.communities), households: fmt(totals.households) })}
+          {totals.populationEstimated > 0 && (
+            <>
+              <br />
+              {t('wb_dash_estimated', { n: fmt(totals.populationEstimated) })}
+            </>
+          )}
+        </Headline>
+      </div>
+      <h3 className="dash-title">{t('wb_dash_categories')}</h3>
+      <div className="dash-levels">
+        {rows.levels.map((lv) => {
+          const cats = coverage.stats.categories.filter((c) => c.level === lv.id).sort((a, b) => Number(b.mandatory) - Number(a.mandatory));
+          return (
+            <section key={lv.id} className="dash-level" data-testid={`dash-cats-${lv.id}`}>
+              <h4>{levelName(lv.id)}</h4>
+              <ul className="dash-bars">
+                {cats.map((c) => (
+                  <li
+                    key={c.id}
+                    data-testid={`dash-cat-${c.id}`}
+                    data-value={c.population.rate ?? ''}
+                    className={c.mandatory ? '' : 'optional'}
+                    title={t('wb_dash_cat_title', { covered: fmt(c.communities.covered), total: fmt(c.communities.total), radius: c.radius, facilities: c.facilities })}
+                    onClick={() => {
+                      setLevel(lv.id);
+                      setCategory(c.id);
+                    }}
+                  >
+                    <span className="dash-bar-label">
+                      {categoryName(rules, c.id, i18n.language)}
+                      {!c.mandatory && <small> ({t('optional')})</small>}
+                    </span>
+                    <span className="bar-track">
+                      <span className="bar-fill" style={{ width: `${(c.population.rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
+                    </span>
+                    <span className="dash-bar-value">{c.facilities ? pct(c.population.rate) : t('wb_no_facilities')}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      <p className="muted small">{t('wb_dash_note', { mode: t(coverage.mode === 'network' ? 'mode_network' : 'mode_euclidean') })}</p>
+    </div>
+  );
+}
