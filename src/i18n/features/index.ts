@@ -4,7 +4,6 @@
  * snake_case, prefixed by the area (e.g. `import_drop_here`), so areas never collide.
  */
 import * as planning from './planning';
-import * as importExport from './importExport';
 import * as workbench from './workbench';
 
 type Dict = Record<string, string>;
