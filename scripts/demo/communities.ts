@@ -1,11 +1,13 @@
 /**
  * Residential communities (小区): one polygon per 'community' region, set back
  * from the streets around it, with households, population, built year and
- * parking spaces that fit the block's size and age.
+ * parking spaces that fit the block's size and age, and 1–3 gates (entrances)
+ * where the fence faces a street.
  */
-import type { Feature, Polygon } from 'geojson';
+import type { Feature, MultiPoint, Polygon } from 'geojson';
+import { entranceCount, placeEntrances } from './entrances';
 import type { Region } from './faces';
-import { densifyRing, insetRing, ringArea, toLonLat, type XY } from './geometry';
+import { densifyRing, insetRing, ringArea, ringCentroid, toLonLat, type XY } from './geometry';
 import type { StreetKind, Zone } from './layout';
 import { POOLS, type NameAllocator } from './names';
 import type { Rng } from './random';
@@ -18,6 +20,8 @@ export interface CommunityProps {
   population?: number;
   built_year: number;
   parking_spaces: number;
+  /** gates on the fence facing a street; left out on a few old-core compounds (data often lack them) */
+  entrances?: MultiPoint;
 }
 
 /** Distance (metres) from a street's centre line to the fence of a block. */
@@ -26,18 +30,30 @@ export const SETBACK_M: Record<StreetKind, number> = { main: 16, secondary: 11, 
 /** How many communities are left without a population figure. */
 const MISSING_POPULATION = 5;
 
-/** Logical-frame rings of the communities, for placing facilities next to them. */
+/** Share of the old-core compounds left without gates, so the analysis's centroid fallback stays in use. */
+const NO_ENTRANCES_SHARE = 0.05;
+
+/** The communities with their logical-frame rings and gates, for placing facilities next to them. */
 export interface CommunityPlan {
   features: Feature<Polygon, CommunityProps>[];
   /** inset rings (logical metres), same order as features */
   rings: XY[][];
+  /** index of each community's block in the regions list */
+  regions: number[];
+  /** where residents start walking (logical metres): the gates, else the ring's centre */
+  starts: XY[][];
 }
 
 /** Builds communities from the 'community' regions; regions too small for the setbacks are skipped. */
 export function buildCommunities(regions: readonly Region[], rng: Rng, names: NameAllocator): CommunityPlan {
   const features: Feature<Polygon, CommunityProps>[] = [];
   const rings: XY[][] = [];
-  for (const region of regions) {
+  const regionIdx: number[] = [];
+  const starts: XY[][] = [];
+  // gates draw from their own stream: the compounds' other attributes stay as they were
+  const gateRng = rng.fork('entrances');
+  const oldCore: number[] = [];
+  for (const [idx, region] of regions.entries()) {
     if (region.use !== 'community') continue;
     const extra = rng.range(0, 2.5);
     const ring = insetRing(region.ring, region.ringProps.map((p) => SETBACK_M[p.kind] + extra));
@@ -47,6 +63,7 @@ export function buildCommunities(regions: readonly Region[], rng: Rng, names: Na
     const year = builtYear(region.zone, rng);
     const households = householdsFor(area, year, rng);
     const parkingRatio = year <= 2000 ? rng.range(0, 0.3) : year < 2010 ? rng.range(0.5, 0.9) : rng.range(0.8, 1.2);
+    const gates = placeEntrances(ring, region.ringProps, entranceCount(area, gateRng), gateRng);
     const coords = densifyRing(ring, 60).map(toLonLat);
     coords.push(coords[0] as XY);
     const props: CommunityProps = {
@@ -56,14 +73,22 @@ export function buildCommunities(regions: readonly Region[], rng: Rng, names: Na
       population: Math.round(households * rng.range(2.6, 3.1)),
       built_year: year,
       parking_spaces: Math.round(households * parkingRatio),
+      entrances: { type: 'MultiPoint', coordinates: gates.map(toLonLat) },
     };
+    if (region.zone === 'core' && year <= 2000) oldCore.push(features.length);
     features.push({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [coords] } });
     rings.push(ring);
+    regionIdx.push(idx);
+    starts.push(gates);
   }
   for (const idx of rng.shuffle(features.map((_, k) => k)).slice(0, MISSING_POPULATION)) {
     delete (features[idx] as Feature<Polygon, CommunityProps>).properties.population;
   }
-  return { features, rings };
+  for (const idx of gateRng.shuffle(oldCore).slice(0, Math.max(2, Math.round(oldCore.length * NO_ENTRANCES_SHARE)))) {
+    delete (features[idx] as Feature<Polygon, CommunityProps>).properties.entrances;
+    starts[idx] = [ringCentroid(rings[idx] as XY[])];
+  }
+  return { features, rings, regions: regionIdx, starts };
 }
 
 function builtYear(zone: Zone, rng: Rng): number {

@@ -1,14 +1,15 @@
 /**
- * Facility points: each category of FACILITY_PLAN placed on weighted random
- * sites with a minimum spacing, plus bus stops along the main roads.
+ * Facility points: each category of FACILITY_PLAN placed on sites drawn by
+ * weight and by the residents they would serve, plus bus stops along the main roads.
  */
 import type { Feature, Point } from 'geojson';
-import { FACILITY_PLAN, type PlanContext } from './facilityPlan';
+import { FACILITY_PLAN, REACH_SHARE, type PlanContext } from './facilityPlan';
 import { dist, toLonLat, type XY } from './geometry';
 import { riverCentre } from './layout';
 import type { NameAllocator } from './names';
+import { pickByDemand, reachIndex, type Demand, type ReachIndex } from './pickByDemand';
 import type { Rng } from './random';
-import type { Box, Site } from './sites';
+import { boxDistance, type Box, type Site } from './sites';
 
 export interface FacilityProps {
   id: string;
@@ -23,8 +24,13 @@ export interface PlacementContext {
   sitesLonLat: readonly XY[];
   /** sites already taken by another point feature */
   used: Set<number>;
-  coreBox: Box;
-  newEastBox: Box;
+  /** the old core and the new east district, logical metres [x0, y0, x1, y1] */
+  coreBoxM: Box;
+  newEastBoxM: Box;
+  /** residents and where they start walking, per community */
+  demand: Demand;
+  /** community name per region index (regions that hold a community) */
+  communityOfRegion: ReadonlyMap<number, string>;
 }
 
 /**
@@ -54,16 +60,29 @@ export function pickSites(ctx: PlacementContext, count: number, spacing: number,
 /** Builds the facilities of every planned category. */
 export function buildFacilities(ctx: PlacementContext, busRoads: readonly { a: XY; b: XY; name: string }[], rng: Rng, names: NameAllocator): Feature<Point, FacilityProps>[] {
   const out: Feature<Point, FacilityProps>[] = [];
-  const planCtx = (idx: number): PlanContext => {
-    const site = ctx.sites[idx] as Site;
-    return { ll: ctx.sitesLonLat[idx] as XY, coreBox: ctx.coreBox, newEastBox: ctx.newEastBox, southOfRiver: site.p[1] < riverCentre(site.p[0]) };
-  };
+  const planCtx = ctx.sites.map((site): PlanContext => {
+    const c: PlanContext = {
+      coreDist: boxDistance(site.p, ctx.coreBoxM),
+      eastDist: boxDistance(site.p, ctx.newEastBoxM),
+      southOfRiver: site.p[1] < riverCentre(site.p[0]),
+    };
+    const community = ctx.communityOfRegion.get(site.region);
+    if (community) c.community = community;
+    return c;
+  });
+  const points = ctx.sites.map((s) => s.p);
+  const indexes = new Map<number, ReachIndex>();
   for (const plan of FACILITY_PLAN) {
     const stream = rng.fork(plan.category);
-    const picked = pickSites(ctx, plan.count, plan.spacing, (idx) => plan.weight(ctx.sites[idx] as Site, planCtx(idx)), stream);
+    const reach = plan.radius * REACH_SHARE;
+    let index = indexes.get(reach);
+    if (!index) indexes.set(reach, (index = reachIndex(points, ctx.demand, reach)));
+    const weights = ctx.sites.map((s, idx) => (ctx.used.has(idx) ? 0 : plan.weight(s, planCtx[idx] as PlanContext)));
+    const picked = pickByDemand(index, weights, { count: plan.count, spacing: plan.spacing, focus: plan.focus ?? 1 }, stream);
+    for (const idx of picked) ctx.used.add(idx);
     picked.forEach((idx, k) => {
       // a village has a committee, not a 社区: 王庄村社区卫生服务站 → 王庄村卫生服务站
-      const candidates = plan.names(ctx.sites[idx] as Site, k, planCtx(idx)).map((n) => n.replace('村社区', '村'));
+      const candidates = plan.names(ctx.sites[idx] as Site, k, planCtx[idx] as PlanContext).map((n) => n.replace('村社区', '村'));
       const free = candidates.find((n) => !names.has(n));
       const props: FacilityProps = { id: '', name: free ? names.take(free) : names.unique(candidates[0] as string, 'suffix'), category: plan.category };
       if (plan.capacity) props.capacity = stream.pick(plan.capacity);
@@ -75,25 +94,32 @@ export function buildFacilities(ctx: PlacementContext, busRoads: readonly { a: X
   return out;
 }
 
-/** Stops beside the main roads, 9 m off the centre line, at least 450 m apart. */
+/** Bus stops: at most this many, at least this far apart (metres), so most homes have one within 500 m. */
+const BUS_STOP_MAX = 60;
+const BUS_STOP_SPACING_M = 320;
+
+/** Stops beside the main roads, 9 m off the centre line, BUS_STOP_SPACING_M apart. */
 function busStops(ctx: PlacementContext, roads: readonly { a: XY; b: XY; name: string }[], rng: Rng, names: NameAllocator): Feature<Point, FacilityProps>[] {
   const chosen: XY[] = [];
   const out: Feature<Point, FacilityProps>[] = [];
   for (const road of rng.shuffle(roads)) {
     const len = dist(road.a, road.b);
-    if (len < 120 || chosen.length >= 40) continue;
+    if (len < 120 || chosen.length >= BUS_STOP_MAX) continue;
     const t = rng.range(0.35, 0.65);
     const side = rng.chance(0.5) ? 1 : -1;
     const p: XY = [
       road.a[0] + (road.b[0] - road.a[0]) * t + (side * 9 * (road.b[1] - road.a[1])) / len,
       road.a[1] + (road.b[1] - road.a[1]) * t - (side * 9 * (road.b[0] - road.a[0])) / len,
     ];
-    if (chosen.some((c) => dist(c, p) < 450)) continue;
+    if (chosen.some((c) => dist(c, p) < BUS_STOP_SPACING_M)) continue;
     chosen.push(p);
     let nearest = 0;
-    ctx.sites.forEach((s, idx) => {
-      if (dist(s.p, p) < dist((ctx.sites[nearest] as Site).p, p)) nearest = idx;
-    });
+    let best = Infinity;
+    for (let idx = 0; idx < ctx.sites.length; idx++) {
+      const q = (ctx.sites[idx] as Site).p;
+      const d2 = (q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2;
+      if (d2 < best) (best = d2), (nearest = idx);
+    }
     const hood = (ctx.sites[nearest] as Site).hood;
     const name = [`${hood}站`, `${road.name}${hood}站`].find((n) => !names.has(n));
     out.push(point({ id: '', name: name ? names.take(name) : names.unique(`${road.name}站`, 'suffix'), category: 'bus_stop' }, toLonLat(p)));

@@ -17,7 +17,7 @@ import { buildStreets, type StreetProps } from './streets';
 export type { CommunityProps, FacilityProps, ParkingProps, ParkProps, StreetProps };
 
 export const DEFAULT_SEED = 20261126;
-export const GENERATOR_VERSION = '1.0.0';
+export const GENERATOR_VERSION = '1.1.0';
 /** [west, south, east, north], WGS84 degrees: about 6 km × 5 km. */
 export const DEMO_BBOX: Box = [115.6, 33.2, 115.6645, 33.245];
 
@@ -75,8 +75,24 @@ export function generateDemo(seed: number = DEFAULT_SEED): DemoData {
   };
   const coreBox = boxOf(CORE_FACES);
   const newEastBox = boxOf(NEW_EAST_FACES);
+  const boxOfM = (f: { i0: number; i1: number; j0: number; j1: number }): Box => {
+    const pts: XY[] = [];
+    for (let i = f.i0; i <= f.i1; i++) for (let j = f.j0; j <= f.j1; j++) pts.push((streets.crossings[i] as XY[])[j] as XY);
+    return [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
+  };
   const sites = buildSites(streets.regions, rng.fork('sites'));
-  const ctx: PlacementContext = { sites, sitesLonLat: sites.map((s) => toLonLat(s.p)), used: new Set(), coreBox, newEastBox };
+  const ctx: PlacementContext = {
+    sites,
+    sitesLonLat: sites.map((s) => toLonLat(s.p)),
+    used: new Set(),
+    coreBoxM: boxOfM(CORE_FACES),
+    newEastBoxM: boxOfM(NEW_EAST_FACES),
+    demand: {
+      starts: communities.starts,
+      people: communities.features.map((f) => Math.round(f.properties.population ?? f.properties.households * 2.8)),
+    },
+    communityOfRegion: new Map(communities.regions.map((r, k) => [r, (communities.features[k] as Feature<Polygon, CommunityProps>).properties.name])),
+  };
   const facilities = buildFacilities(ctx, streets.arterialEdges, rng.fork('facilities'), names);
   const parking = buildParking(ctx, rng.fork('parking'), names);
 

@@ -20,12 +20,14 @@ export interface Site {
   streetKind: StreetKind;
   /** park name when the site lies in a park */
   park?: string;
+  /** index of its block in the regions list */
+  region: number;
 }
 
 /** One or two sites per block side that is at least 30 m long. */
 export function buildSites(regions: readonly Region[], rng: Rng): Site[] {
   const sites: Site[] = [];
-  for (const region of regions) {
+  regions.forEach((region, regionIdx) => {
     const centre = ringCentroid(region.ring);
     const n = region.ring.length;
     for (let k = 0; k < n; k++) {
@@ -46,19 +48,27 @@ export function buildSites(regions: readonly Region[], rng: Rng): Site[] {
           use: region.use,
           hood: region.hood,
           streetKind: props.kind,
+          region: regionIdx,
         };
         if (props.name) site.street = props.name;
         if (region.park) site.park = region.park.name;
         sites.push(site);
       }
     }
-  }
+  });
   return sites;
 }
 
-/** Lon/lat box [west, south, east, north]. */
+/** Box [west, south, east, north]: lon/lat, or logical metres where named …M. */
 export type Box = [number, number, number, number];
 
 export function inBox(p: XY, box: Box): boolean {
   return p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3];
+}
+
+/** Distance (metres) from p to box [x0, y0, x1, y1] in the logical frame; 0 inside. */
+export function boxDistance(p: XY, box: Box): number {
+  const dx = Math.max(box[0] - p[0], 0, p[0] - box[2]);
+  const dy = Math.max(box[1] - p[1], 0, p[1] - box[3]);
+  return Math.hypot(dx, dy);
 }

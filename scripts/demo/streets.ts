@@ -25,7 +25,7 @@ export interface Streets {
   river: RiverBand;
   /** arterial crossing positions (logical metres) indexed [column][row] */
   crossings: XY[][];
-  /** arterial sides in the logical frame, for bus stops */
+  /** main-road stretches between two arterial crossings, logical frame, for bus stops */
   arterialEdges: { a: XY; b: XY; name: string; kind: EdgeProps['kind'] }[];
 }
 
@@ -45,9 +45,17 @@ export function buildStreets(rng: Rng, names: NameAllocator): Streets {
   const river = buildRiver(builder, corners);
   const arterialEdgesBefore = builder.edges.length;
   builder.finishSides();
-  const arterialEdges = builder.edges.slice(arterialEdgesBefore).flatMap((e) =>
-    e.props.kind === 'main' && e.props.name ? [{ a: builder.point(e.a), b: builder.point(e.b), name: e.props.name, kind: e.props.kind }] : [],
-  );
+  // whole arterial stretches from crossing to crossing (straight: their split nodes lie on the line)
+  const crossingIds = new Set(corners.flat());
+  const arterialEdges: Streets['arterialEdges'] = [];
+  let openEnd = -1;
+  for (const e of builder.edges.slice(arterialEdgesBefore)) {
+    if (e.props.kind !== 'main' || !e.props.name) continue;
+    const last = arterialEdges[arterialEdges.length - 1];
+    if (last && e.a === openEnd && !crossingIds.has(e.a)) last.b = builder.point(e.b);
+    else arterialEdges.push({ a: builder.point(e.a), b: builder.point(e.b), name: e.props.name, kind: e.props.kind });
+    openEnd = e.b;
+  }
 
   const nodeLonLat = new Map<number, XY>();
   const lonLat = (id: number): XY => {

@@ -10,6 +10,8 @@ import type { Feature, LineString, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { generateDemo, type DemoData } from '../../scripts/demo/generateDemo';
 import { serializeDemo } from '../../scripts/demo/writeDemo';
+import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
+import { defaultRules } from '../../src/core/rules/defaultRules';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const demo: DemoData = generateDemo();
@@ -28,18 +30,53 @@ const boxesTouch = (a: Box, b: Box): boolean => a[0] <= b[2] && b[0] <= a[2] && 
 const M_PER_DEG_LAT = (6371008.8 * Math.PI) / 180;
 const M_PER_DEG_LON = M_PER_DEG_LAT * Math.cos((33.2225 * Math.PI) / 180);
 const toM = (p: Position): [number, number] => [(p[0] as number) * M_PER_DEG_LON, (p[1] as number) * M_PER_DEG_LAT];
-function distanceToNetworkM(p: Position): number {
+function distanceToLineM(p: Position, line: Position[]): number {
   const q = toM(p);
   let best = Infinity;
-  for (const f of demo.network.features) {
-    const c = f.geometry.coordinates;
-    for (let k = 0; k + 1 < c.length; k++) {
-      const a = toM(c[k] as Position);
-      const b = toM(c[k + 1] as Position);
-      const dx = b[0] - a[0];
-      const dy = b[1] - a[1];
-      const t = Math.max(0, Math.min(1, ((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / (dx * dx + dy * dy)));
-      best = Math.min(best, Math.hypot(q[0] - a[0] - t * dx, q[1] - a[1] - t * dy));
+  for (let k = 0; k + 1 < line.length; k++) {
+    const a = toM(line[k] as Position);
+    const b = toM(line[k + 1] as Position);
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
+    const t = Math.max(0, Math.min(1, ((q[0] - a[0]) * dx + (q[1] - a[1]) * dy) / (dx * dx + dy * dy)));
+    best = Math.min(best, Math.hypot(q[0] - a[0] - t * dx, q[1] - a[1] - t * dy));
+  }
+  return best;
+}
+// every street piece in local metres, x0 y0 x1 y1, converted once and bucketed in 100 m cells
+const streetPieces = Float64Array.from(
+  demo.network.features.flatMap((f) => f.geometry.coordinates.slice(1).flatMap((b, k) => [...toM(f.geometry.coordinates[k] as Position), ...toM(b)])),
+);
+const CELL_M = 100;
+const pieceCells = new Map<string, number[]>();
+for (let i = 0; i < streetPieces.length; i += 4) {
+  const [x0, y0, x1, y1] = [streetPieces[i], streetPieces[i + 1], streetPieces[i + 2], streetPieces[i + 3]] as number[] as [number, number, number, number];
+  for (let cx = Math.floor(Math.min(x0, x1) / CELL_M); cx <= Math.floor(Math.max(x0, x1) / CELL_M); cx++) {
+    for (let cy = Math.floor(Math.min(y0, y1) / CELL_M); cy <= Math.floor(Math.max(y0, y1) / CELL_M); cy++) {
+      const key = `${cx}:${cy}`;
+      pieceCells.set(key, [...(pieceCells.get(key) ?? []), i]);
+    }
+  }
+}
+function distanceToNetworkM(p: Position): number {
+  const [qx, qy] = toM(p);
+  const cx = Math.floor(qx / CELL_M);
+  const cy = Math.floor(qy / CELL_M);
+  let best = Infinity;
+  // ring r of cells around the query's cell; pieces beyond it are more than r cells away
+  for (let r = 0; r < 100 && best > (r - 1) * CELL_M; r++) {
+    for (let dx = -r; dx <= r; dx++) {
+      for (let dy = -r; dy <= r; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== r) continue;
+        for (const i of pieceCells.get(`${cx + dx}:${cy + dy}`) ?? []) {
+          const ax = streetPieces[i] as number;
+          const ay = streetPieces[i + 1] as number;
+          const ex = (streetPieces[i + 2] as number) - ax;
+          const ey = (streetPieces[i + 3] as number) - ay;
+          const t = Math.max(0, Math.min(1, ((qx - ax) * ex + (qy - ay) * ey) / (ex * ex + ey * ey)));
+          best = Math.min(best, Math.hypot(qx - ax - t * ex, qy - ay - t * ey));
+        }
+      }
     }
   }
   return best;
@@ -162,7 +199,7 @@ describe('generateDemo: size and shape', () => {
   it('has facilities of at least 12 categories with unique names', () => {
     const cats = new Set(demo.facilities.features.map((f) => f.properties.category));
     expect(cats.size).toBeGreaterThanOrEqual(12);
-    for (const c of ['kindergarten', 'primary_school', 'middle_school', 'health_centre', 'health_station', 'elderly_daycare', 'market', 'supermarket', 'public_toilet', 'refuse_station', 'community_service_station', 'small_sports_ground', 'culture_station', 'bus_stop', 'outdoor_fitness']) {
+    for (const c of ['kindergarten', 'primary_school', 'middle_school', 'health_centre', 'health_station', 'elderly_daycare', 'market', 'supermarket', 'public_toilet', 'refuse_station', 'community_service_station', 'small_sports_ground', 'culture_station', 'bus_stop', 'outdoor_fitness', 'community_shops', 'public_activity_ground']) {
       expect(cats.has(c), c).toBe(true);
     }
     const names = demo.facilities.features.map((f) => f.properties.name);
@@ -257,6 +294,126 @@ describe('generateDemo: geometry', () => {
     }
     // only the few biggest new compounds (about 300 m across) have their middle past 150 m
     expect(far).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('generateDemo: entrances', () => {
+  const gatesOf = (c: Feature<Polygon, DemoData['communities']['features'][number]['properties']>): Position[] => c.properties.entrances?.coordinates ?? [];
+
+  it('gives every community at most 3 gates, each on its fence (≤ 1 m) and facing a street (≤ 30 m)', () => {
+    for (const c of demo.communities.features) {
+      const gates = gatesOf(c);
+      expect(gates.length, c.properties.id).toBeLessThanOrEqual(3);
+      if (c.properties.entrances) expect(c.properties.entrances.type).toBe('MultiPoint');
+      for (const g of gates) {
+        expect(distanceToLineM(g, c.geometry.coordinates[0] as Position[]), `${c.properties.id} gate ${String(g)} off the fence`).toBeLessThanOrEqual(1);
+        // the fence stands 4–18.5 m from the street's centre line (setback + up to 2.5 m)
+        expect(distanceToNetworkM(g), `${c.properties.id} gate ${String(g)} far from a street`).toBeLessThanOrEqual(30);
+      }
+    }
+  });
+
+  it('gives compounds over 3.5 ha two or three gates, and leaves about 5 % of the old-core ones without', () => {
+    const core = demo.meta.zones.old_core.bbox;
+    const isOldCore = (c: Feature<Polygon, { built_year: number }>): boolean => c.properties.built_year <= 2000 && inBox(centroid(c).geometry.coordinates, core);
+    const big = demo.communities.features.filter((c) => area(c) >= 35_000);
+    expect(big.length).toBeGreaterThanOrEqual(10);
+    for (const c of big) expect(gatesOf(c).length, c.properties.id).toBeGreaterThanOrEqual(2);
+    const without = demo.communities.features.filter((c) => !c.properties.entrances);
+    const oldCore = demo.communities.features.filter(isOldCore);
+    // ≥ 40 old-core compounds (see the gaps below): 5 % is 2 or more, and both code paths stay in use
+    expect(without.length).toBeGreaterThanOrEqual(2);
+    expect(without.length).toBeLessThanOrEqual(Math.ceil(oldCore.length * 0.1));
+    for (const c of without) expect(isOldCore(c), c.properties.id).toBe(true);
+  });
+});
+
+describe('generateDemo: walking coverage (analysis engine, network mode)', () => {
+  let cached: ReturnType<typeof analyzeCoverage> | undefined;
+  const coverage = (): ReturnType<typeof analyzeCoverage> =>
+    (cached ??= analyzeCoverage({ communities: demo.communities, facilities: demo.facilities, network: demo.network, rules: defaultRules }, { mode: 'network' }));
+  const cs = demo.communities.features;
+  // the engine's weight: population, else households × 2.8 (DESIGN §3)
+  const people = cs.map((c) => c.properties.population ?? c.properties.households * 2.8);
+  const core = demo.meta.zones.old_core.bbox;
+  const east = demo.meta.zones.new_east.bbox;
+  const oldCore = cs.map((c) => c.properties.built_year <= 2000 && inBox(centroid(c).geometry.coordinates, core));
+  const newEast = cs.map((c) => inBox(centroid(c).geometry.coordinates, east));
+  const old = cs.map((c) => c.properties.built_year <= 2000);
+  /** population-weighted share of the selected communities within the category's radius */
+  const rate = (category: string, selected: boolean[]): number => {
+    const r = coverage();
+    const k = r.categoryIds.indexOf(category);
+    let hit = 0;
+    let all = 0;
+    selected.forEach((on, c) => {
+      if (!on) return;
+      all += people[c] as number;
+      if (r.ok[k * r.communityCount + c]) hit += people[c] as number;
+    });
+    return hit / all;
+  };
+  /** population-weighted mean share of a level's mandatory categories met */
+  const completeness = (level: string, selected: boolean[]): number => {
+    const r = coverage();
+    const l = r.levelIds.indexOf(level);
+    let sum = 0;
+    let all = 0;
+    selected.forEach((on, c) => {
+      if (!on) return;
+      all += people[c] as number;
+      sum += (people[c] as number) * (r.levelCompleteness[l * r.communityCount + c] as number);
+    });
+    return sum / all;
+  };
+
+  it('reaches every community from its gates (or centre) and every facility', () => {
+    const r = coverage();
+    expect(r.unreachableCommunities).toEqual([]);
+    expect(r.unreachableFacilities).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('covers 35–65 % of residents per 5-minute category, 55–80 % per 10-minute and 75–95 % per 15-minute one', () => {
+    const bands: Record<string, [number, number]> = { '5min': [0.35, 0.65], '10min': [0.55, 0.8], '15min': [0.75, 0.95] };
+    const stocked = coverage().stats.categories.filter((c) => c.facilities > 0);
+    // 15 five-minute, 4 ten-minute and 8 fifteen-minute categories have facilities; none at block level
+    expect(stocked.map((c) => c.level).sort()).toEqual([...Array(4).fill('10min'), ...Array(8).fill('15min'), ...Array(15).fill('5min')]);
+    for (const c of stocked) {
+      const [lo, hi] = bands[c.level] as [number, number];
+      expect(c.population.rate, `${c.id} (${c.level})`).toBeGreaterThanOrEqual(lo);
+      expect(c.population.rate, `${c.id} (${c.level})`).toBeLessThanOrEqual(hi);
+    }
+    expect(stocked.find((c) => c.id === 'middle_school')?.radius).toBe(1000);
+  });
+
+  it('keeps the old core without kindergarten and elderly day care, and the new east district without a market', () => {
+    const elsewhere = (sel: boolean[]): boolean[] => sel.map((on) => !on);
+    expect(rate('kindergarten', oldCore)).toBeLessThanOrEqual(0.05);
+    expect(rate('elderly_daycare', oldCore)).toBeLessThanOrEqual(0.05);
+    expect(rate('market', newEast)).toBeLessThanOrEqual(0.05);
+    // the rest of the town is served, so the gaps stand out
+    expect(rate('kindergarten', elsewhere(oldCore))).toBeGreaterThanOrEqual(0.4);
+    expect(rate('elderly_daycare', elsewhere(oldCore))).toBeGreaterThanOrEqual(0.35);
+    expect(rate('market', elsewhere(newEast))).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('leaves old communities (built ≤ 2000) with more gaps than new ones', () => {
+    const isNew = old.map((o) => !o);
+    expect(completeness('5min', old)).toBeLessThan(completeness('5min', isNew) - 0.1);
+    expect(completeness('10min', old)).toBeLessThan(completeness('10min', isNew));
+    expect(rate('kindergarten', old)).toBeLessThan(rate('kindergarten', isNew) - 0.3);
+    // mandatory categories met over the three life circles (12 + 4 + 10 of them)
+    const met = (sel: boolean[]): number =>
+      coverage().stats.levels.filter((l) => l.id !== 'block').reduce((sum, l) => sum + completeness(l.id, sel) * l.mandatoryCategories.length, 0);
+    expect(met(old)).toBeLessThan(met(isNew));
+  });
+
+  it('has some residents with every mandatory 5-minute category at hand (no mandatory 5-minute category is empty)', () => {
+    const five = coverage().stats.levels.find((l) => l.id === '5min');
+    const stocked = new Set(coverage().stats.categories.filter((c) => c.facilities > 0).map((c) => c.id));
+    for (const id of five?.mandatoryCategories ?? []) expect(stocked.has(id), id).toBe(true);
+    expect(five?.complete.population.rate).toBeGreaterThan(0);
   });
 });
 
