@@ -2,7 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapView } from '../map/MapView';
 import { useStore } from '../store/useStore';
-import { loadDemo } from '../store/loadDemo';
+import { startWorkspace } from '../store/workspacePersistence';
+import { ImportManager } from './io/ImportManager';
 import { LayersPanel } from './LayersPanel';
 import { HoverCard } from './HoverCard';
 import { CommunityPanel } from './CommunityPanel';
@@ -28,7 +29,8 @@ export function App() {
     if (!demoRequested) {
       demoRequested = true;
       startAnalysisController();
-      void loadDemo();
+      // Restores the autosaved workspace, else loads the demo (issue 4).
+      void startWorkspace();
     }
   }, [i18n.language]);
 
@@ -67,6 +69,7 @@ export function App() {
           <CommunityPanel />
         </aside>
       </div>
+      <ImportManager />
       <Messages />
     </div>
   );

@@ -5,6 +5,7 @@ import { LAYER_KINDS, type LayerKind } from '../core/model';
 import { COLORS, categoryColor, rgbaCss } from '../map/palette';
 import { categoryName, fmt } from './featureText';
 import { Legend } from './Legend';
+import { DataActions } from './io/DataActions';
 
 const KIND_SWATCH: Record<LayerKind, string> = {
   communities: rgbaCss([200, 80, 60, 220]),
@@ -40,6 +41,7 @@ export function LayersPanel() {
   return (
     <aside className="panel layers-panel" data-testid="layers-panel">
       <h2>{t('layers')}</h2>
+      <DataActions />
       <ul className="layer-list">
         {LAYER_KINDS.filter((k) => layers[k]).map((kind) => (
           <li key={kind}>

@@ -4,6 +4,7 @@
  * snake_case, prefixed by the area (e.g. `import_drop_here`), so areas never collide.
  */
 import * as planning from './planning';
+import * as importExport from './importExport';
 import * as workbench from './workbench';
 
 type Dict = Record<string, string>;
@@ -11,6 +12,7 @@ type Area = { en: Dict; zh: Dict };
 
 const areas: Area[] = [
   planning,
+  importExport,
   workbench,
 ];
 

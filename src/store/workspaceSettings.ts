@@ -1,0 +1,74 @@
+import type { DemoMeta } from './layersSlice';
+import type { CommunityColoring } from './analysisSlice';
+import { useStore, type AppState } from './useStore';
+
+/**
+ * The settings a workspace or project keeps besides layers and rules. Saved as plain JSON and read
+ * back defensively (applyWorkspaceSettings), so fields added later do not break older saves.
+ */
+export interface WorkspaceSettings {
+  analysis: AppState['analysisSettings'];
+  activeLevel: string;
+  activeCategory: string | null;
+  coloring: CommunityColoring;
+  /** UI language ('zh-CN' | 'en'). */
+  language?: string;
+  /** The demo town's notice, while demo layers are loaded. */
+  demo?: DemoMeta | null;
+}
+
+/** The settings of the current state. */
+export function currentWorkspaceSettings(s: AppState, language?: string): WorkspaceSettings {
+  return {
+    analysis: s.analysisSettings,
+    activeLevel: s.activeLevel,
+    activeCategory: s.activeCategory,
+    coloring: s.coloring,
+    ...(language ? { language } : {}),
+    demo: s.demo,
+  };
+}
+
+const COLORINGS: readonly string[] = ['built_year', 'category', 'level'];
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * The store patch for saved settings: every analysis setting whose type matches the current one
+ * (unknown or mistyped fields are ignored), the active level/category when the rule set has them,
+ * and the colouring. Call after the rules are in place.
+ */
+export function settingsPatch(saved: unknown, s: AppState): Partial<AppState> {
+  if (!isObject(saved)) return {};
+  const patch: Partial<AppState> = {};
+  if (isObject(saved.analysis)) {
+    const cur = s.analysisSettings as unknown as Record<string, unknown>;
+    const next: Record<string, unknown> = { ...cur };
+    for (const [k, v] of Object.entries(saved.analysis)) {
+      if (k in cur && typeof v === typeof cur[k] && (typeof v !== 'number' || Number.isFinite(v))) next[k] = v;
+    }
+    if (next.mode !== 'network' && next.mode !== 'euclidean') next.mode = cur.mode;
+    patch.analysisSettings = next as unknown as AppState['analysisSettings'];
+  }
+  if (typeof saved.activeLevel === 'string' && s.rules.levels.some((l) => l.id === saved.activeLevel)) patch.activeLevel = saved.activeLevel;
+  if (saved.activeCategory === null || (typeof saved.activeCategory === 'string' && s.rules.categories.some((c) => c.id === saved.activeCategory))) {
+    patch.activeCategory = saved.activeCategory as string | null;
+    patch.routeCategory = saved.activeCategory as string | null;
+  }
+  if (typeof saved.coloring === 'string' && COLORINGS.includes(saved.coloring)) patch.coloring = saved.coloring as CommunityColoring;
+  return patch;
+}
+
+/** Applies saved settings to the store (see settingsPatch). */
+export function applyWorkspaceSettings(saved: unknown): void {
+  useStore.setState(settingsPatch(saved, useStore.getState()));
+}
+
+/** The saved demo notice, when it has the expected shape. */
+export function savedDemoMeta(saved: unknown): DemoMeta | null {
+  if (!isObject(saved) || !isObject(saved.demo)) return null;
+  const d = saved.demo;
+  return typeof d.name_zh === 'string' && typeof d.name_en === 'string' && Array.isArray(d.bbox) ? (d as unknown as DemoMeta) : null;
+}

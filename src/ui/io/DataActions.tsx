@@ -1,0 +1,81 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadDemo } from '../../store/loadDemo';
+import { useStore } from '../../store/useStore';
+import { clearWorkspace, projectText, usePersistStatus } from '../../store/workspacePersistence';
+import { downloadText } from './download';
+import { ExportMenu } from './ExportMenu';
+import { importFiles } from './importSession';
+
+const DATA_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,.osm,.pbf,.lifecircle.json';
+
+function timeOf(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/**
+ * The data actions at the top of the layers panel: import (file picker; drag-and-drop works
+ * anywhere), export, project file save/open, demo and clear, and the autosave status.
+ */
+export function DataActions() {
+  const { t } = useTranslation();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const projectInput = useRef<HTMLInputElement>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const hasData = useStore((s) => Object.keys(s.layers).length > 0);
+  const status = usePersistStatus();
+
+  const pick = (input: HTMLInputElement | null) => {
+    if (!input) return;
+    input.value = '';
+    input.click();
+  };
+  const onFiles = (e: React.ChangeEvent<HTMLInputElement>) => {
+    importFiles(Array.from(e.target.files ?? []));
+    e.target.value = '';
+  };
+  const saveProject = () => {
+    const stamp = new Date().toISOString().slice(0, 10);
+    downloadText(projectText(), `lifecircle-${stamp}.lifecircle.json`, 'application/json');
+  };
+
+  return (
+    <section className="io-actions" data-testid="data-actions">
+      <div className="io-row">
+        <button type="button" className="primary" onClick={() => pick(fileInput.current)} data-testid="import-button">
+          {t('io_import')}
+        </button>
+        <ExportMenu />
+      </div>
+      <input ref={fileInput} type="file" multiple accept={DATA_ACCEPT} hidden onChange={onFiles} data-testid="import-file-input" />
+      <input ref={projectInput} type="file" accept=".json,.lifecircle.json" hidden onChange={onFiles} data-testid="project-file-input" />
+      <div className="io-row small">
+        <button type="button" className="link" onClick={saveProject} disabled={!hasData} data-testid="save-project">{t('io_save_project')}</button>
+        <button type="button" className="link" onClick={() => pick(projectInput.current)} data-testid="open-project">{t('io_open_project')}</button>
+        <button type="button" className="link" onClick={() => void loadDemo()} data-testid="load-demo">{t('io_load_demo')}</button>
+        {!confirmClear ? (
+          <button type="button" className="link" onClick={() => setConfirmClear(true)} disabled={!hasData} data-testid="clear-workspace">{t('io_clear')}</button>
+        ) : (
+          <span className="io-confirm-clear">
+            {t('io_clear_confirm')}{' '}
+            <button type="button" className="link danger" onClick={() => { clearWorkspace(); setConfirmClear(false); }} data-testid="clear-workspace-yes">{t('yes')}</button>{' '}
+            <button type="button" className="link" onClick={() => setConfirmClear(false)}>{t('no')}</button>
+          </span>
+        )}
+      </div>
+      <p className={`io-autosave small ${status.state === 'quota' || status.state === 'error' ? 'error' : 'muted'}`} data-testid="autosave-status" data-state={status.state} data-saves={status.saves}>
+        {status.state === 'quota'
+          ? t('io_autosave_quota')
+          : status.state === 'error'
+            ? t('io_autosave_error')
+            : status.state === 'off'
+              ? t('io_autosave_off')
+              : status.state === 'pending' || status.state === 'saving'
+                ? t('io_autosave_pending')
+                : status.savedAt
+                  ? t('io_autosave_saved', { time: timeOf(status.savedAt) })
+                  : t('io_autosave_on')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeatureCollection } from 'geojson';
+import { exportGeoJson, type AttributeSource } from '../../core/io/export/exportGeoJson';
+import { coverageAttributes } from '../../core/io/export/coverageAttributes';
+import { gapCommunities } from '../../core/io/export/gapCommunities';
+import { complianceCsv } from '../../core/io/export/complianceTable';
+import { serviceAreaFeatures } from '../../core/io/export/serviceAreaFeatures';
+import { withAttribution } from '../../core/io/export/withAttribution';
+import { useStore } from '../../store/useStore';
+import { categoryName } from '../featureText';
+import { downloadText, fileSafe } from './download';
+
+const GEOJSON = 'application/geo+json';
+
+/**
+ * Exports for briefings and GIS: communities with every analysis attribute (the CLI's flat
+ * dist_<k>/ok_<k>), facilities, the active category's service area, the active level's gaps
+ * (GeoJSON), and the compliance table (CSV with BOM). Optionally in GCJ-02 for Amap overlays;
+ * OpenStreetMap credit is written into GeoJSON files when any layer came from OSM.
+ */
+export function ExportMenu() {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [gcj, setGcj] = useState(false);
+  const layers = useStore((s) => s.layers);
+  const coverage = useStore((s) => s.coverage);
+  const serviceArea = useStore((s) => s.serviceArea);
+  const rules = useStore((s) => s.rules);
+  const activeLevel = useStore((s) => s.activeLevel);
+  const communities = layers.communities?.fc;
+  const analysed = !!coverage && !!communities && coverage.communityCount === communities.features.length ? coverage : null;
+  const attribution = [...new Set(Object.values(layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
+  const crs = gcj ? 'gcj02' : 'wgs84';
+  const suffix = gcj ? '-gcj02' : '';
+
+  const geojson = (fc: FeatureCollection, name: string, attrs?: AttributeSource) =>
+    downloadText(withAttribution(exportGeoJson(fc, { crs, ...(attrs ? { attributes: attrs } : {}) }), attribution), `${name}${suffix}.geojson`, GEOJSON);
+
+  const items: { id: string; label: string; disabled: string | null; run: () => void }[] = [
+    {
+      id: 'communities',
+      label: analysed ? t('io_export_communities_analysis') : t('io_export_communities'),
+      disabled: communities ? null : t('io_export_no_layer'),
+      run: () => communities && geojson(communities, 'lifecircle-communities', analysed ? coverageAttributes(analysed) : undefined),
+    },
+    {
+      id: 'facilities',
+      label: t('io_export_facilities'),
+      disabled: layers.facilities ? null : t('io_export_no_layer'),
+      run: () => layers.facilities && geojson(layers.facilities.fc, 'lifecircle-facilities'),
+    },
+    {
+      id: 'service-area',
+      label: serviceArea ? t('io_export_service_area', { category: categoryName(rules, serviceArea.categoryId, i18n.language), radius: serviceArea.threshold }) : t('io_export_service_area_none'),
+      disabled: serviceArea ? null : t('io_export_needs_analysis'),
+      run: () => serviceArea && geojson(serviceAreaFeatures(serviceArea), `lifecircle-service-area-${fileSafe(serviceArea.categoryId)}`),
+    },
+    {
+      id: 'gaps',
+      label: t('io_export_gaps', { level: t(`level_${activeLevel}`) }),
+      disabled: analysed ? null : t('io_export_needs_analysis'),
+      run: () => analysed && communities && geojson(gapCommunities(communities, analysed, rules, activeLevel), `lifecircle-gaps-${fileSafe(activeLevel)}`),
+    },
+    {
+      id: 'compliance',
+      label: t('io_export_compliance'),
+      disabled: analysed ? null : t('io_export_needs_analysis'),
+      run: () => analysed && communities && downloadText(complianceCsv(communities, analysed), 'lifecircle-compliance.csv', 'text/csv;charset=utf-8'),
+    },
+  ];
+
+  return (
+    <div className="io-export">
+      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="export-menu">
+        {t('io_export')} ▾
+      </button>
+      {open && (
+        <div className="io-export-menu" role="menu">
+          {items.map((it) => (
+            <button
+              key={it.id}
+              type="button"
+              role="menuitem"
+              data-testid={`export-${it.id}`}
+              disabled={!!it.disabled}
+              title={it.disabled ?? undefined}
+              onClick={() => {
+                it.run();
+                setOpen(false);
+              }}
+            >
+              {it.label}
+            </button>
+          ))}
+          <label className="io-export-crs">
+            <input type="checkbox" checked={gcj} onChange={(e) => setGcj(e.target.checked)} data-testid="export-gcj02" />
+            {t('io_export_gcj02')}
+          </label>
+          {attribution && <p className="small muted">{t('io_export_attribution')}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

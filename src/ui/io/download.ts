@@ -1,0 +1,18 @@
+/** Saves text as a file through a Blob and a temporary <a download> (no server involved). */
+export function downloadText(text: string, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Some browsers read the blob after click returns; revoke later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A file-name-safe piece from a user string (category id, layer name). */
+export function fileSafe(s: string): string {
+  return s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || 'export';
+}

@@ -1,0 +1,173 @@
+import { create } from 'zustand';
+import i18n from '../../i18n';
+import type { LayerKind } from '../../core/model';
+import type { ImportChoices } from '../../core/io/applyImportChoices';
+import type { OsmChoices, OsmLayerKind } from '../../core/io/applyOsmChoices';
+import { importWorker, terminateImportWorker, Comlink } from '../../worker/importClient';
+import type { ImportProgress, LayerPreview, OsmPreview, ReadChoice } from '../../worker/importProtocol';
+import type { LoadedLayer } from '../../store/layersSlice';
+import { useStore } from '../../store/useStore';
+import { applyProject, loadImportedLayer, loadOsmLayers } from '../../store/importActions';
+
+/** A problem to show, in both languages (import issues and project errors have this shape). */
+export interface ShownIssue {
+  severity?: 'error' | 'warning' | 'info';
+  message_en: string;
+  message_zh: string;
+  hint_en: string;
+  hint_zh: string;
+}
+
+export type ImportPhase =
+  | { type: 'idle' }
+  | { type: 'reading'; name: string; bytes: number; fraction: number; stage: ImportProgress['stage'] }
+  | { type: 'layer'; preview: LayerPreview; first: LayerPreview; busy: number | null }
+  | { type: 'osm'; preview: OsmPreview; busy: number | null }
+  | { type: 'failed'; name: string; format: string; issues: ShownIssue[]; warnings: ShownIssue[] };
+
+interface ImportSession {
+  phase: ImportPhase;
+  /** Files waiting for their turn (one dialog at a time). */
+  queue: File[];
+}
+
+/** The import flow's UI state: one file at a time, from reading through its dialog. */
+export const useImportSession = create<ImportSession>()(() => ({ phase: { type: 'idle' }, queue: [] }));
+
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+
+let job = 0;
+
+const set = (phase: ImportPhase) => useImportSession.setState({ phase });
+
+function bothLanguages(key: string, params: Record<string, unknown> = {}): ShownIssue {
+  const en = i18n.getFixedT('en');
+  const zh = i18n.getFixedT('zh-CN');
+  return { severity: 'error', message_en: en(key, params), message_zh: zh(key, params), hint_en: en(`${key}_hint`, params), hint_zh: zh(`${key}_hint`, params) };
+}
+
+/** Queues files (dropped or picked) for import; starts at once when nothing else is open. */
+export function importFiles(files: readonly File[]): void {
+  if (!files.length) return;
+  const { phase, queue } = useImportSession.getState();
+  useImportSession.setState({ queue: [...queue, ...files] });
+  if (phase.type === 'idle') void next();
+}
+
+async function next(): Promise<void> {
+  const { queue } = useImportSession.getState();
+  const file = queue[0];
+  if (!file) return set({ type: 'idle' });
+  useImportSession.setState({ queue: queue.slice(1) });
+  const my = ++job;
+  set({ type: 'reading', name: file.name, bytes: file.size, fraction: 0, stage: 'decode' });
+  try {
+    const buffer = await file.arrayBuffer();
+    if (my !== job) return;
+    const onProgress = Comlink.proxy((p: ImportProgress) => {
+      const ph = useImportSession.getState().phase;
+      if (my === job && ph.type === 'reading') set({ ...ph, fraction: p.fraction, stage: p.stage });
+    });
+    const { rules } = useStore.getState();
+    const result = await importWorker().open(file.name, Comlink.transfer(buffer, [buffer]), { categories: rules.categories, parks: rules.parks }, onProgress);
+    if (my !== job) return;
+    if (result.type === 'project') {
+      if (!result.result.ok) return set({ type: 'failed', name: file.name, format: 'lifecircle-project', issues: [result.result.error], warnings: [] });
+      applyProject(result.result.project);
+      useStore.getState().pushMessage('info', i18n.t('io_project_opened', { name: file.name }));
+      return void next();
+    }
+    if (result.type === 'osm') return set({ type: 'osm', preview: result.preview, busy: null });
+    const p = result.preview;
+    if (!p.ok) return set({ type: 'failed', name: file.name, format: p.format, issues: p.errors, warnings: p.warnings });
+    set({ type: 'layer', preview: p, first: p, busy: null });
+  } catch (e) {
+    if (my !== job) return;
+    set({ type: 'failed', name: file.name, format: '', issues: [bothLanguages('io_internal_error', { name: file.name, detail: (e as Error).message })], warnings: [] });
+  }
+}
+
+/** Stops reading (terminates the worker) and drops the files still queued; nothing loaded changes. */
+export function cancelImport(): void {
+  job++;
+  terminateImportWorker();
+  useImportSession.setState({ phase: { type: 'idle' }, queue: [] });
+}
+
+/** Closes the dialog without loading; the next queued file opens. */
+export function dismissImport(): void {
+  job++;
+  void importWorker().clear();
+  void next();
+}
+
+/** Reads the open file again with another kind or coordinate system (the dialog shows progress). */
+export async function rereadLayer(choice: ReadChoice): Promise<void> {
+  const ph = useImportSession.getState().phase;
+  if (ph.type !== 'layer') return;
+  const my = ++job;
+  set({ ...ph, busy: 0 });
+  const onProgress = Comlink.proxy((p: ImportProgress) => {
+    const cur = useImportSession.getState().phase;
+    if (my === job && cur.type === 'layer') set({ ...cur, busy: p.fraction });
+  });
+  try {
+    const preview = await importWorker().reread(choice, onProgress);
+    if (my !== job) return;
+    set({ type: 'layer', preview, first: ph.first, busy: null });
+  } catch (e) {
+    if (my !== job) return;
+    set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_internal_error', { name: ph.preview.name, detail: (e as Error).message })], warnings: [] });
+  }
+}
+
+/** Loads the open file as a layer of the chosen kind (replacing that kind only). */
+export async function confirmLayer(choices: ImportChoices): Promise<void> {
+  const ph = useImportSession.getState().phase;
+  if (ph.type !== 'layer') return;
+  const my = ++job;
+  set({ ...ph, busy: 1 });
+  try {
+    const { fc, skipped } = await importWorker().finish(choices);
+    if (my !== job) return;
+    const kind: LayerKind = choices.kind;
+    const { pushMessage } = useStore.getState();
+    if (fc.features.length === 0) {
+      set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_nothing_left', { name: ph.preview.name, skipped })], warnings: [] });
+      return;
+    }
+    loadImportedLayer({ kind, name: ph.preview.name, source: 'file', fc });
+    const kindName = i18n.t(`layer_${kind}`);
+    pushMessage('info', i18n.t('io_loaded', { name: ph.preview.name, count: fc.features.length, kind: kindName }));
+    if (skipped) pushMessage('warning', i18n.t('io_skipped_uncategorised', { name: ph.preview.name, count: skipped }));
+    void next();
+  } catch (e) {
+    if (my !== job) return;
+    set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_internal_error', { name: ph.preview.name, detail: (e as Error).message })], warnings: [] });
+  }
+}
+
+/** Loads the chosen layers of the open OSM extract at once, credited to OpenStreetMap. */
+export async function confirmOsm(choices: OsmChoices): Promise<void> {
+  const ph = useImportSession.getState().phase;
+  if (ph.type !== 'osm') return;
+  const my = ++job;
+  set({ ...ph, busy: 1 });
+  try {
+    const layers = await importWorker().finishOsm(choices);
+    if (my !== job) return;
+    const list: LoadedLayer[] = (Object.entries(layers) as [OsmLayerKind, LoadedLayer['fc']][])
+      .filter(([, fc]) => fc.features.length > 0)
+      .map(([kind, fc]) => ({ kind, name: ph.preview.name, source: 'osm', fc, attribution: OSM_ATTRIBUTION }));
+    if (!list.length) {
+      set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_nothing_left', { name: ph.preview.name, skipped: 0 })], warnings: [] });
+      return;
+    }
+    loadOsmLayers(list);
+    useStore.getState().pushMessage('info', i18n.t('io_osm_loaded', { name: ph.preview.name, layers: list.map((l) => `${i18n.t(`layer_${l.kind}`)} ${l.fc.features.length}`).join(', ') }));
+    void next();
+  } catch (e) {
+    if (my !== job) return;
+    set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_internal_error', { name: ph.preview.name, detail: (e as Error).message })], warnings: [] });
+  }
+}
