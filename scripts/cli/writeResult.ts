@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { wgs84ToChineseCrs } from '../../src/core/io/crs/chineseCrs';
@@ -7,26 +7,58 @@ import type { OutputCrs } from './parseCliArgs';
 import { UserError } from './userError';
 
 /**
+ * Creates the missing folders above `file` one level at a time. Node's recursive mkdir loops
+ * forever under /proc (each level reports ENOENT), so it is not used.
+ */
+function makeParents(file: string): void {
+  const missing: string[] = [];
+  let dir = path.dirname(file);
+  while (!existsSync(dir)) {
+    missing.push(dir);
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
+/**
  * Fails early (before any analysis) when `--out` cannot be written: it is a directory, a parent is
- * a file, or the nearest existing folder is not writable. Missing folders are created on write.
+ * a file, a folder cannot be created or the file cannot be opened for writing. Missing folders
+ * are created; a file that did not exist is not left behind.
  */
 export function checkOutPath(out: string, lang: CliLang): void {
   const abs = path.resolve(out);
   const bad = (why: string, whyZh: string): UserError => new UserError(tr(lang, `${out}: cannot write the output (${why})`, `${out}：无法写出结果（${whyZh}）`));
   if (existsSync(abs) && statSync(abs).isDirectory()) throw bad('it is a directory; give a file name such as result.geojson', '这是文件夹；请给出文件名，如 result.geojson');
   let dir = path.dirname(abs);
-  while (!existsSync(dir)) {
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   if (!statSync(dir).isDirectory()) throw bad(`${dir} is a file, not a folder`, `${dir} 是文件而非文件夹`);
+  const existed = existsSync(abs);
   try {
-    accessSync(dir, constants.W_OK);
-    if (existsSync(abs)) accessSync(abs, constants.W_OK);
-  } catch {
-    throw bad('permission denied', '没有写入权限');
+    makeParents(abs);
+    closeSync(openSync(abs, 'a'));
+    if (!existed) unlinkSync(abs);
+  } catch (e) {
+    const [en, zh] = reason(e);
+    throw bad(en, zh);
   }
+}
+
+/** Plain words for the usual file-system error codes, in English and Chinese. */
+function reason(e: unknown): [string, string] {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const words: Record<string, [string, string]> = {
+    EACCES: ['permission denied', '没有写入权限'],
+    EPERM: ['permission denied', '没有写入权限'],
+    EROFS: ['read-only file system', '只读文件系统'],
+    ENOENT: ['the folder cannot be created there', '无法在该位置创建文件夹'],
+    ENOTDIR: ['a part of the path is a file, not a folder', '路径中有一部分是文件而非文件夹'],
+    ENOSPC: ['the disk is full', '磁盘已满'],
+    EISDIR: ['it is a directory', '这是文件夹'],
+  };
+  const w = words[code];
+  return w ? [`${w[0]}, ${code}`, `${w[1]}，${code}`] : [code || (e as Error).message, code || (e as Error).message];
 }
 
 export interface WriteResultOptions {
@@ -49,10 +81,10 @@ export function writeResult(out: string, fc: FeatureCollection, options: WriteRe
   if (options.attribution) doc.attribution = options.attribution;
   doc.features = converted.features;
   try {
-    mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    makeParents(path.resolve(out));
     writeFileSync(out, JSON.stringify(doc));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new UserError(tr(options.lang, `${out}: cannot write the output (${code})`, `${out}：无法写出结果（${code}）`));
+    const [en, zh] = reason(e);
+    throw new UserError(tr(options.lang, `${out}: cannot write the output (${en})`, `${out}：无法写出结果（${zh}）`));
   }
 }
