@@ -195,7 +195,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     } else {
       for (const u of res.unknown) out.unknownCategories[u.value] = u.count;
       if (res.unknown.length) {
-        const list = res.unknown.slice(0, 10).map((u) => `"${u.value}" ×${u.count} ${tr(lang, `(first: ${where(fac, u.firstIndex, u.firstLabel, pos, lang)})`, `（首个：${where(fac, u.firstIndex, u.firstLabel, pos, lang)}）`)}`).join(', ');
+        const list = res.unknown.slice(0, 10).map((u) => `"${u.value}" ×${u.count}${tr(lang, ` (first: ${where(fac, u.firstIndex, u.firstLabel, pos, lang)})`, `（首个：${where(fac, u.firstIndex, u.firstLabel, pos, lang)}）`)}`).join(', ');
         const n = res.unknown.reduce((s, u) => s + u.count, 0);
         warn(tr(lang, `${file}: ${n} facilities have categories the rule set does not know and are ignored: ${list}${res.unknown.length > 10 ? ', …' : ''}. Known ids: ${known}`, `${file}：${n} 个设施的类别不在规则集中，已忽略：${list}${res.unknown.length > 10 ? ' …' : ''}。可用类别 id：${known}`));
       }
