@@ -48,8 +48,12 @@ describe.skipIf(!hasChromium)('foundation: the demo town on the map', () => {
     const communities = Number((await page.getByTestId('count-communities').textContent())!.replace(/,/g, ''));
     expect(communities).toBeGreaterThanOrEqual(150);
 
+    // Colour communities by built year (the analysis may colour them by coverage meanwhile).
+    await page.getByTestId('color-built_year').click();
+    await repaintAndWait(page);
     // Pixels of every layer kind are on screen (not a blank map).
-    const before = await countColors(page, PALETTE);
+    const COMMUNITY = { oldCommunity1990: PALETTE.oldCommunity1990, newCommunity: PALETTE.newCommunity };
+    const before = { ...(await countColors(page, PALETTE)), ...(await countColors(page, COMMUNITY, 3)) };
     console.log('[e2e] pixel counts', before);
     expect(before.oldCommunity1990 + before.newCommunity).toBeGreaterThan(2000);
     expect(before.park).toBeGreaterThan(300);
@@ -64,7 +68,8 @@ describe.skipIf(!hasChromium)('foundation: the demo town on the map', () => {
     // Toggle communities off: their colours disappear; parks stay.
     await page.getByTestId('toggle-communities').click();
     await repaintAndWait(page);
-    const off = await countColors(page, PALETTE);
+    const off = { ...(await countColors(page, PALETTE)), ...(await countColors(page, COMMUNITY, 3)) };
+    console.log('[e2e] pixel counts with communities off', off);
     await shot(page, 'foundation-communities-off');
     expect(off.newCommunity + off.oldCommunity1990).toBeLessThan((before.newCommunity + before.oldCommunity1990) * 0.05);
     expect(off.park).toBeGreaterThan(before.park * 0.8);
