@@ -1,16 +1,11 @@
-import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
-import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
+import type { Geometry, Position } from 'geojson';
+import { representativePoint as pointOrPolygonPoint } from '../analysis/representativePoint';
 
 /**
- * The point that stands for a feature (DESIGN §4): a Point is itself; a polygon uses Turf's
- * `centroid` (mean of ring vertices without the closing ones) when it lies inside, else Turf's
- * `pointOnFeature`; lines and multi-points use `pointOnFeature`.
+ * The point that stands for any feature: points and polygons as the analysis defines it
+ * (DESIGN §4, analysis/representativePoint); lines and multi-points use Turf's `pointOnFeature`.
  */
 export function representativePoint(g: Geometry): Position {
-  if (g.type === 'Point') return g.coordinates;
-  if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-    const c = centroid(g).geometry.coordinates;
-    if (booleanPointInPolygon(c, g as Polygon | MultiPolygon)) return c;
-  }
-  return pointOnFeature(g).geometry.coordinates;
+  return pointOrPolygonPoint(g) ?? pointOnFeature(g).geometry.coordinates;
 }
