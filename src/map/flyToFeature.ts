@@ -3,7 +3,7 @@ import type { Feature, Geometry } from 'geojson';
 import { debugState } from './testHooks';
 
 /**
- * Moves the page's map to a feature (fit to its bounds, at most zoom 17, animated). The map
+ * Moves the page's map to a feature (fit to its bounds, at most zoom 16, animated). The map
  * registers itself in the page state on creation; before that this does nothing.
  * @param options.padding pixels around the feature @default 80
  */
@@ -12,5 +12,5 @@ export function flyToFeature(feature: Feature<Geometry | null, unknown> | null |
   if (!map || !feature?.geometry) return;
   const [w, s, e, n] = bbox(feature as Feature<Geometry>);
   if (![w, s, e, n].every(Number.isFinite)) return;
-  map.fitBounds([[w, s], [e, n]], { padding: options.padding ?? 80, maxZoom: 17, duration: 700 });
+  map.fitBounds([[w, s], [e, n]], { padding: options.padding ?? 80, maxZoom: 16, duration: 700 });
 }

@@ -14,8 +14,8 @@ interface Lot {
   spaces: number;
 }
 
-/** Public lots with a position: a circle of radius √spaces × 4 m (100 spaces → 40 m). */
-export const lotRadius = (spaces: number): number => 4 * Math.sqrt(Math.max(0, spaces));
+/** Public lots with a position: a circle of radius √spaces × 6 m (100 spaces → 60 m), so area ∝ spaces. */
+export const lotRadius = (spaces: number): number => 6 * Math.sqrt(Math.max(0, spaces));
 
 const lots = memoLast((r: ParkingSupplyResult): Lot[] => {
   const out: Lot[] = [];
@@ -61,7 +61,7 @@ export const parkingOverlay: MapOverlay = (s: AppState) => {
       getPosition: (d: Lot) => d.position,
       getRadius: (d: Lot) => lotRadius(d.spaces),
       radiusUnits: 'meters',
-      radiusMinPixels: 3,
+      radiusMinPixels: 6,
       filled: true,
       stroked: true,
       getFillColor: PLANNING_COLORS.parkingLotFill,

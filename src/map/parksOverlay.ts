@@ -13,9 +13,6 @@ export const PARKS_TAB = 'parks';
 
 type F = Feature<Geometry, Record<string, unknown>>;
 
-const pick = memoLast((fc: LayerFeatures, flags: Uint8Array | Int32Array, want: (v: number) => boolean): F[] =>
-  fc.features.filter((f, i) => f.geometry && want(flags[i])) as F[],
-);
 const pickParks = memoLast((fc: LayerFeatures, parkClass: Int32Array): F[] => fc.features.filter((f, i) => f.geometry && parkClass[i] >= 0) as F[]);
 
 /** Euclidean mode: one circle per access point of a qualifying park (radius ÷ detour). */
@@ -29,12 +26,10 @@ const circles = memoLast((p: ParkCoverageResult, detour: number) => {
   return out;
 });
 
-const isUncovered = (v: number) => v === 0;
-
 /**
  * While the parks view is open: the park service areas (network: the worker's polygons;
  * euclidean: circles around the parks' access points), qualifying parks outlined, and the
- * communities outside every service radius outlined in red.
+ * communities filled by whether a qualifying park is within reach.
  */
 export const parksOverlay: MapOverlay = (s: AppState) => {
   const p = s.parks;
@@ -90,15 +85,17 @@ export const parksOverlay: MapOverlay = (s: AppState) => {
     );
   }
   if (s.layers.communities && p.communityCount === s.layers.communities.fc.features.length) {
+    const ok = p.ok;
     above.push(
       new GeoJsonLayer({
-        id: 'parks-uncovered-communities',
-        data: pick(s.layers.communities.fc, p.ok, isUncovered) as never,
-        filled: false,
+        id: 'parks-community-coverage',
+        data: s.layers.communities.fc as never,
+        filled: true,
         stroked: true,
-        getLineColor: PLANNING_COLORS.parkUncovered,
-        getLineWidth: 2.5,
-        lineWidthUnits: 'pixels',
+        getFillColor: (_f: unknown, { index }: { index: number }) => (ok[index] ? PLANNING_COLORS.parkCovered : PLANNING_COLORS.parkUncovered),
+        getLineColor: [90, 90, 90, 160],
+        lineWidthMinPixels: 0.5,
+        updateTriggers: { getFillColor: ok },
         beforeId: DECK_ANCHOR_LAYER,
         pickable: false,
       }),

@@ -70,6 +70,8 @@ export const rankingOverlay: MapOverlay = (s: AppState) => {
       background: true,
       getBackgroundColor: PLANNING_COLORS.rankLabelBackground,
       backgroundPadding: [4, 2],
+      // above the community's name label (MapLibre draws it at the same centroid)
+      getPixelOffset: [0, -18],
       beforeId: DECK_ANCHOR_LAYER,
       pickable: false,
     }),

@@ -183,6 +183,9 @@ describe.skipIf(!hasChromium)('planning views in the browser', () => {
     expect(marks).toBeGreaterThan(20);
     expect(await page.locator('[data-testid="rule-row-kindergarten"] .pl-flag.unverified').first().textContent()).toBe('待核实');
 
+    await repaintAndWait(page);
+    await shot(page, 'planning-rules');
+
     await page.getByTestId('rule-radius-kindergarten').fill('600');
     await page.getByTestId('rule-radius-kindergarten').press('Enter');
     expect(await page.getByTestId('rule-effective-kindergarten').textContent()).toContain('600 m');
@@ -191,8 +194,7 @@ describe.skipIf(!hasChromium)('planning views in the browser', () => {
     await expect.poll(rate, { timeout: 60_000 }).toBeCloseTo(expected, 12);
     expect(expected).toBeGreaterThan(before);
     console.log(`[e2e] kindergarten coverage ${before} → ${expected} (radius 300 → 600 m)`);
-    await repaintAndWait(page);
-    await shot(page, 'planning-rules');
+    await shot(page, 'planning-rules-kindergarten-600');
 
     // an invalid radius is refused next to the field
     await page.getByTestId('rule-radius-nursery').fill('-1');
@@ -235,6 +237,22 @@ describe.skipIf(!hasChromium)('planning views in the browser', () => {
     await expect.poll(() => page.evaluate(() => window.__lifecircle.store!.getState().rules.id)).toBe(id);
     await expect.poll(rate, { timeout: 60_000 }).toBeCloseTo(expected, 12);
     await shot(page, 'planning-rules-imported');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads in English: ranking explanation and rule editor', async () => {
+    const { page, errors, context } = await openApp(browser, 'en');
+    await ready(page);
+    await page.getByTestId('tab-ranking').click();
+    await page.getByTestId('rank-explain-1').click();
+    const text = await page.getByTestId('rank-explanation-1').textContent();
+    expect(text).toContain('facilities missing');
+    await repaintAndWait(page);
+    await shot(page, 'planning-ranking-en');
+    await page.getByTestId('tab-rules').click();
+    expect(await page.locator('[data-testid="rule-row-kindergarten"] .pl-flag.unverified').first().textContent()).toBe('unverified');
+    await shot(page, 'planning-rules-en');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -146,7 +146,8 @@ export function ParksView() {
             <div className="pl-legend">
               <span><i className="pl-swatch" style={{ background: rgbaCss(PLANNING_COLORS.parkServiceFill), borderColor: rgbaCss(PLANNING_COLORS.parkServiceLine) }} />{t('pl_legend_service_area')}</span>
               <span><i className="pl-swatch outline" style={{ borderColor: rgbaCss(PLANNING_COLORS.parkQualifying) }} />{t('pl_legend_qualifying')}</span>
-              <span><i className="pl-swatch outline" style={{ borderColor: rgbaCss(PLANNING_COLORS.parkUncovered) }} />{t('pl_legend_uncovered')}</span>
+              <span><i className="pl-swatch" style={{ background: rgbaCss(PLANNING_COLORS.parkCovered) }} />{t('pl_legend_covered')}</span>
+              <span><i className="pl-swatch" style={{ background: rgbaCss(PLANNING_COLORS.parkUncovered) }} />{t('pl_legend_uncovered')}</span>
             </div>
             {parks.unreachableParks.length > 0 && <p className="note">{t('pl_unreachable_parks', { count: parks.unreachableParks.length })}</p>}
             <div className="pl-columns">
@@ -177,7 +178,7 @@ export function ParksView() {
                           >
                             <td className="pl-name">{name(parkLayer?.fc.features[p], p)}</td>
                             <td className="num">{fmt(parks.parks.area[p])}</td>
-                            <td>
+                            <td className="pl-nowrap">
                               {th
                                 ? th.max_area_m2 != null
                                   ? t('pl_class_range', { min: fmt(th.min_area_m2), max: fmt(th.max_area_m2) })

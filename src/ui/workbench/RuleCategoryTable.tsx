@@ -50,7 +50,13 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                 />
                 m
                 <VerificationBadge flag={flagOf(level.verification, 'walk_m')} what={level.source} />
-                {level.walk_m_range && <small className="muted">({t('pl_standard_range', { min: level.walk_m_range[0], max: level.walk_m_range[1] })})</small>}
+                {level.walk_m_range && (
+                  <small className="muted">
+                    ({level.walk_m_range[0] === level.walk_m_range[1]
+                      ? t('pl_standard_value', { value: level.walk_m_range[0] })
+                      : t('pl_standard_range', { min: level.walk_m_range[0], max: level.walk_m_range[1] })})
+                  </small>
+                )}
                 {defLevel && defLevel.walk_m !== level.walk_m && <small className="pl-edited">{t('pl_edited_from', { value: `${defLevel.walk_m} m` })}</small>}
               </span>
               <small className="muted pl-source">{level.source}</small>
@@ -72,8 +78,8 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                     <tr key={c.id} data-testid={`rule-row-${c.id}`} data-unverified={flagOf(c.verification, 'radius') !== 'verified' ? 1 : 0}>
                       <td title={c.note}>
                         <i className="dot" style={{ background: rgbaCss(categoryColor(c.id)) }} /> {zh ? c.name_zh : c.name_en}
-                        <small className="muted"> {zh ? c.name_en : c.name_zh} · {c.id}</small>
                         {c.custom && <small className="pl-edited"> {t('pl_custom')}</small>}
+                        <small className="pl-sub">{zh ? c.name_en : c.name_zh} · {c.id}</small>
                       </td>
                       <td>
                         <NumberField
@@ -90,7 +96,7 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                         />
                         <VerificationBadge flag={flagOf(c.verification, 'radius')} what={c.source} />
                         {def && def.radius_m !== c.radius_m && (
-                          <small className="pl-edited">{t('pl_edited_from', { value: def.radius_m == null ? t('pl_level_default') : `${def.radius_m} m` })}</small>
+                          <small className="pl-edited pl-sub">{t('pl_edited_from', { value: def.radius_m == null ? t('pl_level_default') : `${def.radius_m} m` })}</small>
                         )}
                       </td>
                       <td className="num" data-testid={`rule-effective-${c.id}`}>
