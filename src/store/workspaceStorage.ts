@@ -75,7 +75,8 @@ let keySeq = 0;
 export class WorkspaceSaver {
   readonly #storage: KeyValueStorage;
   readonly #keyOf = new WeakMap<LoadedLayer, string>();
-  #lastMeta: WorkspaceMeta | null = null;
+  // Rule sets are replaced, never mutated, in the store: identity says whether they changed.
+  readonly #rulesIds = new WeakMap<RuleSet, number>();
   #lastSignature = '';
 
   constructor(storage: KeyValueStorage) {
@@ -88,7 +89,13 @@ export class WorkspaceSaver {
       const entry = meta.layers.find((x) => x.kind === l.kind);
       if (entry) this.#keyOf.set(l, entry.key);
     }
-    this.#lastMeta = meta;
+    this.#lastSignature = JSON.stringify([meta.layers, meta.demoOnly, meta.settings, this.#rulesId(meta.rules)]);
+  }
+
+  #rulesId(rules: RuleSet): number {
+    let id = this.#rulesIds.get(rules);
+    if (id === undefined) this.#rulesIds.set(rules, (id = ++keySeq));
+    return id;
   }
 
   async save(snapshot: WorkspaceSnapshot): Promise<SaveOutcome> {
@@ -107,7 +114,7 @@ export class WorkspaceSaver {
         metaLayers.push({ kind: l.kind, key });
       }
     }
-    const signature = JSON.stringify([metaLayers, demoOnly, snapshot.settings]) + (this.#lastMeta?.rules === snapshot.rules ? '' : String(++keySeq));
+    const signature = JSON.stringify([metaLayers, demoOnly, snapshot.settings, this.#rulesId(snapshot.rules)]);
     if (entries.length === 0 && signature === this.#lastSignature) return 'unchanged';
     const meta: WorkspaceMeta = {
       schema: 'lifecircle-workspace',
@@ -124,7 +131,6 @@ export class WorkspaceSaver {
       return isQuotaError(e) ? 'quota' : 'error';
     }
     for (const [l, key] of fresh) this.#keyOf.set(l, key);
-    this.#lastMeta = meta;
     this.#lastSignature = signature;
     // Old layer keys go after the new meta is in place; a failure here only leaves garbage.
     const used = new Set(metaLayers.map((x) => x.key));

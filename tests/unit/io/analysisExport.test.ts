@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { readLayerFile } from '../../../src/core/io';
+import { exportGeoJson } from '../../../src/core/io/export/exportGeoJson';
+import { coverageAttributes, type CoverageTable } from '../../../src/core/io/export/coverageAttributes';
+import { gapCommunities } from '../../../src/core/io/export/gapCommunities';
+import { complianceCsv } from '../../../src/core/io/export/complianceTable';
+import { withAttribution } from '../../../src/core/io/export/withAttribution';
+import { serviceAreaFeatures } from '../../../src/core/io/export/serviceAreaFeatures';
+import { applyImportChoices } from '../../../src/core/io/applyImportChoices';
+import { defaultRules } from '../../../src/core/rules/defaultRules';
+
+const sq = (x: number, y: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]]] });
+// As a planner's file arrives: Chinese field names, no population (estimated on import).
+const raw: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { 小区名称: '静淑苑', 户数: 320, 建成年代: '1995年' }, geometry: sq(116.35, 40) },
+    { type: 'Feature', properties: { 小区名称: '双泉嘉苑, "二期"', 户数: 540, 建成年代: 2008 }, geometry: sq(116.352, 40) },
+  ],
+};
+const communities = applyImportChoices(raw, { kind: 'communities' }).fc;
+
+// Two categories × two communities, category-major (k·C + c).
+const result: CoverageTable = {
+  communityCount: 2,
+  categoryIds: ['kindergarten', 'market'],
+  distance: new Float64Array([412.34, Infinity, 250.04, 612.96]),
+  ok: new Uint8Array([0, 0, 1, 0]),
+};
+
+describe('community export with analysis attributes', () => {
+  it('uses the CLI flat names: dist_<k> to one decimal or null, ok_<k> boolean', () => {
+    const attrs = coverageAttributes(result);
+    // 412.34 → 412.3; Infinity → null; 250.04 → 250.0; 612.96 → 613.0
+    expect(attrs(null, 0)).toEqual({ dist_kindergarten: 412.3, ok_kindergarten: false, dist_market: 250, ok_market: true });
+    expect(attrs(null, 1)).toEqual({ dist_kindergarten: null, ok_kindergarten: false, dist_market: 613, ok_market: false });
+    expect(attrs(null, 2)).toBeUndefined();
+  });
+
+  it('export → import gives back the same features and attributes, and importing again changes nothing', async () => {
+    const text = withAttribution(exportGeoJson(communities, { attributes: coverageAttributes(result) }), '© OpenStreetMap contributors');
+    expect(JSON.parse(text).attribution).toBe('© OpenStreetMap contributors');
+    const back = await readLayerFile('lifecircle-communities.geojson', text);
+    expect(back.ok).toBe(true);
+    const expected = communities.features.map((f, c) => ({ ...f, properties: { ...f.properties, ...coverageAttributes(result)(f, c) } }));
+    expect(back.features.features).toEqual(expected);
+    // The canonical fields survive a second trip through the app's import (population stays estimated).
+    const again = applyImportChoices(back.features, { kind: 'communities' }).fc;
+    expect(again.features).toEqual(expected);
+    expect(again.features[0].properties).toMatchObject({ name: '静淑苑', households: 320, population: 896, population_estimated: true, built_year: 1995, is_old: true });
+  });
+});
+
+describe('gaps and the compliance table', () => {
+  it('lists communities missing a mandatory category of the level, with the missing ids', () => {
+    // 5-min level: kindergarten is mandatory; market is a 10-min category and does not count.
+    const gaps = gapCommunities(communities, result, defaultRules, '5min');
+    expect(gaps.features.map((f) => f.properties.name)).toEqual(['静淑苑', '双泉嘉苑, "二期"']);
+    expect(gaps.features[0].properties).toMatchObject({ level: '5min', missing: ['kindergarten'], missing_count: 1, missing_zh: '幼儿园', missing_en: 'Kindergarten' });
+    // 10-min: market is mandatory; community 0 has it (ok), community 1 not.
+    const gaps10 = gapCommunities(communities, result, defaultRules, '10min');
+    expect(gaps10.features.map((f) => f.properties.missing)).toEqual([['market']]);
+    expect(gaps10.features[0].properties.name).toBe('双泉嘉苑, "二期"');
+  });
+
+  it('writes one row per community with a BOM, quoting and empty cells for unreachable', () => {
+    const csv = complianceCsv(communities, result);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('id,name,households,population,built_year,is_old,dist_kindergarten,ok_kindergarten,dist_market,ok_market');
+    // population 320 × 2.8 = 896; 540 × 2.8 = 1512
+    expect(lines[1]).toBe('communities-1,静淑苑,320,896,1995,true,412.3,false,250,true');
+    expect(lines[2]).toBe('communities-2,"双泉嘉苑, ""二期""",540,1512,2008,false,,false,613,false');
+    expect(lines).toHaveLength(4); // header, two rows, trailing empty
+  });
+});
+
+describe('service area export', () => {
+  it('keeps network polygons and draws one circle per facility in straight-line mode', () => {
+    const net = serviceAreaFeatures({
+      categoryId: 'kindergarten',
+      threshold: 300,
+      polygons: [{ type: 'Feature', properties: { threshold: 300, area_m2: 1000 }, geometry: { type: 'MultiPolygon', coordinates: [] } }],
+      circles: null,
+    });
+    expect(net.features[0].properties).toEqual({ threshold: 300, area_m2: 1000, category: 'kindergarten', mode: 'network' });
+    const circles = serviceAreaFeatures({ categoryId: 'market', threshold: 500, polygons: [], circles: { positions: [116.35, 40, 116.36, 40.01], radius: 500 } });
+    expect(circles.features).toHaveLength(2);
+    expect(circles.features[1].properties).toEqual({ category: 'market', threshold: 500, radius_m: 500, mode: 'euclidean' });
+    // 48 steps + closing vertex
+    expect((circles.features[0].geometry as Polygon).coordinates[0]).toHaveLength(49);
+  });
+});
