@@ -4,7 +4,7 @@ import { renovationScore } from '../../src/core/analysis/renovationScore';
 import { coverageWeights } from '../../src/core/analysis/coverageWeights';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import { categoryRadius } from '../../src/core/rules/ruleQueries';
-import { rankingRows, withWeight } from '../../src/ui/workbench/rankingRows';
+import { prunedWeights, rankingRows, withWeight } from '../../src/ui/workbench/rankingRows';
 import { applyRuleEdit, draftField, type CategoryDraft } from '../../src/ui/workbench/applyRuleEdit';
 
 type F = Feature<Geometry | null>;
@@ -56,6 +56,14 @@ describe('ranking rows', () => {
     expect(withWeight(keys, [0.25, 0.2, 0.15], 'age', 0)).toEqual({ '5min': 0.25, parking: 0.2, age: 0 });
     expect(withWeight(keys, [0.25, 0.2, 0.15], 'parking', -3)).toEqual({ '5min': 0.25, parking: 0, age: 0.15 });
     expect(withWeight(keys, [0, 0, 0.15], 'age', 0)).toBeNull();
+  });
+
+  it('drops weights of levels a new rule set lacks', () => {
+    const w = { '5min': 0.25, '10min': 0, parking: 0.2, age: 0.15 };
+    expect(prunedWeights(w, ['5min', '10min', '15min'])).toBeNull();
+    expect(prunedWeights(w, ['10min', 'walk'])).toEqual({ '10min': 0, parking: 0.2, age: 0.15 });
+    // only 5min was above 0 → the defaults of the known keys (10min 0.15, parking 0.2, park 0.1, age 0.15, elderly 0.05)
+    expect(prunedWeights({ '5min': 1, '10min': 0, age: 0 }, ['10min'])).toEqual({ '10min': 0.15, parking: 0.2, park: 0.1, age: 0.15, elderly: 0.05 });
   });
 });
 

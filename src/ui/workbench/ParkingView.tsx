@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParkingTotals } from '../../core/analysis/parkingSupply';
 import { useStore } from '../../store/useStore';
@@ -68,6 +68,12 @@ export function ParkingView() {
     return out.sort((a, b) => by[sort](a, b) || a.c - b.c);
   }, [parking, communities, weights, parkingLayer, sort]);
 
+  // a community selected on the map: bring its row into view
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (selected != null) table.current?.querySelector(`tr[data-testid="parking-row-${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
   const header = (key: SortKey | null, label: string, num = true) => (
     <th className={`${num ? 'num' : ''}${key ? ' sortable' : ''}${key === sort ? ' sorted' : ''}`} onClick={key ? () => setSort(key) : undefined}>
       {label}
@@ -130,7 +136,7 @@ export function ParkingView() {
               ))}
             </div>
             {parking.issues.length > 0 && <p className="note">{t('pl_parking_issues', { count: parking.issues.length })}</p>}
-            <table className="pl-table" data-testid="parking-table">
+            <table ref={table} className="pl-table" data-testid="parking-table">
               <thead>
                 <tr>
                   {header('name', t('pl_name'), false)}

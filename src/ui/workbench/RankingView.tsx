@@ -1,9 +1,9 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useStore, type AppState } from '../../store/useStore';
 import { selectRenovation } from '../../store/selectRenovation';
-import { DEFAULT_RENOVATION_WEIGHTS, resolveRenovationWeights } from '../../core/analysis/renovationWeights';
+import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from '../../core/analysis/renovationWeights';
 import { indicatorColor } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
 import { flyToFeature } from '../../map/flyToFeature';
@@ -86,9 +86,17 @@ export function RankingView() {
   );
 
   const reset = () => {
+    // only the defaults of indicators this rule set has (an imported set may lack a level)
+    const known = new Set<string>([...(coverageLevels ?? rules.levels.map((l) => l.id)), ...RENOVATION_EXTRA_INDICATORS]);
     setWeightError(null);
-    setWeights({ ...DEFAULT_RENOVATION_WEIGHTS });
+    setWeights(Object.fromEntries(Object.entries(DEFAULT_RENOVATION_WEIGHTS).filter(([k]) => known.has(k))));
   };
+
+  // a community selected on the map: bring its row into view
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (selected != null) table.current?.querySelector(`tr[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
 
   if (!communities) return <p className="pl-empty">{t('pl_no_communities')}</p>;
 
@@ -162,7 +170,7 @@ export function RankingView() {
             {rows.length === 0 ? (
               <p className="pl-empty">{t('pl_no_old', { before: oldBefore })}</p>
             ) : (
-              <table className="pl-table pl-rank-table" data-testid="ranking-table">
+              <table ref={table} className="pl-table pl-rank-table" data-testid="ranking-table">
                 <thead>
                   <tr>
                     <th className="num">{t('pl_rank')}</th>

@@ -4,6 +4,7 @@ import type { RuleSet } from '../../core/rules/types';
 import { parseRuleSet } from '../../core/rules/validateRuleSet';
 import { defaultRules } from '../../core/rules/defaultRules';
 import { useStore } from '../../store/useStore';
+import { prunedWeights } from './rankingRows';
 import { applyRuleEdit } from './applyRuleEdit';
 import { RuleCategoryTable } from './RuleCategoryTable';
 import { AddCategoryForm } from './AddCategoryForm';
@@ -40,6 +41,8 @@ export function RulesView() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const change = (next: RuleSet, message: string | null = null) => {
+    const weights = prunedWeights(useStore.getState().renovationWeights, next.levels.map((l) => l.id));
+    if (weights) useStore.getState().setRenovationWeights(weights);
     setRules(next);
     setNotice(message);
   };

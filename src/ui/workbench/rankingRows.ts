@@ -1,4 +1,5 @@
 import { rankByScore, type RenovationScoreResult } from '../../core/analysis/renovationScore';
+import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS } from '../../core/analysis/renovationWeights';
 
 /** One indicator's share of a community's score: part = 100 × weight × indicator. */
 export interface RankingPart {
@@ -74,4 +75,17 @@ export function withWeight(keys: readonly string[], raw: ArrayLike<number>, key:
     out[k] = k === key ? Math.max(0, value) : raw[i];
   });
   return Object.values(out).some((w) => w > 0) ? out : null;
+}
+
+/**
+ * The weights a rule set with these levels still knows (a weight for a level it lacks would stop
+ * the renovation score). Null when every key is known. When none of the kept weights is above 0,
+ * the defaults of the known keys.
+ */
+export function prunedWeights(weights: Readonly<Record<string, number>>, levelIds: readonly string[]): Record<string, number> | null {
+  const known = new Set<string>([...levelIds, ...RENOVATION_EXTRA_INDICATORS]);
+  if (Object.keys(weights).every((k) => known.has(k))) return null;
+  const keep = (w: Readonly<Record<string, number>>) => Object.fromEntries(Object.entries(w).filter(([k]) => known.has(k)));
+  const pruned = keep(weights);
+  return Object.values(pruned).some((w) => w > 0) ? pruned : keep(DEFAULT_RENOVATION_WEIGHTS);
 }
