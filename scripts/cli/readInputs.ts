@@ -7,6 +7,7 @@ import type { ImportIssue, SourceCrs } from '../../src/core/io/types';
 import type { RuleSet } from '../../src/core/rules/types';
 import type { CliIo } from './cliIo';
 import { tr, type CliLang } from './cliLang';
+import { fallbackOsmCommunities } from './fallbackOsmCommunities';
 import { formatOsmSummary, OSM_ATTRIBUTION } from './formatOsmSummary';
 import { INPUT_LAYERS, type InputLayer } from './parseCliArgs';
 import { readInputFile } from './readInputFile';
@@ -124,7 +125,14 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
         osmUsed(file, r as OsmClassification, taken);
         out.files.push({ file, format: 'osm', crs: 'wgs84', converted: false, swapped: false, suggestion: null, features: r.counts.network + r.counts.communities + r.counts.facilities + r.counts.parks + r.counts.parking });
         if (taken.includes('communities') && r.counts.communities === 0) {
-          fail(tr(lang, `${file}: the OpenStreetMap extract has no communities (landuse=residential areas or named residential buildings); give them with --communities`, `${file}：该 OpenStreetMap 数据中没有小区（landuse=residential 或有名称的住宅楼），请用 --communities 提供`));
+          const houses = await fallbackOsmCommunities(file, bytes);
+          if (houses.features.length > 0) {
+            out.layers.communities = houses;
+            warn(tr(lang, `${file}: no landuse=residential areas or named residential buildings; using the ${houses.features.length} residential buildings (building=residential/apartments/dormitory) as communities, one each. Give compound outlines with --communities for a proper analysis`, `${file}：没有 landuse=residential 或有名称的住宅楼；改用 ${houses.features.length} 栋住宅建筑（building=residential/apartments/dormitory）各作为一个小区。如需准确分析，请用 --communities 提供小区边界`));
+          }
+        }
+        if (taken.includes('communities') && !out.layers.communities?.features.length) {
+          fail(tr(lang, `${file}: the OpenStreetMap extract has no communities (no landuse=residential areas, no residential buildings); give them with --communities`, `${file}：该 OpenStreetMap 数据中没有小区（既无 landuse=residential 也无住宅建筑），请用 --communities 提供`));
         }
         if (taken.includes('facilities') && r.counts.facilities === 0) {
           fail(tr(lang, `${file}: no facility of the rule set was found in the OpenStreetMap extract; give them with --facilities`, `${file}：该 OpenStreetMap 数据中没有规则集中的设施，请用 --facilities 提供`));

@@ -173,6 +173,20 @@ const CASES: Case[] = [
     args: [...withCommunities(`${G}/communities.geojson`), '--out', tmp], noOut: true, code: 1,
     stderr: [/cannot write the output \(it is a directory; give a file name/],
   },
+  {
+    // the same streets, buildings and facilities as OSM (fixture README): the same hand-checked distances
+    name: '--osm with only unnamed residential buildings: each becomes a community, with a warning',
+    args: ['--osm', `${G}/buildings-only.osm`], code: 0,
+    stderr: [/warning: tests\/fixtures\/cli\/good\/buildings-only\.osm: no landuse=residential areas or named residential buildings; using the 2 residential buildings/],
+    check: (out, run) => {
+      const fs = features(out);
+      expect(fs.map((f) => f.properties.id)).toEqual(['way/200', 'way/201']);
+      expect(fs[0]?.properties).toMatchObject(EXPECTED.A);
+      expect(fs[1]?.properties).toMatchObject(EXPECTED.B);
+      expect(JSON.parse(readFileSync(out, 'utf8')).attribution).toBe('© OpenStreetMap contributors, ODbL');
+      expect(JSON.parse(run.out).attribution).toBe('© OpenStreetMap contributors, ODbL');
+    },
+  },
   { name: '--osm given a GeoJSON file', args: ['--osm', `${G}/communities.geojson`], code: 1, stderr: [/good\/communities\.geojson: the file is geojson, not an OpenStreetMap extract/] },
   { name: '--osm given a truncated OSM XML', args: ['--osm', `${B}/truncated.osm`], code: 1, stderr: [/bad\/truncated\.osm: the OSM XML cannot be read/] },
   { name: 'unknown --crs', args: [...withCommunities(`${G}/communities.geojson`), '--crs', 'mars'], code: 1, stderr: [/--crs must be wgs84, gcj02 \(Amap\/Tencent\), bd09 \(Baidu\) or EPSG:<code>, got "mars"/] },
