@@ -240,6 +240,25 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     await page.getByTestId('io-failed-close').click();
     expect(await page.evaluate(() => Object.keys(window.__lifecircle.store!.getState().layers).length)).toBe(Object.keys(before).length);
 
+    // Save a project file, clear the workspace, open the project: everything is back.
+    await page.evaluate(() => window.__lifecircle.store!.getState().setActiveLevel('15min'));
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-project').click()]);
+    expect(saved.suggestedFilename()).toMatch(/\.lifecircle\.json$/);
+    const projectPath = (await saved.path())!;
+    expect(JSON.parse(readFileSync(projectPath, 'utf8'))).toMatchObject({ schema: 'lifecircle-project', version: 1 });
+    await page.getByTestId('clear-workspace').click();
+    await page.getByTestId('clear-workspace-yes').click();
+    await expect.poll(() => page.evaluate(() => Object.keys(window.__lifecircle.store!.getState().layers).length)).toBe(0);
+    await page.evaluate(() => window.__lifecircle.store!.getState().setActiveLevel('5min'));
+    await page.getByTestId('project-file-input').setInputFiles(projectPath);
+    await expect.poll(() => page.evaluate(() => Object.keys(window.__lifecircle.store!.getState().layers).length)).toBe(Object.keys(before).length);
+    const reopened = await page.evaluate(() => {
+      const s = window.__lifecircle.store!.getState();
+      return { counts: Object.fromEntries(Object.entries(s.layers).map(([k, l]) => [k, l!.fc.features.length])), level: s.activeLevel, demo: !!s.demo };
+    });
+    expect(reopened).toEqual({ counts: before, level: '15min', demo: true });
+    expect(await page.getByTestId('messages').textContent()).toContain('Opened project');
+
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -61,7 +61,7 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
   };
   useEffect(() => {
     if (busy === null && (target.crs !== preview.read.crs || target.kind !== preview.read.kind)) void rereadLayer(target);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on the read options, not the object `target` (new every render).
   }, [target.crs, target.kind, busy, preview.read]);
 
   const stale = target.crs !== preview.read.crs || target.kind !== preview.read.kind;
