@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A centred dialog over the page; Escape calls onClose. Content is plain React (no HTML strings). */
 export function Modal({ title, onClose, children, footer, testId, wide }: {
@@ -9,6 +10,7 @@ export function Modal({ title, onClose, children, footer, testId, wide }: {
   testId?: string;
   wide?: boolean;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -23,7 +25,7 @@ export function Modal({ title, onClose, children, footer, testId, wide }: {
         <header className="io-modal-head">
           <h2>{title}</h2>
           {onClose && (
-            <button type="button" className="close" onClick={onClose} aria-label="close">
+            <button type="button" className="close" onClick={onClose} aria-label={t('close')}>
               ×
             </button>
           )}
