@@ -26,7 +26,7 @@ import { cliLang, tr, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';
 import { readInputFile } from './cli/readInputFile';
 import { readInputs } from './cli/readInputs';
-import { runGuarded } from './cli/runGuarded';
+import { installProcessGuards, runGuarded } from './cli/runGuarded';
 import { UserError } from './cli/userError';
 import { checkOutPath, writeResult } from './cli/writeResult';
 import { takeWorkbenchArgs, WORKBENCH_USAGE } from './cli/workbenchArgs';
@@ -168,7 +168,9 @@ export function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  void runCli(process.argv.slice(2)).then((code) => {
+  const argv = process.argv.slice(2);
+  installProcessGuards({ lang: cliLang(argv, process.env), debug: argv.includes('--debug') });
+  void runCli(argv).then((code) => {
     process.exitCode = code;
   });
 }
