@@ -1,7 +1,7 @@
 import type { CoverageResult } from '../core/analysis/runCoverage';
 import type { CommunityColoring } from '../store/analysisSlice';
 import { missingMandatory } from '../core/analysis/missingMandatory';
-import { COVERAGE_COLORS, completenessColor, missingColor, type RGBA } from './palette';
+import { COVERAGE_COLORS, completenessColor, missingBinIndex, missingBins, type RGBA } from './palette';
 
 const ids = new WeakMap<object, number>();
 let nextId = 1;
@@ -30,9 +30,10 @@ export function communityColoring(
   if (coloring === 'missing') {
     const counts = missingMandatory(cov, missingLevels.split(','));
     if (!counts.levels.length) return null;
+    const bins = missingBins(counts.mandatoryCount);
     return {
       key: `missing:${missingLevels}:${resultId(cov)}`,
-      color: (i) => (unreachable.has(i) ? COVERAGE_COLORS.unreachable : missingColor(counts.total[i])),
+      color: (i) => (unreachable.has(i) ? COVERAGE_COLORS.unreachable : bins[missingBinIndex(bins, counts.total[i])].color),
     };
   }
   if (coloring === 'category') {

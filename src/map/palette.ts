@@ -117,29 +117,57 @@ export function distanceColor(d: number, radius: number): RGBA {
   return [Math.round(8 + 247 * t * 0.9), Math.round(104 + 120 * t), Math.round(172 - 120 * t), 230];
 }
 
-/** Missing mandatory categories → colour bins (gap map): [lowest count of the bin, colour]. */
-export const MISSING_BINS: [number, RGBA][] = [
-  [0, [47, 158, 68, 210]],
-  [1, [255, 212, 59, 210]],
-  [2, [253, 141, 60, 210]],
-  [3, [240, 59, 32, 210]],
-  [5, [189, 0, 38, 215]],
-  [8, [103, 0, 13, 220]],
-];
-
-/** The colour of a community missing `n` mandatory categories. */
-export function missingColor(n: number): RGBA {
-  let c = MISSING_BINS[0][1];
-  for (const [min, col] of MISSING_BINS) if (n >= min) c = col;
-  return c;
+/** A class of the missing-count colouring: counts min..max (inclusive) share a colour. */
+export interface MissingBin {
+  min: number;
+  max: number;
+  color: RGBA;
 }
 
-/** Uncovered residents per hexagon, few → many (a purple ramp, apart from the red gap colours). */
+/** None missing, then yellow → dark red for the non-zero classes. */
+export const MISSING_NONE: RGBA = [47, 158, 68, 210];
+const MISSING_RAMP: RGBA[] = [
+  [255, 212, 59, 210],
+  [253, 141, 60, 210],
+  [240, 59, 32, 210],
+  [189, 0, 38, 215],
+  [103, 0, 13, 220],
+];
+
+/**
+ * Colour classes for missing counts 0..maxCount (gap map, table badges): 0 alone, then one class
+ * per count when maxCount ≤ 5, else five classes of ceil(maxCount / 5) counts each (12 → 0 | 1–3 |
+ * 4–6 | 7–9 | 10–12), so a single level and all levels both use the whole ramp.
+ */
+export function missingBins(maxCount: number): MissingBin[] {
+  const M = Math.max(0, Math.floor(maxCount));
+  const bins: MissingBin[] = [{ min: 0, max: 0, color: MISSING_NONE }];
+  if (M === 0) return bins;
+  const step = M <= 5 ? 1 : Math.ceil(M / 5);
+  const starts: number[] = [];
+  for (let a = 1; a <= M; a += step) starts.push(a);
+  const n = starts.length;
+  starts.forEach((a, i) => {
+    // spread the classes over the ramp, the last always the darkest
+    const ci = n === 1 ? 2 : Math.round((i * (MISSING_RAMP.length - 1)) / (n - 1));
+    bins.push({ min: a, max: Math.min(M, a + step - 1), color: MISSING_RAMP[ci] });
+  });
+  return bins;
+}
+
+/** The class of a count (counts above the last class fall in it). */
+export function missingBinIndex(bins: readonly MissingBin[], n: number): number {
+  let i = 0;
+  while (i + 1 < bins.length && n >= bins[i + 1].min) i++;
+  return i;
+}
+
+/** Uncovered residents per hexagon, few → many (purples, apart from the red/green gap colours and blue water). */
 export const GAP_GRID_RANGE: [number, number, number][] = [
-  [237, 248, 251],
-  [191, 211, 230],
-  [158, 188, 218],
-  [140, 150, 198],
-  [136, 86, 167],
-  [129, 15, 124],
+  [203, 201, 226],
+  [173, 170, 210],
+  [145, 139, 194],
+  [117, 107, 177],
+  [94, 60, 153],
+  [63, 0, 125],
 ];

@@ -1,6 +1,7 @@
 import { complianceRows, type ComplianceRows } from '../core/analysis/complianceRows';
 import { orderedLevels, type RuleSet } from '../core/rules';
 import { memoLast } from '../util/memoLast';
+import { missingBins, type MissingBin } from '../map/palette';
 import type { AppState } from './useStore';
 
 /**
@@ -35,4 +36,15 @@ const compute = memoLast(
 export function selectComplianceRows(s: AppState): ComplianceRows | null {
   if (!s.layers.communities || !s.coverage || !s.weights || s.coverage.communityCount !== s.layers.communities.fc.features.length) return null;
   return compute(s.layers.communities, s.coverage, s.weights, s.rules.old_before_year, levelsOf(s.rules));
+}
+
+const binsOf = memoLast((coverage: NonNullable<AppState['coverage']>, levels: string): MissingBin[] => {
+  const ids = levels.split(',');
+  const max = coverage.stats.levels.filter((l) => ids.includes(l.id)).reduce((a, l) => a + l.mandatoryCategories.length, 0);
+  return missingBins(max);
+});
+
+/** Colour classes of the 'missing' colouring for the current scope (empty before an analysis). */
+export function selectMissingBins(s: AppState): MissingBin[] {
+  return s.coverage ? binsOf(s.coverage, selectMissingLevels(s)) : [];
 }

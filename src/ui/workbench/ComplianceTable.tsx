@@ -8,7 +8,7 @@ import { categoryRadius, type RuleSet } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { selectComplianceRows } from '../../store/selectCompliance';
 import { flyToFeature } from '../../map/flyToFeature';
-import { missingColor, rgbaCss } from '../../map/palette';
+import { missingBinIndex, missingBins, rgbaCss, type MissingBin } from '../../map/palette';
 import { categoryName, fmt } from '../featureText';
 import { complianceOrder } from './complianceOrder';
 import { complianceColumns, type ComplianceColumn } from './complianceColumns';
@@ -54,6 +54,7 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
   const order = useMemo(() => complianceOrder(rows, coverage, sort, filter), [rows, coverage, sort, filter]);
   const { columns, groups } = useMemo(() => complianceColumns(rows, filter.level), [rows, filter.level]);
   const width = columns.reduce((a, c) => a + c.width, 0);
+  const badgeBins = useMemo(() => ({ total: missingBins(rows.mandatoryCount), levels: rows.levels.map((l) => missingBins(l.categories.length)) }), [rows]);
 
   const virtualizer = useVirtualizer({
     count: order.length,
@@ -84,9 +85,10 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
       <div className="cp-scroll" ref={scroller} role="grid" aria-rowcount={order.length + 1} aria-colcount={columns.length}>
         <div className="cp-head" style={{ width }}>
           <div className="cp-groups">
+            <div className="cp-group cp-sticky" style={{ width: columns[0].width }} />
             {groups.map((g) => (
-              <div key={g.level ?? 'fixed'} className={`cp-group${g.level ? '' : ' cp-sticky'}`} style={{ width: g.width }}>
-                {g.level ? t('wb_level_group', { level: t(`level_${g.level}`, { defaultValue: g.level }), n: g.mandatory }) : ''}
+              <div key={g.level ?? 'fixed'} className="cp-group" style={{ width: g.level ? g.width : g.width - columns[0].width }}>
+                {g.level ? <span className="cp-group-label">{t('wb_level_group', { level: t(`level_${g.level}`, { defaultValue: g.level }), n: g.mandatory })}</span> : ''}
               </div>
             ))}
           </div>
@@ -126,6 +128,7 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
                 columns={columns}
                 selected={c === selected}
                 onSelect={onRow}
+                badgeBins={badgeBins}
                 yes={t('yes')}
                 unreachableText={t('wb_unreachable')}
               />
@@ -147,12 +150,13 @@ interface RowProps {
   columns: ComplianceColumn[];
   selected: boolean;
   onSelect: (c: number) => void;
+  badgeBins: { total: MissingBin[]; levels: MissingBin[][] };
   yes: string;
   unreachableText: string;
 }
 
 /** One community's row; memoised so scrolling re-renders only rows that enter the view. */
-const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, coverage, columns, selected, onSelect, yes, unreachableText }: RowProps) {
+const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, coverage, columns, selected, onSelect, badgeBins, yes, unreachableText }: RowProps) {
   const C = rows.communityCount;
   return (
     <div
@@ -187,9 +191,11 @@ const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, cove
           case 'missing':
           case 'level-missing': {
             const n = col.kind === 'missing' ? rows.total[c] : rows.perLevel[col.li! * C + c];
+            const bins = col.kind === 'missing' ? badgeBins.total : badgeBins.levels[col.li!];
+            const color = bins[missingBinIndex(bins, n)].color;
             return (
               <div key={col.key} className={cls} style={style}>
-                <span className="cp-badge" style={{ background: rgbaCss(missingColor(n)), color: n >= 3 ? '#fff' : '#212529' }}>{n}</span>
+                <span className="cp-badge" style={{ background: rgbaCss(color), color: isDark(color) ? '#fff' : '#212529' }}>{n}</span>
               </div>
             );
           }
@@ -218,6 +224,11 @@ const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, cove
     </div>
   );
 });
+
+/** Whether white text reads better than dark on this colour (relative luminance). */
+function isDark(c: readonly number[]): boolean {
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] < 140;
+}
 
 function headerLabel(t: TFunction, rules: RuleSet, lang: string, col: ComplianceColumn): string {
   switch (col.kind) {

@@ -24,6 +24,18 @@ function Headline({ id, label, value, text, children }: { id: string; label: str
   );
 }
 
+/** The same rate with straight-line distances, shown when it differs from the walking one. */
+function StraightLine({ rate, network, id }: { rate: number | null | undefined; network: number | null; id: string }) {
+  const { t } = useTranslation();
+  if (rate == null || network == null || Math.abs(rate - network) < 0.0005) return null;
+  return (
+    <>
+      <br />
+      <span data-testid={id} data-value={rate}>{t('straight_line_rate', { rate: pct(rate) })}</span>
+    </>
+  );
+}
+
 /**
  * The headline indicators of the study area: population-weighted coverage per life-circle level
  * (share of residents whose community meets all of the level's mandatory categories, and the
@@ -36,6 +48,7 @@ export function Dashboard() {
   const parks = useStore((s) => s.parks);
   const parking = useStore((s) => s.parking);
   const rows = useStore(selectComplianceRows);
+  const straight = useStore((s) => s.euclideanStats);
   const rules = useStore((s) => s.rules);
   const status = useStore((s) => s.analysisStatus);
   const hasParksLayer = useStore((s) => !!s.layers.parks);
@@ -44,14 +57,23 @@ export function Dashboard() {
   const setCategory = useStore((s) => s.setActiveCategory);
   const oldStats = useMemo(() => {
     if (!rows) return null;
+    const C = rows.communityCount;
     let old = 0;
-    for (let c = 0; c < rows.communityCount; c++) old += rows.isOld[c];
-    return { old, withGaps: countOldWithGaps(rows) };
+    const perLevel = rows.levels.map(() => 0);
+    for (let c = 0; c < C; c++) {
+      if (!rows.isOld[c]) continue;
+      old++;
+      rows.levels.forEach((_, i) => {
+        if (rows.perLevel[i * C + c] > 0) perLevel[i]++;
+      });
+    }
+    return { old, withGaps: countOldWithGaps(rows), perLevel };
   }, [rows]);
 
   if (!coverage || !rows) return <p className="cp-empty">{status === 'running' ? t('wb_running') : t('wb_no_analysis')}</p>;
   const levelName = (id: string) => t(`level_${id}`, { defaultValue: id });
   const totals = coverage.stats.totals;
+  const straightRate = new Map(straight?.categories.map((c) => [c.id, c.population.rate]) ?? []);
   const levels = rows.levels.map((lv) => coverage.stats.levels.find((s) => s.id === lv.id)).filter((x) => !!x);
 
   return (
@@ -61,15 +83,16 @@ export function Dashboard() {
           <Headline
             key={ls.id}
             id={`level-${ls.id}`}
-            label={t('wb_dash_level', { level: levelName(ls.id), n: ls.mandatoryCategories.length })}
+            label={t('wb_dash_level', { level: levelName(ls.id) })}
             value={ls.complete.population.rate}
             text={pct(ls.complete.population.rate)}
           >
-            {t('wb_dash_level_sub')}
+            {t('wb_dash_level_sub', { n: ls.mandatoryCategories.length })}
             <br />
             <span data-testid={`dash-mean-${ls.id}`} data-value={ls.meanCompleteness.population ?? ''}>
               {t('wb_dash_mean', { rate: pct(ls.meanCompleteness.population) })}
             </span>
+            <StraightLine rate={straight?.levels.find((x) => x.id === ls.id)?.complete.population.rate} network={ls.complete.population.rate} id={`dash-straight-${ls.id}`} />
           </Headline>
         ))}
         <Headline id="park-rate" label={t('wb_dash_park')} value={parks?.stats.population.rate} text={parks ? pct(parks.stats.population.rate) : '—'}>
@@ -91,7 +114,13 @@ export function Dashboard() {
             : t(hasParkingLayer ? 'wb_running' : 'wb_dash_no_parking')}
         </Headline>
         <Headline id="old-missing" label={t('wb_dash_old_missing')} value={oldStats?.withGaps} text={fmt(oldStats?.withGaps)}>
-          {t('wb_dash_old_missing_sub', { old: fmt(oldStats?.old), levels: rows.levels.map((l) => levelName(l.id)).join(' / ') })}
+          {t('wb_dash_old_missing_sub', { old: fmt(oldStats?.old) })}
+          <br />
+          {rows.levels.map((l, i) => (
+            <span key={l.id} className="dash-chip" data-testid={`dash-old-missing-${l.id}`} data-value={oldStats?.perLevel[i] ?? ''}>
+              {levelName(l.id)} {fmt(oldStats?.perLevel[i])}
+            </span>
+          ))}
         </Headline>
         <Headline id="population" label={t('wb_dash_residents')} value={totals.population} text={fmt(totals.population)}>
           {t('wb_dash_residents_sub', { communities: fmt(totals.communities), households: fmt(totals.households) })}
@@ -111,13 +140,18 @@ export function Dashboard() {
             <section key={lv.id} className="dash-level" data-testid={`dash-cats-${lv.id}`}>
               <h4>{levelName(lv.id)}</h4>
               <ul className="dash-bars">
-                {cats.map((c) => (
+                {cats.map((c) => {
+                  const sl = straightRate.get(c.id);
+                  return (
                   <li
                     key={c.id}
                     data-testid={`dash-cat-${c.id}`}
                     data-value={c.population.rate ?? ''}
                     className={c.mandatory ? '' : 'optional'}
-                    title={t('wb_dash_cat_title', { covered: fmt(c.communities.covered), total: fmt(c.communities.total), radius: c.radius, facilities: c.facilities })}
+                    title={
+                      t('wb_dash_cat_title', { covered: fmt(c.communities.covered), total: fmt(c.communities.total), radius: c.radius, facilities: c.facilities }) +
+                      (sl != null ? ` · ${t('straight_line_rate', { rate: pct(sl) })}` : '')
+                    }
                     onClick={() => {
                       setLevel(lv.id);
                       setCategory(c.id);
@@ -129,16 +163,21 @@ export function Dashboard() {
                     </span>
                     <span className="bar-track">
                       <span className="bar-fill" style={{ width: `${(c.population.rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
+                      {sl != null && c.facilities > 0 && <i className="dash-straight-mark" style={{ left: `${sl * 100}%` }} />}
                     </span>
                     <span className="dash-bar-value">{c.facilities ? pct(c.population.rate) : t('wb_no_facilities')}</span>
                   </li>
-                ))}
+                  );
+                })}
               </ul>
             </section>
           );
         })}
       </div>
-      <p className="muted small">{t('wb_dash_note', { mode: t(coverage.mode === 'network' ? 'mode_network' : 'mode_euclidean') })}</p>
+      <p className="muted small">
+        {t('wb_dash_note', { mode: t(coverage.mode === 'network' ? 'mode_network' : 'mode_euclidean') })}
+        {straight && <> {t('wb_dash_straight_note')}</>}
+      </p>
     </div>
   );
 }

@@ -1,21 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/useStore';
 import { selectGapGridPoints } from '../../map/gapGridOverlay';
-import { GAP_GRID_RANGE, MISSING_BINS, rgbaCss } from '../../map/palette';
+import { GAP_GRID_RANGE, rgbaCss, type MissingBin } from '../../map/palette';
+import { selectMissingBins } from '../../store/selectCompliance';
 import { fmt } from '../featureText';
 import type { GapScope } from '../../store/gapSlice';
 import './compliance.css';
 
-/** Label of a missing-count bin: "0", "1", "3–4", "8+". */
-export function binLabel(i: number): string {
-  const min = MISSING_BINS[i][0];
-  const next = MISSING_BINS[i + 1]?.[0];
-  if (next === undefined) return `${min}+`;
-  return next - 1 === min ? String(min) : `${min}–${next - 1}`;
+/** Label of a missing-count class: "0", "4", "1–3". */
+export function binLabel(b: MissingBin): string {
+  return b.min === b.max ? String(b.min) : `${b.min}–${b.max}`;
 }
 
 /** Which levels the missing count covers: the active level or all life-circle levels. */
-export function GapScopeSwitch() {
+export function GapScopeSwitch({ prefix }: { prefix: string }) {
   const { t } = useTranslation();
   const scope = useStore((s) => s.gapScope);
   const setScope = useStore((s) => s.setGapScope);
@@ -23,7 +21,7 @@ export function GapScopeSwitch() {
   return (
     <div className="segmented gap-scope">
       {(['level', 'all'] as GapScope[]).map((v) => (
-        <button key={v} type="button" data-testid={`gap-scope-${v}`} className={scope === v ? 'active' : ''} onClick={() => setScope(v)}>
+        <button key={v} type="button" data-testid={`${prefix}-scope-${v}`} className={scope === v ? 'active' : ''} onClick={() => setScope(v)}>
           {v === 'level' ? t('wb_scope_level', { level: t(`level_${level}`, { defaultValue: level }) }) : t('wb_scope_all')}
         </button>
       ))}
@@ -32,26 +30,27 @@ export function GapScopeSwitch() {
 }
 
 /** Legend of the 'missing' colouring: bins of missing mandatory categories, with the scope switch. */
-export function MissingLegend({ withSwitch = true }: { withSwitch?: boolean }) {
+export function MissingLegend({ prefix = 'legend' }: { prefix?: string }) {
   const { t } = useTranslation();
+  const bins = useStore(selectMissingBins);
   return (
-    <div className="gap-legend" data-testid="missing-legend">
+    <div className="gap-legend" data-testid={`${prefix}-missing-legend`}>
+      <div>{t('wb_missing_legend')}</div>
       <div className="legend-row coverage-legend">
-        {t('wb_missing_legend')}:
-        {MISSING_BINS.map(([min, color], i) => (
-          <span key={min} className="legend-stop">
-            <i className="swatch" style={{ background: rgbaCss(color) }} />
-            {binLabel(i)}
+        {bins.map((b) => (
+          <span key={b.min} className="legend-stop">
+            <i className="swatch" style={{ background: rgbaCss(b.color) }} />
+            {binLabel(b)}
           </span>
         ))}
       </div>
-      {withSwitch && <GapScopeSwitch />}
+      <GapScopeSwitch prefix={prefix} />
     </div>
   );
 }
 
 /** Legend of the uncovered-population hex grid, shown while the grid is on. */
-export function GapGridLegend() {
+export function GapGridLegend({ prefix = 'legend' }: { prefix?: string }) {
   const { t } = useTranslation();
   const points = useStore(selectGapGridPoints);
   const grid = useStore((s) => s.gapGrid);
@@ -60,7 +59,7 @@ export function GapGridLegend() {
   const total = points.reduce((a, p) => a + p.weight, 0);
   const ramp = `linear-gradient(to right, ${GAP_GRID_RANGE.map((c) => `rgb(${c.join(',')})`).join(', ')})`;
   return (
-    <div className="gap-legend" data-testid="gap-grid-legend" data-total={total}>
+    <div className="gap-legend" data-testid={`${prefix}-grid-legend`} data-total={total}>
       <div className="legend-row coverage-legend">
         {t(grid === 'category' ? 'wb_grid_legend_category' : 'wb_grid_legend_level', { radius })}
       </div>

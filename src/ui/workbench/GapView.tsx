@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { missingMandatory } from '../../core/analysis/missingMandatory';
 import { orderedLevels } from '../../core/rules';
 import { useStore } from '../../store/useStore';
-import { selectMissingLevels } from '../../store/selectCompliance';
+import { selectMissingBins, selectMissingLevels } from '../../store/selectCompliance';
 import { defaultCategory } from '../../store/analysisController';
 import type { GapGrid } from '../../store/gapSlice';
-import { MISSING_BINS, categoryColor, rgbaCss } from '../../map/palette';
+import { categoryColor, missingBinIndex, rgbaCss } from '../../map/palette';
 import { categoryName, fmt } from '../featureText';
 import { GapGridLegend, MissingLegend, binLabel } from './GapLegend';
 import './compliance.css';
@@ -39,19 +39,19 @@ export function GapView() {
   const radius = useStore((s) => s.gapGridRadius);
   const setRadius = useStore((s) => s.setGapGridRadius);
   const missingLevels = useStore(selectMissingLevels);
+  const missingBins = useStore(selectMissingBins);
 
   const bins = useMemo(() => {
     if (!coverage || !weights) return null;
     const m = missingMandatory(coverage, missingLevels.split(','));
-    const out = MISSING_BINS.map(() => ({ communities: 0, population: 0 }));
+    const out = missingBins.map(() => ({ communities: 0, population: 0 }));
     for (let c = 0; c < m.communityCount; c++) {
-      let i = 0;
-      while (i + 1 < MISSING_BINS.length && m.total[c] >= MISSING_BINS[i + 1][0]) i++;
+      const i = missingBinIndex(missingBins, m.total[c]);
       out[i].communities++;
       out[i].population += weights.population[c];
     }
     return { out, max: m.mandatoryCount };
-  }, [coverage, weights, missingLevels]);
+  }, [coverage, weights, missingLevels, missingBins]);
 
   const perCategory = useMemo(() => {
     if (!coverage || !weights) return [];
@@ -111,7 +111,7 @@ export function GapView() {
               </button>
             ))}
         </div>
-        <MissingLegend />
+        <MissingLegend prefix="gap" />
         <h3>{t('wb_grid')}</h3>
         <div className="segmented">
           {(['off', 'category', 'level'] as GapGrid[]).map((g) => (
@@ -131,8 +131,9 @@ export function GapView() {
         {grid === 'category' && category && (
           <p className="muted small">{t('wb_grid_of', { name: categoryName(rules, category, i18n.language) })}</p>
         )}
-        <GapGridLegend />
+        <GapGridLegend prefix="gap" />
       </div>
+      <div className="gap-tables">
       <div className="gap-main">
         <h3>{t('wb_bins_title', { scope: missingLevels.includes(',') ? t('wb_scope_all') : levelName(level), max: bins.max })}</h3>
         <table className="gap-table">
@@ -146,9 +147,9 @@ export function GapView() {
           </thead>
           <tbody>
             {bins.out.map((b, i) => (
-              <tr key={i} data-testid={`gap-bin-${MISSING_BINS[i][0]}`} data-communities={b.communities} data-population={b.population}>
+              <tr key={i} data-testid={`gap-bin-${missingBins[i].min}`} data-communities={b.communities} data-population={b.population}>
                 <td>
-                  <i className="swatch" style={{ background: rgbaCss(MISSING_BINS[i][1]) }} /> {binLabel(i)}
+                  <i className="swatch" style={{ background: rgbaCss(missingBins[i].color) }} /> {binLabel(missingBins[i])}
                 </td>
                 <td className="num">{fmt(b.communities)}</td>
                 <td className="num">{fmt(b.population)}</td>
@@ -158,7 +159,7 @@ export function GapView() {
           </tbody>
         </table>
       </div>
-      <div className="gap-main">
+      <div className="gap-main wide">
         <h3>{t('wb_uncovered_title', { level: levelName(level) })}</h3>
         {levelUncovered != null && (
           <p className="gap-headline" data-testid="gap-level-uncovered" data-value={levelUncovered}>
@@ -187,7 +188,7 @@ export function GapView() {
                   if (grid === 'level') setGrid('category');
                 }}
               >
-                <td>
+                <td className="gap-name" title={categoryName(rules, r.id, i18n.language)}>
                   <i className="dot" style={{ background: rgbaCss(categoryColor(r.id)) }} /> {categoryName(rules, r.id, i18n.language)}
                   {!r.mandatory && <small className="muted"> ({t('optional')})</small>}
                   {!r.facilities && <small className="muted"> · {t('wb_no_facilities')}</small>}
@@ -199,6 +200,7 @@ export function GapView() {
             ))}
           </tbody>
         </table>
+      </div>
       </div>
     </div>
   );

@@ -27,15 +27,15 @@ export interface ComplianceGroup {
 
 export const FIXED_COLUMNS: ComplianceColumn[] = [
   { key: 'name', kind: 'name', width: 150, firstDir: 'asc' },
-  { key: 'missing', kind: 'missing', width: 58, firstDir: 'desc' },
-  { key: 'built_year', kind: 'year', width: 52, firstDir: 'asc' },
+  { key: 'missing', kind: 'missing', width: 62, firstDir: 'desc' },
+  { key: 'built_year', kind: 'year', width: 56, firstDir: 'asc' },
   { key: 'old', kind: 'old', width: 40, firstDir: 'desc' },
-  { key: 'households', kind: 'number', width: 62, firstDir: 'desc' },
-  { key: 'population', kind: 'number', width: 66, firstDir: 'desc' },
+  { key: 'households', kind: 'number', width: 74, firstDir: 'desc' },
+  { key: 'population', kind: 'number', width: 72, firstDir: 'desc' },
 ];
 
 const CATEGORY_WIDTH = 76;
-const LEVEL_MISSING_WIDTH = 46;
+const LEVEL_MISSING_WIDTH = 58;
 
 /**
  * The table's columns: the fixed ones, then per level (in display order, or only `level`) its
