@@ -160,6 +160,9 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     let fc = r.features;
     if (OSM_FORMATS.has(r.detected.format)) {
       // An OSM extract given for one layer: classify it and take that layer.
+      if (opts.crs === 'gcj02' || opts.crs === 'bd09') {
+        say(tr(lang, `note: --crs ${opts.crs} is not applied to ${file}: OpenStreetMap data are WGS84 by definition.`, `提示：--crs ${opts.crs} 不适用于 ${file}：OpenStreetMap 数据本身即为 WGS84。`));
+      }
       const c = classifyOsm(fc, { rules });
       fc = c.layers[layer] as FeatureCollection;
       if (fc.features.length === 0) {
