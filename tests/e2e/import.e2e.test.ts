@@ -229,6 +229,30 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     const after = await page.evaluate(() => Object.fromEntries(Object.entries(window.__lifecircle.store!.getState().layers).map(([k, l]) => [k, l!.fc.features.length])));
     expect(after).toEqual(before);
 
+    // An Amap export: GCJ-02 is suggested with its reasons and pre-selected (the file is read again
+    // with the conversion); cancelling the dialog loads nothing.
+    const amap = {
+      type: 'FeatureCollection',
+      features: [0, 1, 2].map((i) => ({
+        type: 'Feature',
+        properties: { name: `POI ${i}`, typecode: '141204', adcode: '341621', pname: '安徽省' },
+        geometry: { type: 'Point', coordinates: [115.6312 + i * 0.001, 33.2201] },
+      })),
+    };
+    await dropFiles(page, [{ name: 'amap_poi.geojson', text: JSON.stringify(amap), type: 'application/json' }]);
+    await page.getByTestId('import-dialog').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('io-crs-gcj02').isChecked()).toBe(true);
+    expect(await page.getByTestId('io-crs-suggestion').textContent()).toMatch(/GCJ-02.*Amap POI fields/);
+    await expect.poll(() => page.getByTestId('io-warnings').textContent()).toMatch(/GCJ-02/);
+    // Once one category is chosen for the whole file, it can be loaded (the re-read is finished).
+    await page.getByTestId('io-category-all').selectOption('kindergarten');
+    await expect.poll(() => page.getByTestId('io-confirm').isEnabled()).toBe(true);
+    expect(await page.getByTestId('io-dialog-busy').count()).toBe(0);
+    await shot(page, 'import-dialog-amap');
+    await page.getByTestId('io-cancel').click();
+    await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => Object.fromEntries(Object.entries(window.__lifecircle.store!.getState().layers).map(([k, l]) => [k, l!.fc.features.length])))).toEqual(before);
+
     // A project file of an unknown version: a clear message, nothing changes.
     await page.getByTestId('project-file-input').setInputFiles({
       name: 'old.lifecircle.json',

@@ -107,12 +107,15 @@ export async function rereadLayer(choice: ReadChoice): Promise<void> {
   if (ph.type !== 'layer') return;
   const my = ++job;
   set({ ...ph, busy: 0 });
+  // Progress arrives on its own message port: a late one must not mark the dialog busy again.
+  let finished = false;
   const onProgress = Comlink.proxy((p: ImportProgress) => {
     const cur = useImportSession.getState().phase;
-    if (my === job && cur.type === 'layer') set({ ...cur, busy: p.fraction });
+    if (my === job && !finished && cur.type === 'layer') set({ ...cur, busy: p.fraction });
   });
   try {
     const preview = await importWorker().reread(choice, onProgress);
+    finished = true;
     if (my !== job) return;
     set({ type: 'layer', preview, first: ph.first, busy: null });
   } catch (e) {
