@@ -3,6 +3,13 @@ import type { RuleCategory } from '../../src/core/rules/types';
 import { tr, type CliLang } from './cliLang';
 import type { InputLayer } from './parseCliArgs';
 
+/** Pads to a terminal width: CJK characters take two columns. */
+function padWidth(s: string, width: number): string {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return s + ' '.repeat(Math.max(0, width - w));
+}
+
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors, ODbL';
 
 /**
@@ -19,7 +26,7 @@ export function formatOsmSummary(
 ): string {
   const c = osm.counts;
   const used = (layer: InputLayer): string => (replaced.includes(layer) ? tr(lang, '  (not used: replaced by --', '  （未使用：已由 --') + layer + tr(lang, ')', ' 替代）') : '');
-  const row = (label: string, n: number | string, layer: InputLayer, extra = ''): string => `  ${label.padEnd(lang === 'zh' ? 8 : 13)}${String(n).padStart(6)}${extra}${used(layer)}`;
+  const row = (label: string, n: number | string, layer: InputLayer, extra = ''): string => `  ${padWidth(label, 13)}${String(n).padStart(6)}${extra}${used(layer)}`;
   const lines = [
     tr(lang, `${file}: OpenStreetMap extract classified (${OSM_ATTRIBUTION})`, `${file}：已分类 OpenStreetMap 数据（${OSM_ATTRIBUTION}）`),
     row(tr(lang, 'network', '路网'), c.network, 'network', tr(lang, ` ways, ${c.networkKm} km`, ` 条，${c.networkKm} 公里`)),
@@ -36,7 +43,7 @@ export function formatOsmSummary(
   const tags = Object.entries(osm.unclassifiedByTag).sort((a, b) => b[1] - a[1]);
   const top = tags.slice(0, 8).map(([t, n]) => `${t} ${n}`).join(', ');
   lines.push(
-    tr(lang, `  unclassified ${String(osm.unclassified.length).padStart(6)} service-like features`, `  未分类  ${String(osm.unclassified.length).padStart(6)} 个服务类要素`) +
+    `  ${padWidth(tr(lang, 'unclassified', '未分类'), 13)}${String(osm.unclassified.length).padStart(6)}${tr(lang, ' service-like features', ' 个服务类要素')}` +
       (tags.length ? `${tr(lang, ' (', '（')}${top}${tags.length > 8 ? ', …' : ''}${tr(lang, ')', '）')}` : ''),
   );
   return lines.join('\n') + '\n';
