@@ -31,9 +31,11 @@ const fold = (s: string): string => s.trim().toLowerCase().replace(/[\s_\-]+/g, 
 
 /**
  * Maps each facility's category onto a rule-set category id: `properties.category` (or the first
- * category alias column, e.g. 类别/type, when there is no `category`), matched against the ids and
- * then, ignoring case and separators, the Chinese and English names. Unknown and missing values
- * are counted for the warning and left for the analysis to ignore. Input is not mutated.
+ * category alias column, e.g. 类别/type, when there is no `category`), matched against the ids,
+ * then (ignoring case and separators) the Chinese and English names, then — segment by segment,
+ * most specific last as in Amap types "科教文化服务;学校;小学" — names and the Chinese name patterns
+ * that only one category uses. Unknown and missing values are counted for the warning and left
+ * for the analysis to ignore. Input is not mutated.
  */
 export function resolveFacilityCategories(fc: FeatureCollection, categories: readonly RuleCategory[]): ResolvedCategories {
   const byId = new Set(categories.map((c) => c.id));
@@ -41,6 +43,22 @@ export function resolveFacilityCategories(fc: FeatureCollection, categories: rea
   for (const c of categories) {
     for (const n of [c.id, c.name_en, c.name_zh]) if (n && !byName.has(fold(n))) byName.set(fold(n), c.id);
   }
+  // A Chinese name pattern identifies a category only when no other category uses it ('停车场' does not).
+  const byPattern = new Map<string, string | null>();
+  for (const c of categories) {
+    for (const p of c.name_patterns_zh ?? []) byPattern.set(fold(p), byPattern.has(fold(p)) && byPattern.get(fold(p)) !== c.id ? null : c.id);
+  }
+  const lookup = (value: string): string | undefined => {
+    if (byId.has(value)) return value;
+    const direct = byName.get(fold(value));
+    if (direct) return direct;
+    // Amap/Baidu POI types are paths, most specific last: "科教文化服务;学校;小学"
+    for (const seg of value.split(/[;；|/]/).map(fold).filter(Boolean).reverse()) {
+      const id = byName.get(seg) ?? byPattern.get(seg);
+      if (id) return id;
+    }
+    return undefined;
+  };
   const keys = new Set<string>();
   for (const f of fc.features.slice(0, 500)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
   const field = keys.has('category') ? 'category' : suggestFieldMapping([...keys], 'facilities').category ?? null;
@@ -57,7 +75,7 @@ export function resolveFacilityCategories(fc: FeatureCollection, categories: rea
       return f;
     }
     const value = String(raw);
-    const id = byId.has(value) ? value : byName.get(fold(value));
+    const id = lookup(value);
     if (id) {
       usable++;
       if (id !== value) renamed[value] = id;

@@ -201,6 +201,16 @@ const CASES: Case[] = [
     stderr: [/note: tests\/fixtures\/cli\/good\/facilities-zh\.csv: categories recognised by name: "幼儿园" → kindergarten, "小学" → primary_school, "初中" → middle_school/],
     check: (out) => expectAnalysed(out),
   },
+  {
+    name: 'POI types as exported by Amap ("科教文化服务;学校;小学"): matched by their last part, the rest listed',
+    args: withFacilities(`${G}/poi-types.csv`), code: 0,
+    stderr: [
+      /note: tests\/fixtures\/cli\/good\/poi-types\.csv: categories recognised by name: "科教文化服务;学校;幼儿园" → kindergarten, "科教文化服务;学校;小学" → primary_school, "科教文化服务;学校;中学" → middle_school/,
+      // 停车场 is a pattern of two categories (public and residents' parking): not guessed
+      /poi-types\.csv: 2 facilities have categories the rule set does not know and are ignored: "交通设施服务;停车场;停车场相关" ×1 \(first: row 5 "某停车场"\), "餐饮服务;中餐厅" ×1 \(first: row 6 "某饭店"\)/,
+    ],
+    check: (out) => expectAnalysed(out),
+  },
 ];
 
 describe('analyze CLI: real-world and bad input (issue 4)', () => {
