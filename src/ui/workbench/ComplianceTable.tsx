@@ -131,6 +131,7 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
                 badgeBins={badgeBins}
                 yes={t('yes')}
                 unreachableText={t('wb_unreachable')}
+                estimatedText={t('population_estimated')}
               />
             );
           })}
@@ -153,10 +154,11 @@ interface RowProps {
   badgeBins: { total: MissingBin[]; levels: MissingBin[][] };
   yes: string;
   unreachableText: string;
+  estimatedText: string;
 }
 
 /** One community's row; memoised so scrolling re-renders only rows that enter the view. */
-const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, coverage, columns, selected, onSelect, badgeBins, yes, unreachableText }: RowProps) {
+const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, coverage, columns, selected, onSelect, badgeBins, yes, unreachableText, estimatedText }: RowProps) {
   const C = rows.communityCount;
   return (
     <div
@@ -206,7 +208,7 @@ const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, cove
           case 'number': {
             const v = col.key === 'households' ? rows.households[c] : rows.population[c];
             const est = col.key === 'population' && rows.populationEstimated[c];
-            return <div key={col.key} className={cls} style={style}>{fmt(v)}{est ? '*' : ''}</div>;
+            return <div key={col.key} className={cls} style={style} title={est ? estimatedText : undefined}>{fmt(v)}{est ? '*' : ''}</div>;
           }
           case 'category': {
             const i = col.k! * C + c;

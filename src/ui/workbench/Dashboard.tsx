@@ -36,6 +36,22 @@ function StraightLine({ rate, network, id }: { rate: number | null | undefined; 
   );
 }
 
+/** Mandatory categories without a single facility in the data: the level cannot be met (or a layer is missing). */
+function NoFacilities({ ids, categories }: { ids: string[]; categories: { id: string; facilities: number }[] }) {
+  const { t, i18n } = useTranslation();
+  const rules = useStore((s) => s.rules);
+  const none = ids.filter((id) => categories.find((c) => c.id === id)?.facilities === 0);
+  if (!none.length) return null;
+  return (
+    <>
+      <br />
+      <span className="dash-warn" title={none.map((id) => categoryName(rules, id, i18n.language)).join(', ')}>
+        {t('wb_dash_no_facility_categories', { n: none.length })}
+      </span>
+    </>
+  );
+}
+
 /**
  * The headline indicators of the study area: population-weighted coverage per life-circle level
  * (share of residents whose community meets all of the level's mandatory categories, and the
@@ -93,6 +109,7 @@ export function Dashboard() {
               {t('wb_dash_mean', { rate: pct(ls.meanCompleteness.population) })}
             </span>
             <StraightLine rate={straight?.levels.find((x) => x.id === ls.id)?.complete.population.rate} network={ls.complete.population.rate} id={`dash-straight-${ls.id}`} />
+            <NoFacilities ids={ls.mandatoryCategories} categories={coverage.stats.categories} />
           </Headline>
         ))}
         <Headline id="park-rate" label={t('wb_dash_park')} value={parks?.stats.population.rate} text={parks ? pct(parks.stats.population.rate) : '—'}>
@@ -165,7 +182,7 @@ export function Dashboard() {
                       <span className="bar-fill" style={{ width: `${(c.population.rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
                       {sl != null && c.facilities > 0 && <i className="dash-straight-mark" style={{ left: `${sl * 100}%` }} />}
                     </span>
-                    <span className="dash-bar-value">{c.facilities ? pct(c.population.rate) : t('wb_no_facilities')}</span>
+                    <span className="dash-bar-value">{c.facilities ? pct(c.population.rate) : t('no_facilities')}</span>
                   </li>
                   );
                 })}
