@@ -15,6 +15,7 @@ import { collectOverlays } from './overlays';
 import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
+import { setActiveMap } from './mapHandle';
 import { memoLast } from '../util/memoLast';
 import { selectMissingLevels } from '../store/selectCompliance';
 
@@ -68,6 +69,7 @@ export function MapView() {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     dbg.map = map;
+    setActiveMap(map);
 
     const overlay = new MapLibreOverlay({
       interleaved: true,
@@ -137,6 +139,7 @@ export function MapView() {
     return () => {
       unsubscribe();
       map.remove();
+      setActiveMap(null);
       dbg.map = null;
       dbg.mapLoaded = false;
     };
