@@ -49,6 +49,8 @@ async function saveNow(): Promise<void> {
     usePersistStatus.setState((p) => ({ state: 'saved', savedAt: Date.now(), saves: p.saves + 1 }));
     return;
   }
+  // Nothing new to write: what is stored is up to date.
+  if (outcome === 'unchanged') return void usePersistStatus.setState((p) => ({ state: p.savedAt ? 'saved' : 'unchanged' }));
   usePersistStatus.setState({ state: outcome });
   if (outcome === 'quota' && !quotaReported) {
     quotaReported = true;
@@ -65,10 +67,17 @@ async function saveNow(): Promise<void> {
  */
 function startAutosave(delayMs = 800): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // A steady stream of changes (dragging a slider) must not postpone the save for ever.
+  let pendingSince: number | null = null;
   const schedule = () => {
     clearTimeout(timer);
+    const now = Date.now();
+    pendingSince ??= now;
     usePersistStatus.setState({ state: 'pending' });
-    timer = setTimeout(() => idle(() => (saving = saving.then(saveNow))), delayMs);
+    timer = setTimeout(() => {
+      pendingSince = null;
+      idle(() => (saving = saving.then(saveNow)));
+    }, Math.max(0, Math.min(delayMs, pendingSince + 5 * delayMs - now)));
   };
   let last: unknown[] = [];
   const watch = (s: AppState) => [s.layers, s.rules, s.analysisSettings, s.activeLevel, s.activeCategory, s.coloring, s.demo];
