@@ -8,8 +8,24 @@
  *                                 unless --no-L, so every budget gets a verdict
  *   options: --seed N (default 42), --runs N (cap on timed runs), --no-naive, --no-worker
  *
- * Last results (2-vCPU VM, Node 20.20.2, seed 42) — updated by hand after a run:
- * (not yet recorded)
+ * Last results — 2026-11-26, 2-vCPU AMD EPYC VM shared with other jobs (load average 3 → 6.6
+ * during the run, so every row is inflated, M/L most), Node 20.20.2, seed 42, `--json`;
+ * ms, median (min–max):
+ * step                 S                    M                    L
+ * graphBuild         10.7 (6.62–28.2)     58.9 (37.3–107)      641 (582–869)
+ * snap               5.65 (5.25–6.26)     51.1 (50.1–58.6)     273 (263–326)
+ * wholeAnalysis      21.3 (19.6–25.9)     208 (184–301)        1440 (1374–1556)
+ * oneCategory        2.66 (2.21–5.49)     8.77 (8.08–11.4)     45.4 (42.5–96.1)
+ * oneCategoryCutoff  1.31 (0.56–2.36)     6.02 (5.69–20.8)     47.6 (39.0–129)
+ * search15           12.0 (9.45–13.2)     95.6 (65.0–139)      577 (565–650)
+ * polygons           24.9 (22.5–99.0)     355 (264–572)        646 (612–1279)
+ * reachedEdges       0.81 (0.66–13.3)     8.63 (5.73–12.4)     60.0 (37.1–171)
+ * naiveTurf          188 (179–215)        6777 (5922–7536)     –
+ * relaxations/s      14.3 M / 8.7 M / 5.7 M (improving relaxations, search15)
+ * naive/ours (cut 500) S 143×, M 1125× (no cutoff: M 772×)
+ * memory L: peak RSS rise 135 MB; worker M: graph transfer 1.6 ms, runCoverage 228 vs 146 ms
+ * in-process. Budgets: all pass except whole analysis M (208 > 200 ms). At load ~2 the same
+ * code gave M whole 136–160 ms, polygons M 162–200 ms, L polygons ~500 ms.
  */
 import os from 'node:os';
 import { buildGraph } from '../src/core/network';
