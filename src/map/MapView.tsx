@@ -121,7 +121,10 @@ export function MapView() {
     map.on('idle', () => {
       if (dbg.mapLoaded && dbg.deckFrames > 0) {
         dbg.mapIdle = true;
-        if (dbg.firstRenderMs === null && appliedLayers && Object.keys(appliedLayers).length > 0) dbg.firstRenderMs = Math.round(performance.now() - started);
+        if (dbg.firstRenderMs === null && appliedLayers && Object.keys(appliedLayers).length > 0) {
+          dbg.firstRenderMs = Math.round(performance.now() - started);
+          useStore.getState().setMapReady();
+        }
       } else if (dbg.mapLoaded) {
         map.triggerRepaint();
       }

@@ -97,9 +97,12 @@ export function startAnalysisController(): () => void {
   };
 
   const onChange = (s: AppState) => {
+    if (!s.mapReady) return;
     const data = [s.layers.communities, s.layers.facilities, s.layers.network, s.layers.parks, s.layers.parking];
     if (!dataOf || data.some((d, i) => d !== dataOf![i])) {
       dataOf = data;
+      rulesOf = s.rules;
+      settingsOf = s.analysisSettings;
       useStore.setState({ coverage: null, euclideanStats: null, parks: null, parking: null, weights: null, serviceArea: null, route: null, analysisStatus: 'idle' });
       areaOf = routeOf = null;
       if (s.layers.communities && s.layers.facilities) {

@@ -29,6 +29,8 @@ export function App() {
     if (!demoRequested) {
       demoRequested = true;
       startAnalysisController();
+      // Without WebGL the map never reports its first frame; the analysis must not wait forever.
+      setTimeout(() => useStore.getState().setMapReady(), 8000);
       // Restores the autosaved workspace, else loads the demo (issue 4).
       void startWorkspace();
     }
