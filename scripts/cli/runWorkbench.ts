@@ -14,6 +14,7 @@ import type { CliIo } from './cliIo';
 import { tr, type CliLang } from './cliLang';
 import type { WorkbenchArgs } from './workbenchArgs';
 import { UserError } from './userError';
+import { communityWorkbenchAttributes, roundTo } from '../../src/core/io/export/workbenchAttributes';
 
 export interface WorkbenchCliInput {
   ctx: CoverageContext;
@@ -39,11 +40,7 @@ export interface WorkbenchCliOutput {
 const POPULATION_REFERENCE = 1000;
 const AGE_BASE_YEAR = 1970;
 
-const round = (x: number, digits: number): number | null => {
-  if (!Number.isFinite(x)) return null;
-  const k = 10 ** digits;
-  return Math.round(x * k) / k;
-};
+const round = roundTo;
 
 /**
  * The planner's-workbench part of `npm run analyze` (issue 5): park coverage with --parks,
@@ -107,14 +104,7 @@ export function runWorkbench(input: WorkbenchCliInput): WorkbenchCliOutput {
   });
   const ranking = rankByScore(score.score, ctx.weights.population);
 
-  const properties = (c: number): Record<string, unknown> => ({
-    park_ok: parks ? parks.ok[c] === 1 : null,
-    park_dist: parks ? round(parks.distance[c], 1) : null,
-    parking_demand: parking ? round(parking.demand[c], 1) : null,
-    parking_supply: parking ? round(parking.supply[c], 1) : null,
-    parking_gap: parking ? round(parking.gap[c], 1) : null,
-    score: score.isOld[c] ? round(score.score[c], 2) : null,
-  });
+  const properties = (c: number): Record<string, unknown> => communityWorkbenchAttributes({ parks, parking, renovation: score }, c);
 
   const rate = (r: { covered: number; total: number; rate: number | null }) => ({ covered: round(r.covered, 1), total: round(r.total, 1), rate: r.rate });
   const summary = {

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection } from 'geojson';
 import { exportGeoJson, type AttributeSource } from '../../core/io/export/exportGeoJson';
-import { coverageAttributes } from '../../core/io/export/coverageAttributes';
+import { communityCoverageAttributes } from '../../core/io/export/coverageAttributes';
+import { communityWorkbenchAttributes } from '../../core/io/export/workbenchAttributes';
+import { selectRenovation } from '../../store/selectRenovation';
 import { gapCommunities } from '../../core/io/export/gapCommunities';
 import { complianceCsv } from '../../core/io/export/complianceTable';
 import { serviceAreaFeatures } from '../../core/io/export/serviceAreaFeatures';
@@ -30,6 +32,13 @@ export function ExportMenu() {
   const activeLevel = useStore((s) => s.activeLevel);
   const communities = layers.communities?.fc;
   const analysed = !!coverage && !!communities && coverage.communityCount === communities.features.length ? coverage : null;
+  // Every analysis attribute with the CLI's flat names: dist_/ok_ per category, park, parking, score.
+  const analysisAttributes = (result: NonNullable<typeof analysed>): AttributeSource => {
+    const s = useStore.getState();
+    const tables = { parks: s.parks, parking: s.parking, renovation: selectRenovation(s) };
+    return (_f: unknown, c: number) =>
+      c < result.communityCount ? { ...communityCoverageAttributes(result, c), ...communityWorkbenchAttributes(tables, c) } : undefined;
+  };
   const attribution = [...new Set(Object.values(layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
   const crs = gcj ? 'gcj02' : 'wgs84';
   const suffix = gcj ? '-gcj02' : '';
@@ -42,7 +51,7 @@ export function ExportMenu() {
       id: 'communities',
       label: analysed ? t('io_export_communities_analysis') : t('io_export_communities'),
       disabled: communities ? null : t('io_export_no_layer'),
-      run: () => communities && geojson(communities, 'lifecircle-communities', analysed ? coverageAttributes(analysed) : undefined),
+      run: () => communities && geojson(communities, 'lifecircle-communities', analysed ? analysisAttributes(analysed) : undefined),
     },
     {
       id: 'facilities',

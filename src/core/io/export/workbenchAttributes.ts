@@ -1,0 +1,30 @@
+/** The parts of the park, parking and renovation results the exports read. */
+export interface WorkbenchTables {
+  parks?: { ok: ArrayLike<number>; distance: ArrayLike<number> } | null;
+  parking?: { demand: ArrayLike<number>; supply: ArrayLike<number>; gap: ArrayLike<number> } | null;
+  renovation?: { isOld: ArrayLike<number>; score: ArrayLike<number> } | null;
+}
+
+/** x rounded to `digits` decimals; null when not finite. */
+export function roundTo(x: number, digits: number): number | null {
+  if (!Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/**
+ * The CLI's workbench fields of community c (DESIGN §6): park_ok / park_dist (metres, one
+ * decimal), parking_demand / parking_supply / parking_gap (spaces, one decimal) — null when that
+ * layer was not analysed — and score (0–100, two decimals; null for communities that are not old).
+ */
+export function communityWorkbenchAttributes(t: WorkbenchTables, c: number): Record<string, number | boolean | null> {
+  const { parks, parking, renovation } = t;
+  return {
+    park_ok: parks ? parks.ok[c] === 1 : null,
+    park_dist: parks ? roundTo(parks.distance[c], 1) : null,
+    parking_demand: parking ? roundTo(parking.demand[c], 1) : null,
+    parking_supply: parking ? roundTo(parking.supply[c], 1) : null,
+    parking_gap: parking ? roundTo(parking.gap[c], 1) : null,
+    score: renovation && renovation.isOld[c] ? roundTo(renovation.score[c], 2) : null,
+  };
+}
