@@ -3,20 +3,13 @@
  * same city (flatbush habit). mulberry32: tiny, fast, good enough for geometry jitter.
  */
 
+import { mulberry32 } from '../demo/random';
+
 /** A generator of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32 seeded with a 32-bit integer. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 seeded with a 32-bit integer (the demo generator's, shared). */
+export { mulberry32 };
 
 /** Derives an independent 32-bit seed for sub-stream `k` of `seed` (splitmix-style hash). */
 export function subSeed(seed: number, k: number): number {
