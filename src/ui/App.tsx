@@ -14,20 +14,20 @@ import { Workbench } from './workbench/Workbench';
 import { startAnalysisController } from '../store/analysisController';
 
 // Once per page: React StrictMode runs effects twice in development.
-let demoRequested = false;
+let started = false;
 
 export function App() {
   const { t, i18n } = useTranslation();
   const demo = useStore((s) => s.demo);
   const busy = useStore((s) => s.busy);
-  const hasData = useStore((s) => Object.keys(s.layers).length > 0);
   const layers = useStore((s) => s.layers);
+  const hasData = Object.keys(layers).length > 0;
   const attributions = useMemo(() => [...new Set(Object.values(layers).map((l) => l?.attribution).filter(Boolean))], [layers]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
-    if (!demoRequested) {
-      demoRequested = true;
+    if (!started) {
+      started = true;
       startAnalysisController();
       // Without WebGL the map never reports its first frame; the analysis must not wait forever.
       setTimeout(() => useStore.getState().setMapReady(), 8000);
@@ -53,17 +53,17 @@ export function App() {
       <div className="workspace">
         <LayersPanel />
         <div className="center">
-        <main className="map-wrap">
-          <MapView />
-          <HoverCard />
-          {busy && <div className="busy" data-testid="busy">{t(busy)}</div>}
-          {!busy && !hasData && <div className="empty-state">{t('empty_state')}</div>}
-          <div className="map-attribution">
-            {demo ? (zh ? demo.name_zh : demo.name_en) + ' · ' : ''}
-            {attributions.join(' · ')}
-          </div>
-        </main>
-        <Workbench />
+          <main className="map-wrap">
+            <MapView />
+            <HoverCard />
+            {busy && <div className="busy" data-testid="busy">{t(busy)}</div>}
+            {!busy && !hasData && <div className="empty-state">{t('empty_state')}</div>}
+            <div className="map-attribution">
+              {demo ? (zh ? demo.name_zh : demo.name_en) + ' · ' : ''}
+              {attributions.join(' · ')}
+            </div>
+          </main>
+          <Workbench />
         </div>
         <aside className="panel right-panel">
           <AnalysisPanel />
