@@ -47,7 +47,7 @@ export function categoryDistances(ctx: CoverageContext, k: number, options: Cate
     const net = ctx.network;
     if (!net) throw new Error('network mode needs a walking network; load one or use euclidean mode');
     search = multiSourceDijkstra(net.graph, net.sourceSnap, net.workspace, { cutoff, sourceIds, trackPaths: options.trackPaths });
-    const r = distancesAtSnaps(net.graph, search, net.sampleSnap, net.sourceSnap, { sourceIds, cutoff });
+    const r = distancesAtSnaps(net.graph, search, net.sampleSnap, net.sourceSnap, { sourceIds, cutoff, plan: net.samplePlan });
     sampleDist = r.distance;
     sampleSrc = r.source;
   } else {

@@ -3,6 +3,7 @@ import type { WalkGraph } from '../network/graph';
 import { buildGraph, type NetworkInput } from '../network/buildGraph';
 import { buildSegmentIndex, type SegmentIndex } from '../network/buildSegmentIndex';
 import { snapPoints, type SnapResult } from '../network/snapPoints';
+import { prepareSnapTargets, type SnapTargetPlan } from '../network/distancesAtSnaps';
 import { createDijkstraWorkspace, type DijkstraWorkspace } from '../network/multiSourceDijkstra';
 import { connectedComponents } from '../network/connectedComponents';
 import { IntPairMap } from '../network/intPairMap';
@@ -49,6 +50,8 @@ export interface CoverageNetwork {
   index: SegmentIndex;
   /** snaps of the community sample points */
   sampleSnap: SnapResult;
+  /** the sample snaps prepared once for every category's distancesAtSnaps */
+  samplePlan: SnapTargetPlan;
   /** snaps of the facility points */
   sourceSnap: SnapResult;
   workspace: DijkstraWorkspace;
@@ -110,9 +113,10 @@ export function prepareCoverage(input: CoverageInput, options: CoverageOptions =
     const graph = input.graph ?? buildGraph(input.network as NetworkInput);
     const index = input.segmentIndex ?? buildSegmentIndex(graph);
     const component = graph.component ?? connectedComponents(graph.nodeCount, graph.offsets, graph.targets).component;
+    const sampleSnap = snapPoints(graph, index, communities.samples, opts.maxSnap);
     network = {
-      graph, index, component,
-      sampleSnap: snapPoints(graph, index, communities.samples, opts.maxSnap),
+      graph, index, component, sampleSnap,
+      samplePlan: prepareSnapTargets(graph, sampleSnap),
       sourceSnap: snapPoints(graph, index, new Float64Array(0), opts.maxSnap),
       workspace: createDijkstraWorkspace(graph),
       communityIssues: [], facilityIssues: [], sourceUsable: new Uint8Array(0),

@@ -9,13 +9,103 @@ export interface DistancesAtSnapsOptions {
   /** Output arrays to reuse, length = targets count. */
   out?: Float64Array;
   outSource?: Int32Array;
+  /**
+   * `prepareSnapTargets(graph, targets)`, built once and reused for every search over the same
+   * targets (a coverage context keeps one for its community samples). @default built per call
+   */
+  plan?: SnapTargetPlan;
+}
+
+/**
+ * The usable targets of one set of snaps, flattened for repeated distancesAtSnaps calls: ordered
+ * by graph node (Hilbert order, so reading the search's node distances walks memory almost
+ * sequentially) with their edge ends and along-edge offsets precomputed, and the targets of each
+ * edge linked for the same-edge case.
+ */
+export interface SnapTargetPlan {
+  /** number of targets (usable or not) */
+  count: number;
+  /** usable targets (ok = 1, edge ≥ 0) in visiting order: target index */
+  index: Int32Array;
+  /** per visiting position: edge end nodes, t·len and (1 − t)·len (metres), t, access (metres) */
+  u: Int32Array;
+  v: Int32Array;
+  toU: Float64Array;
+  toV: Float64Array;
+  t: Float64Array;
+  access: Float64Array;
+  len: Float64Array;
+  /** first visiting position on each edge (−1: none); the next one is sameEdgeNext[position] */
+  edgeFirst: Int32Array;
+  sameEdgeNext: Int32Array;
+  /** distinct end nodes of the usable targets (what a search must settle to answer them) */
+  nodes: Int32Array;
+  /** scratch: best candidate per visiting position */
+  best: Float64Array;
+  bestSource: Int32Array;
+}
+
+/**
+ * Precomputes what distancesAtSnaps needs about `targets` (community sample snaps), so that each
+ * category's call is two sequential passes: O(targets + sources), no sorting.
+ *
+ * @param graph the walking graph the targets were snapped to
+ * @param targets snaps (ok = 0 or edge = −1: unusable, distance Infinity)
+ */
+export function prepareSnapTargets(graph: WalkGraph, targets: EdgeSources): SnapTargetPlan {
+  const n = targets.edge.length;
+  const { edgeFrom, edgeTo, edgeLength, edgeCount, nodeCount } = graph;
+  const usable: number[] = [];
+  for (let i = 0; i < n; i++) if (targets.ok[i] && targets.edge[i] >= 0) usable.push(i);
+  // by the lower end node, then target index: node ids follow a Hilbert curve
+  const keys = new Float64Array(usable.length);
+  for (let p = 0; p < usable.length; p++) {
+    const e = targets.edge[usable[p]];
+    keys[p] = Math.min(edgeFrom[e], edgeTo[e]) * 4294967296 + usable[p];
+  }
+  keys.sort();
+  const m = usable.length;
+  const index = new Int32Array(m);
+  const u = new Int32Array(m), v = new Int32Array(m);
+  const toU = new Float64Array(m), toV = new Float64Array(m), t = new Float64Array(m);
+  const access = new Float64Array(m), len = new Float64Array(m);
+  const edgeFirst = new Int32Array(edgeCount).fill(-1);
+  const sameEdgeNext = new Int32Array(m);
+  const seen = new Uint8Array(nodeCount);
+  const nodes: number[] = [];
+  for (let p = m - 1; p >= 0; p--) {
+    const i = keys[p] % 4294967296;
+    const e = targets.edge[i];
+    const l = edgeLength[e], f = targets.t[i];
+    index[p] = i;
+    u[p] = edgeFrom[e];
+    v[p] = edgeTo[e];
+    toU[p] = f * l;
+    toV[p] = (1 - f) * l;
+    t[p] = f;
+    access[p] = targets.access[i];
+    len[p] = l;
+    sameEdgeNext[p] = edgeFirst[e];
+    edgeFirst[e] = p;
+  }
+  for (let p = 0; p < m; p++) {
+    if (!seen[u[p]]) nodes.push(u[p]);
+    seen[u[p]] = 1;
+    if (!seen[v[p]]) nodes.push(v[p]);
+    seen[v[p]] = 1;
+  }
+  return {
+    count: n, index, u, v, toU, toV, t, access, len, edgeFirst, sameEdgeNext,
+    nodes: Int32Array.from(nodes), best: new Float64Array(m), bestSource: new Int32Array(m),
+  };
 }
 
 /**
  * Network distance from each target point (community or entrance) to the nearest source, from the
  * node distances of a multi-source search (DESIGN §4):
  * access_c + min(dist[u] + t_c·len, dist[v] + (1 − t_c)·len), and when a source lies on the same
- * edge also the direct along-edge candidate access_c + |t_c − t_f|·len + access_f.
+ * edge also the direct along-edge candidate access_c + |t_c − t_f|·len + access_f. Ties go to the
+ * node candidate, then to the lowest source index.
  *
  * @param graph the walking graph
  * @param search `dist` and `origin` of the multiSourceDijkstra run over `sources`
@@ -34,54 +124,52 @@ export function distancesAtSnaps(
   const cutoff = options.cutoff ?? Infinity;
   const distance = options.out ?? new Float64Array(n);
   const source = options.outSource ?? new Int32Array(n);
-  const { edgeFrom, edgeTo, edgeLength } = graph;
+  const plan = options.plan ?? prepareSnapTargets(graph, targets);
+  if (plan.count !== n) throw new Error(`distancesAtSnaps: the plan is for ${plan.count} targets, not ${n}`);
   const { dist, origin } = search;
+  const { index, u, v, toU, toV, t, access, len, edgeFirst, sameEdgeNext, best, bestSource } = plan;
+  const m = index.length;
 
-  // usable sources sorted by edge, for the same-edge candidate
-  const ids = options.sourceIds;
-  const m = ids ? ids.length : sources.edge.length;
-  const list: number[] = [];
-  for (let k = 0; k < m; k++) {
-    const s = ids ? ids[k] : k;
-    if (sources.ok[s] && sources.edge[s] >= 0) list.push(s);
+  for (let p = 0; p < m; p++) {
+    const du = dist[u[p]] + toU[p], dv = dist[v[p]] + toV[p];
+    if (du <= dv) {
+      best[p] = du;
+      bestSource[p] = origin[u[p]];
+    } else {
+      best[p] = dv;
+      bestSource[p] = origin[v[p]];
+    }
   }
-  list.sort((a, b) => sources.edge[a] - sources.edge[b] || a - b);
-  const srcEdge = Int32Array.from(list, (s) => sources.edge[s]);
 
-  for (let i = 0; i < n; i++) {
-    const e = targets.edge[i];
-    if (!targets.ok[i] || e < 0) {
-      distance[i] = Infinity;
-      source[i] = -1;
-      continue;
-    }
-    const len = edgeLength[e], f = targets.t[i], acc = targets.access[i];
-    const u = edgeFrom[e], v = edgeTo[e];
-    const du = dist[u] + f * len, dv = dist[v] + (1 - f) * len;
-    let best = du <= dv ? du : dv;
-    let bestSrc = du <= dv ? origin[u] : origin[v];
-    // first source on edge e (lower bound in the sorted edge list)
-    let lo = 0, hi = srcEdge.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (srcEdge[mid] < e) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < srcEdge.length && srcEdge[k] === e; k++) {
-      const s = list[k];
-      const d = Math.abs(f - sources.t[s]) * len + sources.access[s];
-      if (d < best) {
-        best = d;
-        bestSrc = s;
+  // same-edge candidates, each target's in ascending source index (strict < keeps the first)
+  const ids = options.sourceIds;
+  const k = ids ? ids.length : sources.edge.length;
+  let ascending = true;
+  for (let q = 1; q < k && ids; q++) if (ids[q] < ids[q - 1]) ascending = false;
+  const order = ascending ? null : Int32Array.from(ids as ArrayLike<number>).sort();
+  for (let q = 0; q < k; q++) {
+    const s = order ? order[q] : ids ? ids[q] : q;
+    if (!sources.ok[s]) continue;
+    const e = sources.edge[s];
+    if (e < 0) continue;
+    const ts = sources.t[s], as = sources.access[s];
+    for (let p = edgeFirst[e]; p !== -1; p = sameEdgeNext[p]) {
+      const d = Math.abs(t[p] - ts) * len[p] + as;
+      if (d < best[p]) {
+        best[p] = d;
+        bestSource[p] = s;
       }
     }
-    const total = acc + best;
+  }
+
+  distance.fill(Infinity, 0, n);
+  source.fill(-1, 0, n);
+  for (let p = 0; p < m; p++) {
+    const total = access[p] + best[p];
     if (total <= cutoff) {
+      const i = index[p];
       distance[i] = total;
-      source[i] = bestSrc;
-    } else {
-      distance[i] = Infinity;
-      source[i] = -1;
+      source[i] = bestSource[p];
     }
   }
   return { distance, source };

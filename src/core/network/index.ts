@@ -9,5 +9,5 @@ export {
   createDijkstraWorkspace, multiSourceDijkstra,
   type DijkstraWorkspace, type DijkstraOptions, type DijkstraRun, type EdgeSources,
 } from './multiSourceDijkstra';
-export { distancesAtSnaps, type DistancesAtSnapsOptions } from './distancesAtSnaps';
+export { distancesAtSnaps, prepareSnapTargets, type DistancesAtSnapsOptions, type SnapTargetPlan } from './distancesAtSnaps';
 export { walkingRoute, type WalkingRoute } from './walkingRoute';
