@@ -72,7 +72,9 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     let f = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
     if (f < 0) f = 0;
     else if (f > 1) f = 1;
-    const d = Math.hypot(ax + f * dx, ay + f * dy);
+    const px = ax + f * dx, py = ay + f * dy;
+    // sqrt, not Math.hypot (several times slower in V8); metre-scale values cannot overflow
+    const d = Math.sqrt(px * px + py * py);
     if (d > bestD * NEAR_TIE + NEAR_TIE_M) return false;
     if (d < bestD) {
       bestD = d;
