@@ -15,11 +15,11 @@ export interface DijkstraWorkspace {
    * seeds and unreached; filled only by runs with trackPaths
    */
   predArc: Int32Array;
-  /** bucket-queue links */
-  next: Int32Array;
-  prev: Int32Array;
-  /** absolute bucket of a queued node, −1 when not queued */
-  bucketOf: Int32Array;
+  /**
+   * bucket-queue state, 4 entries per node so that one cache line holds all of a node's:
+   * [4v] next in its bucket, [4v+1] previous, [4v+2] absolute bucket (−1 when not queued), [4v+3] unused
+   */
+  link: Int32Array;
   head: Int32Array;
   maxEdgeLength: number;
 }
@@ -57,7 +57,7 @@ export interface DijkstraRun {
 /** Bucket width in metres. Distances stay exact floats; buckets only order the work. */
 const BUCKET_M = 1;
 
-/** Allocates the arrays of a search on `graph` (≈ 40 bytes per node). */
+/** Allocates the arrays of a search on `graph` (≈ 36 bytes per node). */
 export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
   const n = graph.nodeCount;
   let maxEdgeLength = graph.stats?.maxEdgeLength ?? -1;
@@ -70,9 +70,7 @@ export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
     dist: new Float64Array(n),
     origin: new Int32Array(n),
     predArc: new Int32Array(n),
-    next: new Int32Array(n),
-    prev: new Int32Array(n),
-    bucketOf: new Int32Array(n),
+    link: new Int32Array(4 * n),
     head: new Int32Array(0),
     maxEdgeLength,
   };
@@ -96,13 +94,14 @@ export function multiSourceDijkstra(
   options: DijkstraOptions = {},
 ): DijkstraRun {
   const cutoff = options.cutoff ?? Infinity;
-  const { dist, origin, predArc, next, prev, bucketOf } = ws;
+  const { dist, origin, predArc, link } = ws;
   const { edgeFrom, edgeTo, edgeLength, offsets, targets, arcLength } = graph;
   const track = options.trackPaths === true;
   dist.fill(Infinity);
   origin.fill(-1);
   if (track) predArc.fill(-1);
-  bucketOf.fill(-1);
+  // link[4v+2] (bucket) = −1: not queued; next/prev are written whenever a node is queued
+  for (let i = 2; i < link.length; i += 4) link[i] = -1;
 
   const ids = options.sourceIds;
   const nSrc = ids ? ids.length : sources.edge.length;
@@ -124,21 +123,24 @@ export function multiSourceDijkstra(
       origin[b] = s;
     }
   }
-  const seeds: number[] = [];
+  // seeds in the order (source, from end, to end), each once: this order decides ties
+  const seeds = new Int32Array(2 * nSrc);
+  let nSeeds = 0;
   for (let k = 0; k < nSrc; k++) {
     const s = ids ? ids[k] : k;
     const e = sources.edge[s];
     if (!sources.ok[s] || e < 0) continue;
-    for (const v of [edgeFrom[e], edgeTo[e]]) {
-      if (origin[v] === s && bucketOf[v] === -1) {
-        bucketOf[v] = -2; // mark: collected once
-        seeds.push(v);
+    for (let end = 0; end < 2; end++) {
+      const v = end === 0 ? edgeFrom[e] : edgeTo[e];
+      if (origin[v] === s && link[4 * v + 2] === -1) {
+        link[4 * v + 2] = -2; // mark: collected once
+        seeds[nSeeds++] = v;
         if (dist[v] < minKey) minKey = dist[v];
         if (dist[v] > maxKey) maxKey = dist[v];
       }
     }
   }
-  if (seeds.length === 0) return { dist, origin, predArc, settled: 0, relaxed: 0 };
+  if (nSeeds === 0) return { dist, origin, predArc, settled: 0, relaxed: 0 };
 
   // circular buckets: every queued key lies within [current, current + span], so span/width
   // buckets (+2) never alias; widen the buckets if a huge edge would need too many
@@ -154,15 +156,16 @@ export function multiSourceDijkstra(
   const mask = size - 1;
 
   let queued = 0;
-  for (const v of seeds) {
+  for (let q = 0; q < nSeeds; q++) {
+    const v = seeds[q];
     const b = Math.floor(dist[v] * inv);
     const slot = b & mask;
     const h = head[slot];
-    next[v] = h;
-    prev[v] = -1;
-    if (h !== -1) prev[h] = v;
+    link[4 * v] = h;
+    link[4 * v + 1] = -1;
+    if (h !== -1) link[4 * h + 1] = v;
     head[slot] = v;
-    bucketOf[v] = b;
+    link[4 * v + 2] = b;
     queued++;
   }
 
@@ -175,10 +178,10 @@ export function multiSourceDijkstra(
       cur++;
       continue;
     }
-    const nv = next[v];
+    const nv = link[4 * v];
     head[slot] = nv;
-    if (nv !== -1) prev[nv] = -1;
-    bucketOf[v] = -1;
+    if (nv !== -1) link[4 * nv + 1] = -1;
+    link[4 * v + 2] = -1;
     queued--;
     settled++;
     const dv = dist[v];
@@ -188,13 +191,14 @@ export function multiSourceDijkstra(
       const nd = dv + arcLength[a];
       if (nd >= dist[u] || nd > cutoff) continue;
       relaxed++;
-      const old = bucketOf[u];
+      const lu = 4 * u;
+      const old = link[lu + 2];
       if (old !== -1) {
         // unlink from its old bucket
-        const p = prev[u], n = next[u];
-        if (p !== -1) next[p] = n;
+        const p = link[lu + 1], n = link[lu];
+        if (p !== -1) link[4 * p] = n;
         else head[old & mask] = n;
-        if (n !== -1) prev[n] = p;
+        if (n !== -1) link[4 * n + 1] = p;
       } else {
         queued++;
       }
@@ -204,11 +208,11 @@ export function multiSourceDijkstra(
       const b = Math.floor(nd * inv);
       const s2 = b & mask;
       const h = head[s2];
-      next[u] = h;
-      prev[u] = -1;
-      if (h !== -1) prev[h] = u;
+      link[lu] = h;
+      link[lu + 1] = -1;
+      if (h !== -1) link[4 * h + 1] = u;
       head[s2] = u;
-      bucketOf[u] = b;
+      link[lu + 2] = b;
     }
   }
   return { dist, origin, predArc, settled, relaxed };
