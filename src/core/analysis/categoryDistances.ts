@@ -8,6 +8,13 @@ export interface CategoryDistancesOptions {
   mode?: CoverageMode;
   /** Record predecessor arcs in the search, for walkingRoute. @default false */
   trackPaths?: boolean;
+  /**
+   * Network mode: run the search over the whole graph, so `search.dist` holds every node's
+   * distance (service areas, reached edges need this). With false the search stops once every
+   * community sample's edge ends are final: the same community distances, less work when the
+   * network reaches beyond the communities. @default true
+   */
+  fullSearch?: boolean;
   /** Output arrays to reuse, length = community count. */
   out?: Float64Array;
   outFacility?: Int32Array;
@@ -20,7 +27,8 @@ export interface CategoryDistances {
   facility: Int32Array;
   /**
    * network mode: the search (node distances, origins, predecessor arcs) — it lives in the shared
-   * workspace and is overwritten by the next run, so use or copy it before running again
+   * workspace and is overwritten by the next run, so use or copy it before running again; complete
+   * only with fullSearch (the default)
    */
   search: DijkstraRun | null;
 }
@@ -46,7 +54,8 @@ export function categoryDistances(ctx: CoverageContext, k: number, options: Cate
   if (mode === 'network') {
     const net = ctx.network;
     if (!net) throw new Error('network mode needs a walking network; load one or use euclidean mode');
-    search = multiSourceDijkstra(net.graph, net.sourceSnap, net.workspace, { cutoff, sourceIds, trackPaths: options.trackPaths });
+    const stopWhenSettled = options.fullSearch === false ? net.samplePlan.nodes : undefined;
+    search = multiSourceDijkstra(net.graph, net.sourceSnap, net.workspace, { cutoff, sourceIds, trackPaths: options.trackPaths, stopWhenSettled });
     const r = distancesAtSnaps(net.graph, search, net.sampleSnap, net.sourceSnap, { sourceIds, cutoff, plan: net.samplePlan });
     sampleDist = r.distance;
     sampleSrc = r.source;

@@ -65,7 +65,8 @@ export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = 
   let relaxed = 0;
   for (const k of todo) {
     const d = distance.subarray(k * C, (k + 1) * C);
-    const r = categoryDistances(ctx, k, { mode, out: d, outFacility: nearestFacility.subarray(k * C, (k + 1) * C) });
+    // node distances are not kept: the search may stop once every community is answered
+    const r = categoryDistances(ctx, k, { mode, fullSearch: false, out: d, outFacility: nearestFacility.subarray(k * C, (k + 1) * C) });
     relaxed += r.search?.relaxed ?? 0;
     const radius = ctx.categories[k].radius;
     for (let c = 0, base = k * C; c < C; c++) ok[base + c] = d[c] <= radius ? 1 : 0;

@@ -17,10 +17,13 @@ export interface DijkstraWorkspace {
   predArc: Int32Array;
   /**
    * bucket-queue state, 4 entries per node so that one cache line holds all of a node's:
-   * [4v] next in its bucket, [4v+1] previous, [4v+2] absolute bucket (−1 when not queued), [4v+3] unused
+   * [4v] next in its bucket, [4v+1] previous, [4v+2] absolute bucket (−1 when not queued),
+   * [4v+3] = stamp while v is a stopWhenSettled node not yet taken off the queue
    */
   link: Int32Array;
   head: Int32Array;
+  /** run counter for link[4v+3] */
+  stamp: number;
   maxEdgeLength: number;
 }
 
@@ -39,6 +42,13 @@ export interface DijkstraOptions {
   sourceIds?: ArrayLike<number>;
   /** Record predecessor arcs (for drawing routes; costs a little speed). @default false */
   trackPaths?: boolean;
+  /**
+   * Stop as soon as these nodes are final (e.g. the edge ends of the community snaps,
+   * SnapTargetPlan.nodes): their dist and origin are then exactly those of a full search, but
+   * other nodes may be unreached (Infinity) or hold a tentative, too large distance. Targets on a
+   * component without any source do not hold the search up. @default none: search everything
+   */
+  stopWhenSettled?: Int32Array;
 }
 
 export interface DijkstraRun {
@@ -52,6 +62,8 @@ export interface DijkstraRun {
   settled: number;
   /** arcs relaxed */
   relaxed: number;
+  /** true when the search stopped early (stopWhenSettled): only those nodes are exact */
+  stoppedEarly: boolean;
 }
 
 /** Bucket width in metres. Distances stay exact floats; buckets only order the work. */
@@ -71,6 +83,7 @@ export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
     origin: new Int32Array(n),
     predArc: new Int32Array(n),
     link: new Int32Array(4 * n),
+    stamp: 0,
     head: new Int32Array(0),
     maxEdgeLength,
   };
@@ -140,7 +153,28 @@ export function multiSourceDijkstra(
       }
     }
   }
-  if (nSeeds === 0) return { dist, origin, predArc, settled: 0, relaxed: 0 };
+  if (nSeeds === 0) return { dist, origin, predArc, settled: 0, relaxed: 0, stoppedEarly: false };
+
+  // nodes to wait for (stopWhenSettled), skipping those on components no seed is on
+  const stopNodes = options.stopWhenSettled;
+  let pending = 0;
+  const stamp = stopNodes ? nextStamp(ws) : 0;
+  if (stopNodes) {
+    const comp = graph.component;
+    let seeded: Uint8Array | null = null;
+    if (comp) {
+      seeded = new Uint8Array(graph.componentCount ?? comp.reduce((m, c) => Math.max(m, c + 1), 0));
+      for (let q = 0; q < nSeeds; q++) seeded[comp[seeds[q]]] = 1;
+    }
+    for (let q = 0; q < stopNodes.length; q++) {
+      const v = stopNodes[q];
+      if ((seeded && !seeded[comp![v]]) || link[4 * v + 3] === stamp) continue;
+      link[4 * v + 3] = stamp;
+      pending++;
+    }
+  }
+  // bucket after which the search stops: the one in which the last pending node was taken
+  let stopBucket = stopNodes && pending === 0 ? -Infinity : Infinity;
 
   // circular buckets: every queued key lies within [current, current + span], so span/width
   // buckets (+2) never alias; widen the buckets if a huge edge would need too many
@@ -175,6 +209,8 @@ export function multiSourceDijkstra(
     const slot = cur & mask;
     const v = head[slot];
     if (v === -1) {
+      // a finished bucket: every distance below (cur + 1)·width is final
+      if (cur >= stopBucket) break;
       cur++;
       continue;
     }
@@ -184,6 +220,10 @@ export function multiSourceDijkstra(
     link[4 * v + 2] = -1;
     queued--;
     settled++;
+    if (pending > 0 && link[4 * v + 3] === stamp) {
+      link[4 * v + 3] = 0;
+      if (--pending === 0) stopBucket = cur;
+    }
     const dv = dist[v];
     const ov = origin[v];
     for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
@@ -215,5 +255,14 @@ export function multiSourceDijkstra(
       link[lu + 2] = b;
     }
   }
-  return { dist, origin, predArc, settled, relaxed };
+  return { dist, origin, predArc, settled, relaxed, stoppedEarly: queued > 0 };
+}
+
+/** A stamp for link[4v+3] different from every value left there by earlier runs. @private */
+function nextStamp(ws: DijkstraWorkspace): number {
+  if (ws.stamp >= 0x7ffffffe) {
+    for (let i = 3; i < ws.link.length; i += 4) ws.link[i] = 0;
+    ws.stamp = 0;
+  }
+  return ++ws.stamp;
 }
