@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import type { WalkGraph } from './graph';
 import { createLocalFrame, lonLatExtent, type LocalFrame } from './localFrame';
+import { buildSegmentGrid, type SegmentGrid } from './segmentGrid';
 
 /**
  * A flatbush index over the graph's edges (segments, item id = edge id) in a local
@@ -11,6 +12,8 @@ export interface SegmentIndex {
   /** null when the graph has no edges */
   index: Flatbush | null;
   frame: LocalFrame;
+  /** the same boxes in a uniform grid, for snapping's many small queries (null: no edges) */
+  grid: SegmentGrid | null;
 }
 
 /**
@@ -21,7 +24,7 @@ export function buildSegmentIndex(graph: WalkGraph): SegmentIndex {
   const { coords, edgeFrom, edgeTo, edgeCount } = graph;
   const [minLon, minLat, maxLon, maxLat] = lonLatExtent(coords);
   const frame = createLocalFrame(minLon, minLat, maxLon, maxLat);
-  if (edgeCount === 0) return { index: null, frame };
+  if (edgeCount === 0) return { index: null, frame, grid: null };
   const { lon0, lat0, kx, ky } = frame;
   const index = new Flatbush(edgeCount);
   for (let e = 0; e < edgeCount; e++) {
@@ -31,5 +34,5 @@ export function buildSegmentIndex(graph: WalkGraph): SegmentIndex {
     index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
   }
   index.finish();
-  return { index, frame };
+  return { index, frame, grid: buildSegmentGrid(graph, frame) };
 }

@@ -10,6 +10,8 @@ const FIRST_RADIUS = 64;
 /** Candidates this close to the best planar distance are compared on the sphere. */
 const NEAR_TIE = 1 + 1e-3;
 const NEAR_TIE_M = 0.5;
+/** Box queries over more grid cells than this use the flatbush tree. */
+const GRID_MAX_CELLS = 64;
 
 /**
  * Where points attach to the network, as flat arrays (one entry per point, never dropped).
@@ -98,6 +100,35 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     return false;
   };
 
+  // Box query: the grid for small boxes, flatbush for large ones. Both visit exactly the edges
+  // whose box intersects the query box (same numbers as the flatbush boxes), each once: an edge
+  // is visited in the cell holding the lower-left corner of its overlap with the query.
+  const grid = index.grid ?? null;
+  const searchBox = (x0: number, y0: number, x1: number, y1: number): void => {
+    if (grid) {
+      const inv = 1 / grid.cell, nx = grid.nx;
+      const i0 = Math.max(0, Math.floor((x0 - grid.minX) * inv)), i1 = Math.min(nx - 1, Math.floor((x1 - grid.minX) * inv));
+      const j0 = Math.max(0, Math.floor((y0 - grid.minY) * inv)), j1 = Math.min(grid.ny - 1, Math.floor((y1 - grid.minY) * inv));
+      if ((i1 - i0 + 1) * (j1 - j0 + 1) <= GRID_MAX_CELLS) {
+        const { cellStart, items, box } = grid;
+        for (let j = j0; j <= j1; j++) {
+          for (let i = i0; i <= i1; i++) {
+            for (let p = cellStart[j * nx + i], end = cellStart[j * nx + i + 1]; p < end; p++) {
+              const e = items[p];
+              const ex0 = box[4 * e], ey0 = box[4 * e + 1];
+              if (x1 < ex0 || y1 < ey0 || x0 > box[4 * e + 2] || y0 > box[4 * e + 3]) continue;
+              if (Math.floor(((x0 > ex0 ? x0 : ex0) - grid.minX) * inv) !== i) continue;
+              if (Math.floor(((y0 > ey0 ? y0 : ey0) - grid.minY) * inv) !== j) continue;
+              visit(e);
+            }
+          }
+        }
+        return;
+      }
+    }
+    tree.search(x0, y0, x1, y1, visit);
+  };
+
   // visiting points in a spatial order keeps the index's nodes in cache (random order is ~2× slower)
   const order = count > 256 ? pointOrder(lonlat) : null;
   for (let j = 0; j < count; j++) {
@@ -122,7 +153,7 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
       for (const e of tree.neighbors(x, y, FAR_CANDIDATES)) visit(e);
     } else {
       for (let r = Math.max(FIRST_RADIUS, outside + 1); ; r *= 4) {
-        tree.search(x - r, y - r, x + r, y + r, visit);
+        searchBox(x - r, y - r, x + r, y + r);
         if (bestD <= r * shrink || r >= rMax) break;
       }
     }
