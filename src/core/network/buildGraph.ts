@@ -72,12 +72,12 @@ export function buildGraph(network: NetworkInput, options: BuildGraphOptions = {
   }
   stats.skipped = stats.skippedNullGeometry + stats.skippedNotWalkable + stats.skippedOtherGeometry;
 
-  // pass 2: nodes by rounded coordinates, segments between consecutive vertices
-  const nodeMap = new IntPairMap(vertexBound);
+  // pass 2: nodes by rounded coordinates, segments between consecutive vertices. Most vertices
+  // are shared by two lines or more, so the node map starts at half the vertex count (it grows).
+  const nodeMap = new IntPairMap(vertexBound >> 1);
   const nodeLonI = new Int32Array(vertexBound);
   const nodeLatI = new Int32Array(vertexBound);
   let nodeCount = 0;
-  const edgeMap = new IntPairMap(vertexBound);
   const segA = new Int32Array(vertexBound);
   const segB = new Int32Array(vertexBound);
   const segF = new Int32Array(vertexBound);
@@ -103,8 +103,6 @@ export function buildGraph(network: NetworkInput, options: BuildGraphOptions = {
       if (prev !== -1) {
         if (prev === id) {
           stats.droppedZeroLength++;
-        } else if (edgeMap.getOrInsert(Math.min(prev, id), Math.max(prev, id), segCount) !== -1) {
-          stats.droppedDuplicate++;
         } else {
           segA[segCount] = prev;
           segB[segCount] = id;
@@ -115,6 +113,9 @@ export function buildGraph(network: NetworkInput, options: BuildGraphOptions = {
       prev = id;
     }
   }
+  const kept = dropDuplicateSegments(nodeCount, segA, segB, segF, segCount);
+  stats.droppedDuplicate = segCount - kept;
+  segCount = kept;
 
   let coords = new Float64Array(2 * nodeCount);
   for (let i = 0; i < nodeCount; i++) {
@@ -183,4 +184,47 @@ export function buildGraph(network: NetworkInput, options: BuildGraphOptions = {
     nodeCount, edgeCount, coords, offsets, targets, arcEdge, arcLength, edgeFrom, edgeTo, edgeLength,
     edgeFeature, component: cc.component, componentCount: cc.count, stats,
   };
+}
+
+/**
+ * Removes segments joining two nodes already joined by an earlier segment (either direction),
+ * compacting segA/segB/segF in place and keeping the first occurrences in order: segments are
+ * grouped by their lower node (counting sort) and a stamp per higher node finds repeats, which
+ * touches memory far less than a hash map keyed by node pairs.
+ *
+ * @returns the number of segments kept
+ */
+function dropDuplicateSegments(nodeCount: number, segA: Int32Array, segB: Int32Array, segF: Int32Array, count: number): number {
+  const start = new Int32Array(nodeCount + 1);
+  for (let s = 0; s < count; s++) start[Math.min(segA[s], segB[s]) + 1]++;
+  for (let i = 0; i < nodeCount; i++) start[i + 1] += start[i];
+  const cursor = start.slice(0, nodeCount);
+  const bySeg = new Int32Array(count);
+  for (let s = 0; s < count; s++) bySeg[cursor[Math.min(segA[s], segB[s])]++] = s;
+  // within a group segments ascend, so the first one seen for a pair is the first in the input
+  const stamp = new Int32Array(nodeCount).fill(-1);
+  const dup = new Uint8Array(count);
+  let drops = 0;
+  for (let lo = 0; lo < nodeCount; lo++) {
+    for (let p = start[lo], end = start[lo + 1]; p < end; p++) {
+      const s = bySeg[p];
+      const hi = Math.max(segA[s], segB[s]);
+      if (stamp[hi] === lo) {
+        dup[s] = 1;
+        drops++;
+      } else {
+        stamp[hi] = lo;
+      }
+    }
+  }
+  if (drops === 0) return count;
+  let k = 0;
+  for (let s = 0; s < count; s++) {
+    if (dup[s]) continue;
+    segA[k] = segA[s];
+    segB[k] = segB[s];
+    segF[k] = segF[s];
+    k++;
+  }
+  return k;
 }
