@@ -17,7 +17,7 @@ export interface SegmentIndex {
 }
 
 /**
- * Builds the segment index of a graph (≈50 ms for 400k edges). Rebuild it in a worker rather than
+ * Builds the segment index of a graph: flatbush and the grid (≈ 80 ms for 400k edges). Rebuild it in a worker rather than
  * sending it: `Flatbush.from(index.data)` also works.
  */
 export function buildSegmentIndex(graph: WalkGraph): SegmentIndex {
@@ -27,12 +27,19 @@ export function buildSegmentIndex(graph: WalkGraph): SegmentIndex {
   if (edgeCount === 0) return { index: null, frame, grid: null };
   const { lon0, lat0, kx, ky } = frame;
   const index = new Flatbush(edgeCount);
+  // the grid keeps the boxes: its queries test exactly the numbers flatbush holds
+  const box = new Float64Array(4 * edgeCount);
   for (let e = 0; e < edgeCount; e++) {
     const a = edgeFrom[e], b = edgeTo[e];
     const ax = (coords[2 * a] - lon0) * kx, ay = (coords[2 * a + 1] - lat0) * ky;
     const bx = (coords[2 * b] - lon0) * kx, by = (coords[2 * b + 1] - lat0) * ky;
-    index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+    const x0 = Math.min(ax, bx), y0 = Math.min(ay, by), x1 = Math.max(ax, bx), y1 = Math.max(ay, by);
+    box[4 * e] = x0;
+    box[4 * e + 1] = y0;
+    box[4 * e + 2] = x1;
+    box[4 * e + 3] = y1;
+    index.add(x0, y0, x1, y1);
   }
   index.finish();
-  return { index, frame, grid: buildSegmentGrid(graph, frame) };
+  return { index, frame, grid: buildSegmentGrid(box) };
 }

@@ -1,6 +1,3 @@
-import type { WalkGraph } from './graph';
-import type { LocalFrame } from './localFrame';
-
 /**
  * A uniform grid over the edges' bounding boxes in a local metre frame: each cell lists the edges
  * whose box overlaps it. Snapping asks for small boxes (about one block) millions of times, where
@@ -25,30 +22,20 @@ export interface SegmentGrid {
 const TARGET_CELL_M = 64;
 
 /**
- * Builds the grid (32 bytes per edge, 4 bytes per cell and per edge–cell overlap). Box coordinates are computed
- * exactly as buildSegmentIndex computes them, so a box query can test the same numbers.
+ * Builds the grid (4 bytes per cell and per edge–cell overlap) over edge boxes.
  *
- * @returns null when the graph has no edges
+ * @param box per edge minX, minY, maxX, maxY in a metre frame (kept by the grid, not copied)
+ * @returns null when there are no edges
  */
-export function buildSegmentGrid(graph: WalkGraph, frame: LocalFrame): SegmentGrid | null {
-  const { coords, edgeFrom, edgeTo, edgeCount } = graph;
+export function buildSegmentGrid(box: Float64Array): SegmentGrid | null {
+  const edgeCount = box.length >> 2;
   if (edgeCount === 0) return null;
-  const { lon0, lat0, kx, ky } = frame;
-  const box = new Float64Array(4 * edgeCount);
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let e = 0; e < edgeCount; e++) {
-    const a = edgeFrom[e], b = edgeTo[e];
-    const ax = (coords[2 * a] - lon0) * kx, ay = (coords[2 * a + 1] - lat0) * ky;
-    const bx = (coords[2 * b] - lon0) * kx, by = (coords[2 * b + 1] - lat0) * ky;
-    const x0 = Math.min(ax, bx), y0 = Math.min(ay, by), x1 = Math.max(ax, bx), y1 = Math.max(ay, by);
-    box[4 * e] = x0;
-    box[4 * e + 1] = y0;
-    box[4 * e + 2] = x1;
-    box[4 * e + 3] = y1;
-    if (x0 < minX) minX = x0;
-    if (y0 < minY) minY = y0;
-    if (x1 > maxX) maxX = x1;
-    if (y1 > maxY) maxY = y1;
+    if (box[4 * e] < minX) minX = box[4 * e];
+    if (box[4 * e + 1] < minY) minY = box[4 * e + 1];
+    if (box[4 * e + 2] > maxX) maxX = box[4 * e + 2];
+    if (box[4 * e + 3] > maxY) maxY = box[4 * e + 3];
   }
   const w = maxX - minX, h = maxY - minY;
   // sparse networks over a large extent: coarser cells so the grid stays O(edges)
