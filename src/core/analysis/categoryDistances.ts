@@ -60,7 +60,7 @@ export function categoryDistances(ctx: CoverageContext, k: number, options: Cate
     sampleDist = r.distance;
     sampleSrc = r.source;
   } else {
-    const r = euclideanNearest(samples, ctx.facilities.points, { sourceIds });
+    const r = euclideanNearest(samples, ctx.facilities.points, { sourceIds, order: ctx.communities.sampleOrder });
     sampleDist = r.distance;
     sampleSrc = r.source;
     const detour = ctx.options.detour;

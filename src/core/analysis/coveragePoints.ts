@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
 import { representativePoint } from './representativePoint';
+import { pointOrder } from '../network/hilbertOrder';
 
 /** Why a community or facility does not take part in (part of) the analysis. */
 export type CoverageIssueReason =
@@ -35,6 +36,8 @@ export interface CommunityPoints {
   samples: Float64Array;
   /** samples of community c are sampleOffsets[c] ≤ s < sampleOffsets[c+1] */
   sampleOffsets: Int32Array;
+  /** the samples along a Hilbert curve (pointOrder), computed once for the nearest-facility queries of every category */
+  sampleOrder?: Int32Array;
   issues: CoverageIssue[];
 }
 
@@ -123,7 +126,8 @@ export function communityPoints(communities: AnyFeatures): CommunityPoints {
     }
     sampleOffsets[i + 1] = samples.length >> 1;
   }
-  return { count, ids, representative, samples: Float64Array.from(samples), sampleOffsets, issues };
+  const flat = Float64Array.from(samples);
+  return { count, ids, representative, samples: flat, sampleOffsets, sampleOrder: pointOrder(flat), issues };
 }
 
 /**

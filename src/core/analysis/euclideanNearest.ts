@@ -1,4 +1,3 @@
-import Flatbush from 'flatbush';
 import { EARTH_RADIUS_M, haversine } from '../network/haversine';
 import { createLocalFrame, lonLatExtent, METRES_PER_DEGREE } from '../network/localFrame';
 import { pointOrder } from '../network/hilbertOrder';
@@ -8,17 +7,19 @@ const RAD = Math.PI / 180;
 export interface EuclideanNearestOptions {
   /** Which source points take part (e.g. one category's facilities). @default all */
   sourceIds?: ArrayLike<number>;
+  /** Visiting order of the targets (pointOrder(targets)), when reused across calls. @default computed */
+  order?: Int32Array;
   /** Output arrays to reuse, length = number of targets. */
   out?: Float64Array;
   outSource?: Int32Array;
 }
 
 /**
- * Exact nearest source (haversine metres, R = 6,371,008.8 m) for every target point. A flatbush
- * box search in a metre frame, grown until it must contain the nearest source, collects
- * candidates by planar distance in a frame local to the target; the candidates that planar error
- * could make nearest are then compared by haversine, so the result equals a brute-force haversine
- * search.
+ * Exact nearest source (haversine metres, R = 6,371,008.8 m) for every target point. Rings of
+ * a uniform grid over the sources (about one per cell, metre frame), grown until they must contain
+ * the nearest source, collect candidates by planar distance in a frame local to the target; the
+ * candidates that planar error could make nearest are then compared by haversine, so the result
+ * equals a brute-force haversine search.
  *
  * @param targets lon/lat interleaved (non-finite points get Infinity)
  * @param sources lon/lat interleaved
@@ -46,42 +47,61 @@ export function euclideanNearest(
   const [minLon, minLat, maxLon, maxLat] = lonLatExtent(targets, sources);
   const { lon0, lat0, kx, ky } = createLocalFrame(minLon, minLat, maxLon, maxLat);
   const c0 = kx / ky;
-  const index = new Flatbush(selected.length);
-  for (const s of selected) {
+  // a uniform grid over the sources (frame metres), about one source per cell
+  const S = selected.length;
+  const sx = new Float64Array(S), sy = new Float64Array(S);
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let j = 0; j < S; j++) {
+    const s = selected[j];
     const x = (sources[2 * s] - lon0) * kx, y = (sources[2 * s + 1] - lat0) * ky;
-    index.add(x, y, x, y);
+    sx[j] = x;
+    sy[j] = y;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
   }
-  index.finish();
-  const w = index.maxX - index.minX, h = index.maxY - index.minY;
-  // about one source per box of this half-size
-  const r0 = Math.max(25, 0.5 * Math.sqrt(((w || 1) * (h || 1)) / selected.length));
-  const extentR = Math.hypot(w, h);
+  const w = maxX - minX, h = maxY - minY;
+  const cell = Math.max(25, Math.sqrt(((w || 1) * (h || 1)) / S), Math.max(w, h) / 2048);
+  const inv = 1 / cell;
+  const nx = Math.floor(w * inv) + 1, ny = Math.floor(h * inv) + 1;
+  const cellStart = new Int32Array(nx * ny + 1);
+  const cellOf = new Int32Array(S);
+  for (let j = 0; j < S; j++) {
+    cellOf[j] = Math.floor((sy[j] - minY) * inv) * nx + Math.floor((sx[j] - minX) * inv);
+    cellStart[cellOf[j] + 1]++;
+  }
+  for (let c = 0; c < nx * ny; c++) cellStart[c + 1] += cellStart[c];
+  const cursor = cellStart.slice(0, nx * ny);
+  const items = new Int32Array(S);
+  for (let j = 0; j < S; j++) items[cursor[cellOf[j]]++] = j;
 
   let qLon = 0, qLat = 0, qkx = 0, bestP = Infinity, margin = 1;
   let candS = new Int32Array(64), candD = new Float64Array(64), nCand = 0;
-  const visit = (j: number): boolean => {
-    const s = selected[j];
-    const dx = (sources[2 * s] - qLon) * qkx, dy = (sources[2 * s + 1] - qLat) * METRES_PER_DEGREE;
-    const d = Math.sqrt(dx * dx + dy * dy);
-    if (d > bestP * margin + 1) return false;
-    if (d < bestP) bestP = d;
-    if (nCand === candS.length) {
-      const s2 = new Int32Array(2 * nCand);
-      s2.set(candS);
-      candS = s2;
-      const d2 = new Float64Array(2 * nCand);
-      d2.set(candD);
-      candD = d2;
+  const visitCell = (i: number, j: number): void => {
+    for (let p = cellStart[j * nx + i], end = cellStart[j * nx + i + 1]; p < end; p++) {
+      const s = selected[items[p]];
+      const dx = (sources[2 * s] - qLon) * qkx, dy = (sources[2 * s + 1] - qLat) * METRES_PER_DEGREE;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d > bestP * margin + 1) continue;
+      if (d < bestP) bestP = d;
+      if (nCand === candS.length) {
+        const s2 = new Int32Array(2 * nCand);
+        s2.set(candS);
+        candS = s2;
+        const d2 = new Float64Array(2 * nCand);
+        d2.set(candD);
+        candD = d2;
+      }
+      candS[nCand] = s;
+      candD[nCand] = d;
+      nCand++;
     }
-    candS[nCand] = s;
-    candD[nCand] = d;
-    nCand++;
-    return false;
   };
 
-  const order = n > 256 ? pointOrder(targets) : null;
-  for (let j = 0; j < n; j++) {
-    const i = order ? order[j] : j;
+  const order = options.order ?? (n > 256 ? pointOrder(targets) : null);
+  for (let q = 0; q < n; q++) {
+    const i = order ? order[q] : q;
     const lon = targets[2 * i], lat = targets[2 * i + 1];
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
     qLon = lon;
@@ -90,17 +110,34 @@ export function euclideanNearest(
     qkx = METRES_PER_DEGREE * cp;
     // local planar vs haversine: the x scale drifts by about tan(lat)·Δlat over a distance d
     const tanLat = Math.abs(Math.tan(lat * RAD));
+    // sources outside a frame box of half-size r are farther than r·shrink locally
     const shrink = Math.min(1, cp / c0);
     const x = (lon - lon0) * kx, y = (lat - lat0) * ky;
-    const outside = Math.max(index.minX - x, x - index.maxX, index.minY - y, y - index.maxY, 0);
-    const rMax = extentR + outside + 1;
+    const ci = Math.min(nx - 1, Math.max(0, Math.floor((x - minX) * inv)));
+    const cj = Math.min(ny - 1, Math.max(0, Math.floor((y - minY) * inv)));
     bestP = Infinity;
     nCand = 0;
     margin = 1.001;
-    for (let r = Math.max(r0, outside + 1); ; r *= 2) {
-      index.search(x - r, y - r, x + r, y + r, visit);
+    // rings of cells around the query's cell until the unvisited cells are certainly farther
+    // than every candidate that planar error could make the nearest
+    for (let k = 0; ; k++) {
+      const i0 = ci - k, i1 = ci + k, j0 = cj - k, j1 = cj + k;
+      for (let j = Math.max(0, j0); j <= Math.min(ny - 1, j1); j++) {
+        if (j === j0 || j === j1) {
+          for (let ii = Math.max(0, i0); ii <= Math.min(nx - 1, i1); ii++) visitCell(ii, j);
+        } else {
+          if (i0 >= 0) visitCell(i0, j);
+          if (i1 < nx && k > 0) visitCell(i1, j);
+        }
+      }
       margin = 1.001 + (2 * tanLat * bestP) / EARTH_RADIUS_M;
-      if (bestP * margin + 1 <= r * shrink || r >= rMax) break;
+      // distance from the query to the cells not visited yet (none beyond the grid's sides)
+      const west = i0 <= 0 ? Infinity : x - (minX + i0 * cell);
+      const east = i1 >= nx - 1 ? Infinity : minX + (i1 + 1) * cell - x;
+      const south = j0 <= 0 ? Infinity : y - (minY + j0 * cell);
+      const north = j1 >= ny - 1 ? Infinity : minY + (j1 + 1) * cell - y;
+      const covered = Math.min(west, east, south, north);
+      if (covered === Infinity || bestP * margin + 1 <= covered * shrink) break;
     }
     let best = Infinity, bestS = -1;
     for (let k = 0; k < nCand; k++) {
