@@ -3,6 +3,7 @@ import type { SegmentIndex } from './buildSegmentIndex';
 import { haversine } from './haversine';
 import { METRES_PER_DEGREE } from './localFrame';
 import { pointOrder } from './hilbertOrder';
+import type { SegmentGrid } from './segmentGrid';
 
 const RAD = Math.PI / 180;
 /** First search box half-size, metres: most points lie within a block of a street. */
@@ -61,73 +62,14 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
   const c0 = kx / ky;
   const extentR = Math.hypot(tree.maxX - tree.minX, tree.maxY - tree.minY);
 
-  let qLon = 0, qLat = 0, qkx = 0, bestD = Infinity, bestE = -1, bestT = 0;
+  let bestD = Infinity, bestE = -1, bestT = 0;
   // near-ties (within NEAR_TIE of the best) are kept and decided by the haversine below, so the
   // choice between two almost equidistant streets matches a spherical computation (e.g. Turf)
-  let candE = new Int32Array(64), candT = new Float64Array(64), candD = new Float64Array(64), nCand = 0;
-  // exact candidate test, in a planar frame centred on the query point (scale exact there)
-  const visit = (e: number): boolean => {
-    const a = edgeFrom[e], b = edgeTo[e];
-    const ax = (coords[2 * a] - qLon) * qkx, ay = (coords[2 * a + 1] - qLat) * METRES_PER_DEGREE;
-    const dx = (coords[2 * b] - qLon) * qkx - ax, dy = (coords[2 * b + 1] - qLat) * METRES_PER_DEGREE - ay;
-    const len2 = dx * dx + dy * dy;
-    let f = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
-    if (f < 0) f = 0;
-    else if (f > 1) f = 1;
-    const px = ax + f * dx, py = ay + f * dy;
-    // sqrt, not Math.hypot (several times slower in V8); metre-scale values cannot overflow
-    const d = Math.sqrt(px * px + py * py);
-    if (d > bestD * NEAR_TIE + NEAR_TIE_M) return false;
-    if (d < bestD) {
-      bestD = d;
-      bestE = e;
-      bestT = f;
-    }
-    if (nCand === candE.length) {
-      const grow = <T extends Int32Array | Float64Array>(x: T): T => {
-        const y = new (x.constructor as { new (n: number): T })(2 * x.length);
-        y.set(x);
-        return y;
-      };
-      candE = grow(candE);
-      candT = grow(candT);
-      candD = grow(candD);
-    }
-    candE[nCand] = e;
-    candT[nCand] = f;
-    candD[nCand] = d;
-    nCand++;
-    return false;
-  };
-
-  // Box query: the grid for small boxes, flatbush for large ones. Both visit exactly the edges
-  // whose box intersects the query box (same numbers as the flatbush boxes), each once: an edge
-  // is visited in the cell holding the lower-left corner of its overlap with the query.
+  let candE: Int32Array = new Int32Array(64), candT: Float64Array = new Float64Array(64), candD: Float64Array = new Float64Array(64);
+  let nCand = 0;
+  // edges found by a box query; no callback, so the state above stays in registers
+  const found: FoundEdges = { ids: new Int32Array(256), count: 0 };
   const grid = index.grid ?? null;
-  const searchBox = (x0: number, y0: number, x1: number, y1: number): void => {
-    if (grid) {
-      const inv = 1 / grid.cell, nx = grid.nx;
-      const i0 = Math.max(0, Math.floor((x0 - grid.minX) * inv)), i1 = Math.min(nx - 1, Math.floor((x1 - grid.minX) * inv));
-      const j0 = Math.max(0, Math.floor((y0 - grid.minY) * inv)), j1 = Math.min(grid.ny - 1, Math.floor((y1 - grid.minY) * inv));
-      if ((i1 - i0 + 1) * (j1 - j0 + 1) <= GRID_MAX_CELLS) {
-        const { cellStart, items, box } = grid;
-        for (let j = j0; j <= j1; j++) {
-          for (let i = i0; i <= i1; i++) {
-            for (let p = cellStart[j * nx + i], end = cellStart[j * nx + i + 1]; p < end; p++) {
-              const e = items[p];
-              const ex0 = box[4 * e], ey0 = box[4 * e + 1];
-              if (x1 < ex0 || y1 < ey0 || x0 > box[4 * e + 2] || y0 > box[4 * e + 3]) continue;
-              if (Math.floor(((x0 > ex0 ? x0 : ex0) - grid.minX) * inv) !== i) continue;
-              if (Math.floor(((y0 > ey0 ? y0 : ey0) - grid.minY) * inv) !== j) continue;
-              visit(e);
-            }
-          }
-        }
-        return;
-      }
-    }
-    tree.search(x0, y0, x1, y1, visit);
-  };
 
   // visiting points in a spatial order keeps the index's nodes in cache (random order is ~2× slower)
   const order = count > 256 ? pointOrder(lonlat) : null;
@@ -135,10 +77,8 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     const i = order ? order[j] : j;
     const lon = lonlat[2 * i], lat = lonlat[2 * i + 1];
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
-    qLon = lon;
-    qLat = lat;
     const cp = Math.cos(lat * RAD);
-    qkx = METRES_PER_DEGREE * cp;
+    const qkx = METRES_PER_DEGREE * cp;
     // items outside a search box of half-size r (frame metres) are farther than r·shrink locally
     const shrink = Math.min(1, cp / c0);
     const x = (lon - lon0) * kx, y = (lat - lat0) * ky;
@@ -147,15 +87,46 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     bestD = Infinity;
     bestE = -1;
     nCand = 0;
-    if (outside * shrink > maxSnap) {
-      // Far outside the network (certainly unreachable): a box search would sweep most of the
-      // network (~13 ms per point seen here). The nearest few boxes are enough for the message.
-      for (const e of tree.neighbors(x, y, FAR_CANDIDATES)) visit(e);
-    } else {
-      for (let r = Math.max(FIRST_RADIUS, outside + 1); ; r *= 4) {
-        searchBox(x - r, y - r, x + r, y + r);
-        if (bestD <= r * shrink || r >= rMax) break;
+    const far = outside * shrink > maxSnap;
+    for (let r = Math.max(FIRST_RADIUS, outside + 1); ; r *= 4) {
+      if (far) {
+        // Far outside the network (certainly unreachable): a box search would sweep most of the
+        // network (~13 ms per point seen here). The nearest few boxes are enough for the message.
+        setFound(found, tree.neighbors(x, y, FAR_CANDIDATES));
+      } else if (!grid || !gridSearch(grid, x - r, y - r, x + r, y + r, found)) {
+        setFound(found, tree.search(x - r, y - r, x + r, y + r));
       }
+      // exact candidate test, in a planar frame centred on the query point (scale exact there)
+      const ids = found.ids;
+      for (let q = 0, nq = found.count; q < nq; q++) {
+        const e = ids[q];
+        const a = edgeFrom[e], b = edgeTo[e];
+        const ax = (coords[2 * a] - lon) * qkx, ay = (coords[2 * a + 1] - lat) * METRES_PER_DEGREE;
+        const dx = (coords[2 * b] - lon) * qkx - ax, dy = (coords[2 * b + 1] - lat) * METRES_PER_DEGREE - ay;
+        const len2 = dx * dx + dy * dy;
+        let f = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+        if (f < 0) f = 0;
+        else if (f > 1) f = 1;
+        const px = ax + f * dx, py = ay + f * dy;
+        // sqrt, not Math.hypot (several times slower in V8); metre-scale values cannot overflow
+        const d = Math.sqrt(px * px + py * py);
+        if (d > bestD * NEAR_TIE + NEAR_TIE_M) continue;
+        if (d < bestD) {
+          bestD = d;
+          bestE = e;
+          bestT = f;
+        }
+        if (nCand === candE.length) {
+          candE = growInt(candE);
+          candT = growFloat(candT);
+          candD = growFloat(candD);
+        }
+        candE[nCand] = e;
+        candT[nCand] = f;
+        candD[nCand] = d;
+        nCand++;
+      }
+      if (far || bestD <= r * shrink || r >= rMax) break;
     }
     if (bestE === -1) continue;
     // final choice on the sphere: segments are great-circle arcs (as in Turf's nearestPointOnLine),
@@ -228,4 +199,63 @@ function sphericalFoot(lonA: number, latA: number, lonB: number, latB: number, l
     out[0] = lonB;
     out[1] = latB;
   }
+}
+
+/** Edge ids returned by a box query, in a reusable buffer. @private */
+interface FoundEdges {
+  ids: Int32Array;
+  count: number;
+}
+
+function setFound(found: FoundEdges, ids: readonly number[]): void {
+  if (found.ids.length < ids.length) found.ids = new Int32Array(2 * ids.length);
+  for (let q = 0; q < ids.length; q++) found.ids[q] = ids[q];
+  found.count = ids.length;
+}
+
+/**
+ * The edges whose box meets the query box, from the grid, each once: an edge is taken in the
+ * cell holding the lower-left corner of its overlap with the query. Exactly the edges a flatbush
+ * search over the same boxes returns.
+ *
+ * @returns false (nothing found) when the box spans more than GRID_MAX_CELLS cells: use flatbush
+ * @private
+ */
+function gridSearch(grid: SegmentGrid, x0: number, y0: number, x1: number, y1: number, found: FoundEdges): boolean {
+  const inv = 1 / grid.cell, nx = grid.nx, minX = grid.minX, minY = grid.minY;
+  const i0 = Math.max(0, Math.floor((x0 - minX) * inv)), i1 = Math.min(nx - 1, Math.floor((x1 - minX) * inv));
+  const j0 = Math.max(0, Math.floor((y0 - minY) * inv)), j1 = Math.min(grid.ny - 1, Math.floor((y1 - minY) * inv));
+  if ((i1 - i0 + 1) * (j1 - j0 + 1) > GRID_MAX_CELLS) return false;
+  const { cellStart, items, box } = grid;
+  let ids = found.ids, n = 0;
+  for (let j = j0; j <= j1; j++) {
+    for (let i = i0; i <= i1; i++) {
+      for (let p = cellStart[j * nx + i], end = cellStart[j * nx + i + 1]; p < end; p++) {
+        const e = items[p];
+        const ex0 = box[4 * e], ey0 = box[4 * e + 1];
+        if (x1 < ex0 || y1 < ey0 || x0 > box[4 * e + 2] || y0 > box[4 * e + 3]) continue;
+        if (Math.floor(((x0 > ex0 ? x0 : ex0) - minX) * inv) !== i) continue;
+        if (Math.floor(((y0 > ey0 ? y0 : ey0) - minY) * inv) !== j) continue;
+        if (n === ids.length) {
+          ids = growInt(ids);
+          found.ids = ids;
+        }
+        ids[n++] = e;
+      }
+    }
+  }
+  found.count = n;
+  return true;
+}
+
+function growInt(x: Int32Array): Int32Array {
+  const y = new Int32Array(2 * x.length);
+  y.set(x);
+  return y;
+}
+
+function growFloat(x: Float64Array): Float64Array {
+  const y = new Float64Array(2 * x.length);
+  y.set(x);
+  return y;
 }
