@@ -3,7 +3,7 @@ import type { ParkThreshold } from '../rules/types';
 import type { SnapResult } from '../network/snapPoints';
 import { snapNearNetwork } from './snapNearNetwork';
 import { multiSourceDijkstra } from '../network/multiSourceDijkstra';
-import { distancesAtSnaps } from '../network/distancesAtSnaps';
+import { distancesAtSnaps, prepareSnapTargets } from '../network/distancesAtSnaps';
 import { euclideanNearest } from './euclideanNearest';
 import type { CoverageIssue } from './coveragePoints';
 import type { CoverageContext, CoverageMode } from './prepareCoverage';
@@ -168,6 +168,8 @@ export function parkCoverage(ctx: CoverageContext, input: ParkCoverageInput, opt
     unreachableParks.sort((a, b) => a.index - b.index);
   }
 
+  // prepared once for both classes' searches (the community samples' plan comes with the context)
+  const areaPlan = areaSnap ? prepareSnapTargets(net!.graph, areaSnap) : undefined;
   for (let k = 0; k < K; k++) {
     const radius = parks.classes[k].radius;
     const pointIds = Int32Array.from(
@@ -178,10 +180,10 @@ export function parkCoverage(ctx: CoverageContext, input: ParkCoverageInput, opt
     if (mode === 'network') {
       const { graph, workspace, sampleSnap } = net!;
       const run = multiSourceDijkstra(graph, accessSnap!, workspace, { cutoff, sourceIds: pointIds });
-      const r = distancesAtSnaps(graph, run, sampleSnap, accessSnap!, { sourceIds: pointIds, cutoff });
+      const r = distancesAtSnaps(graph, run, sampleSnap, accessSnap!, { sourceIds: pointIds, cutoff, plan: net!.samplePlan });
       sampleDist = r.distance;
       sampleSrc = r.source;
-      if (areaSnap) areaDist = distancesAtSnaps(graph, run, areaSnap, accessSnap!, { sourceIds: pointIds, cutoff }).distance;
+      if (areaSnap) areaDist = distancesAtSnaps(graph, run, areaSnap, accessSnap!, { sourceIds: pointIds, cutoff, plan: areaPlan }).distance;
       if (options.keepNodeDistances !== false) nodeDistance = run.dist.slice();
     } else {
       const detour = ctx.options.detour;
