@@ -157,6 +157,16 @@ export function facilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyM
       issues.push({ index: i, id, reason: 'unknown_category', detail: cat == null ? 'no properties.category' : `category "${String(cat)}" is not in the rule set` });
       continue;
     }
+    if (g.type === 'Point') {
+      // the common case, without the intermediate arrays (same test as representativePoint)
+      const c = g.coordinates;
+      if (c && Number.isFinite(c[0]) && Number.isFinite(c[1]) && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90) {
+        category[i] = k;
+        points.push(c[0], c[1]);
+        owner.push(i);
+        continue;
+      }
+    }
     const pts: [number, number][] = [];
     if (g.type === 'MultiPoint' && Array.isArray(g.coordinates)) {
       for (const p of g.coordinates) {

@@ -55,16 +55,16 @@ export interface SnapTargetPlan {
 export function prepareSnapTargets(graph: WalkGraph, targets: EdgeSources): SnapTargetPlan {
   const n = targets.edge.length;
   const { edgeFrom, edgeTo, edgeLength, edgeCount, nodeCount } = graph;
-  const usable: number[] = [];
-  for (let i = 0; i < n; i++) if (targets.ok[i] && targets.edge[i] >= 0) usable.push(i);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (targets.ok[i] && targets.edge[i] >= 0) m++;
   // by the lower end node, then target index: node ids follow a Hilbert curve
-  const keys = new Float64Array(usable.length);
-  for (let p = 0; p < usable.length; p++) {
-    const e = targets.edge[usable[p]];
-    keys[p] = Math.min(edgeFrom[e], edgeTo[e]) * 4294967296 + usable[p];
+  const keys = new Float64Array(m);
+  for (let i = 0, p = 0; i < n; i++) {
+    if (!targets.ok[i] || targets.edge[i] < 0) continue;
+    const e = targets.edge[i];
+    keys[p++] = Math.min(edgeFrom[e], edgeTo[e]) * 4294967296 + i;
   }
   keys.sort();
-  const m = usable.length;
   const index = new Int32Array(m);
   const u = new Int32Array(m), v = new Int32Array(m);
   const toU = new Float64Array(m), toV = new Float64Array(m), t = new Float64Array(m);
@@ -72,7 +72,8 @@ export function prepareSnapTargets(graph: WalkGraph, targets: EdgeSources): Snap
   const edgeFirst = new Int32Array(edgeCount).fill(-1);
   const sameEdgeNext = new Int32Array(m);
   const seen = new Uint8Array(nodeCount);
-  const nodes: number[] = [];
+  const nodes = new Int32Array(2 * m);
+  let nNodes = 0;
   for (let p = m - 1; p >= 0; p--) {
     const i = keys[p] % 4294967296;
     const e = targets.edge[i];
@@ -89,14 +90,14 @@ export function prepareSnapTargets(graph: WalkGraph, targets: EdgeSources): Snap
     edgeFirst[e] = p;
   }
   for (let p = 0; p < m; p++) {
-    if (!seen[u[p]]) nodes.push(u[p]);
+    if (!seen[u[p]]) nodes[nNodes++] = u[p];
     seen[u[p]] = 1;
-    if (!seen[v[p]]) nodes.push(v[p]);
+    if (!seen[v[p]]) nodes[nNodes++] = v[p];
     seen[v[p]] = 1;
   }
   return {
     count: n, index, u, v, toU, toV, t, access, len, edgeFirst, sameEdgeNext,
-    nodes: Int32Array.from(nodes), best: new Float64Array(m), bestSource: new Int32Array(m),
+    nodes: nodes.slice(0, nNodes), best: new Float64Array(m), bestSource: new Int32Array(m),
   };
 }
 

@@ -45,18 +45,25 @@ export function hilbertOrder(coords: Float64Array): Int32Array {
  */
 export function pointOrder(lonlat: Float64Array): Int32Array {
   const n = lonlat.length >> 1;
-  const finite: number[] = [];
-  const rest: number[] = [];
-  for (let i = 0; i < n; i++) (Number.isFinite(lonlat[2 * i]) && Number.isFinite(lonlat[2 * i + 1]) ? finite : rest).push(i);
-  const pts = new Float64Array(2 * finite.length);
-  finite.forEach((i, k) => {
-    pts[2 * k] = lonlat[2 * i];
-    pts[2 * k + 1] = lonlat[2 * i + 1];
-  });
+  const finite = (i: number): boolean => Number.isFinite(lonlat[2 * i]) && Number.isFinite(lonlat[2 * i + 1]);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (finite(i)) m++;
+  // finite points first (their ids, then their coordinates), the others after them
+  const ids = new Int32Array(n);
+  const pts = new Float64Array(2 * m);
+  for (let i = 0, k = 0, r = m; i < n; i++) {
+    if (finite(i)) {
+      pts[2 * k] = lonlat[2 * i];
+      pts[2 * k + 1] = lonlat[2 * i + 1];
+      ids[k++] = i;
+    } else {
+      ids[r++] = i;
+    }
+  }
   const h = hilbertOrder(pts);
   const order = new Int32Array(n);
-  for (let k = 0; k < h.length; k++) order[k] = finite[h[k]];
-  order.set(rest, h.length);
+  for (let k = 0; k < m; k++) order[k] = ids[h[k]];
+  order.set(ids.subarray(m), m);
   return order;
 }
 
