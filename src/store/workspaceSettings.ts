@@ -11,6 +11,8 @@ export interface WorkspaceSettings {
   activeLevel: string;
   activeCategory: string | null;
   coloring: CommunityColoring;
+  /** Renovation-priority weights (the ranking's sliders). */
+  renovationWeights?: Record<string, number>;
   /** UI language ('zh-CN' | 'en'). */
   language?: string;
   /** The demo town's notice, while demo layers are loaded. */
@@ -24,12 +26,13 @@ export function currentWorkspaceSettings(s: AppState, language?: string): Worksp
     activeLevel: s.activeLevel,
     activeCategory: s.activeCategory,
     coloring: s.coloring,
+    renovationWeights: s.renovationWeights,
     ...(language ? { language } : {}),
     demo: s.demo,
   };
 }
 
-const COLORINGS: readonly string[] = ['built_year', 'category', 'level'];
+const COLORINGS: readonly string[] = ['built_year', 'category', 'level', 'missing'];
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -58,6 +61,10 @@ export function settingsPatch(saved: unknown, s: AppState): Partial<AppState> {
     patch.routeCategory = saved.activeCategory as string | null;
   }
   if (typeof saved.coloring === 'string' && COLORINGS.includes(saved.coloring)) patch.coloring = saved.coloring as CommunityColoring;
+  if (isObject(saved.renovationWeights)) {
+    const w = Object.entries(saved.renovationWeights).filter(([, v]) => typeof v === 'number' && Number.isFinite(v) && v >= 0);
+    if (w.length) patch.renovationWeights = { ...s.renovationWeights, ...Object.fromEntries(w) } as AppState['renovationWeights'];
+  }
   return patch;
 }
 

@@ -122,4 +122,10 @@ describe('saved settings', () => {
     expect(settingsPatch({ analysis: { mode: 'teleport' } }, s).analysisSettings?.mode).toBe(s.analysisSettings.mode);
     expect(settingsPatch('nonsense', s)).toEqual({});
   });
+  it('restore the renovation weights (sliders are saved with the workspace), ignoring bad values', () => {
+    const s = useStore.getState();
+    const patch = settingsPatch({ renovationWeights: { age: 0.4, parking: -1, park: 'x' }, coloring: 'missing' }, s);
+    expect(patch.renovationWeights).toEqual({ ...s.renovationWeights, age: 0.4 });
+    expect(patch.coloring).toBe('missing');
+  });
 });
