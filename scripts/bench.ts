@@ -8,24 +8,26 @@
  *                                 unless --no-L, so every budget gets a verdict
  *   options: --seed N (default 42), --runs N (cap on timed runs), --no-naive, --no-worker
  *
- * Last results — 2026-11-26, 2-vCPU AMD EPYC VM shared with other jobs (load average 3 → 6.6
- * during the run, so every row is inflated, M/L most), Node 20.20.2, seed 42, `--json`;
- * ms, median (min–max):
+ * Last results — 2026-11-26 21:35 UTC, after the engine speed-ups (commits 0e37046..b9c0571),
+ * 2-vCPU AMD EPYC VM, Node 20.20.2, seed 42, `--json`, load average 2.3 → 1.8 (`uptime`; the
+ * host is shared: the same code gave L whole 0.92–1.6 s within 10 minutes); ms, median (min–max):
  * step                 S                    M                    L
- * graphBuild         10.7 (6.62–28.2)     58.9 (37.3–107)      641 (582–869)
- * snap               5.65 (5.25–6.26)     51.1 (50.1–58.6)     273 (263–326)
- * wholeAnalysis      21.3 (19.6–25.9)     208 (184–301)        1440 (1374–1556)
- * oneCategory        2.66 (2.21–5.49)     8.77 (8.08–11.4)     45.4 (42.5–96.1)
- * oneCategoryCutoff  1.31 (0.56–2.36)     6.02 (5.69–20.8)     47.6 (39.0–129)
- * search15           12.0 (9.45–13.2)     95.6 (65.0–139)      577 (565–650)
- * polygons           24.9 (22.5–99.0)     355 (264–572)        646 (612–1279)
- * reachedEdges       0.81 (0.66–13.3)     8.63 (5.73–12.4)     60.0 (37.1–171)
- * naiveTurf          188 (179–215)        6777 (5922–7536)     –
- * relaxations/s      14.3 M / 8.7 M / 5.7 M (improving relaxations, search15)
- * naive/ours (cut 500) S 143×, M 1125× (no cutoff: M 772×)
- * memory L: peak RSS rise 135 MB; worker M: graph transfer 1.6 ms, runCoverage 228 vs 146 ms
- * in-process. Budgets: all pass except whole analysis M (208 > 200 ms). At load ~2 the same
- * code gave M whole 136–160 ms, polygons M 162–200 ms, L polygons ~500 ms.
+ * graphBuild         9.88 (7.10–36.4)     44.3 (37.4–66.3)     277 (274–322)
+ * snap               3.09 (3.01–3.76)     34.4 (32.6–37.9)     174 (172–237)
+ * wholeAnalysis      15.8 (15.2–30.1)     116 (111–119)        957 (892–1109)
+ * oneCategory        1.71 (1.57–4.18)     7.08 (6.14–10.3)     51.0 (45.2–60.3)
+ * oneCategoryCutoff  0.57 (0.48–5.32)     4.78 (4.30–8.65)     36.2 (30.0–38.9)
+ * search15           9.35 (9.27–9.44)     74.9 (62.6–84.8)     536 (500–709)
+ * polygons           23.8 (22.5–61.7)     189 (158–233)        528 (403–575)
+ * reachedEdges       0.83 (0.69–9.70)     4.96 (4.72–6.69)     34.4 (30.3–114)
+ * naiveTurf          165 (147–183)        2583 (2521–2673)     –
+ * relaxations/s      18.2 M / 11.1 M / 6.1 M (improving relaxations, search15)
+ * naive/ours (cut 500) S 290×, M 540× (no cutoff: M 365×)
+ * memory L: peak RSS rise 160 MB; worker M: graph transfer 1.3 ms, runCoverage 105 vs 106 ms
+ * in-process. All budgets pass. At load ~1 (21:28): M whole 108 ms, L whole 919 ms, snap M 32 /
+ * L 165 ms. Same conditions, baseline 3a803d4 vs now (`--no-naive --no-worker`, alternated
+ * twice): M whole 153/159 → 114/135 ms, snap M 50 → 35 ms, L 239 → 176–180 ms; the L search
+ * kernel (search15 620–900 ms in either version) decides the L whole figure.
  */
 import os from 'node:os';
 import { buildGraph } from '../src/core/network';
