@@ -2,6 +2,7 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
+import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { LayerFeatures } from '../store/layersSlice';
 import type { AppState } from '../store/useStore';
 import { memoLast } from '../util/memoLast';
@@ -14,6 +15,9 @@ export const PARKS_TAB = 'parks';
 type F = Feature<Geometry, Record<string, unknown>>;
 
 const pickParks = memoLast((fc: LayerFeatures, parkClass: Int32Array): F[] => fc.features.filter((f, i) => f.geometry && parkClass[i] >= 0) as F[]);
+
+// A new wrapper per call would change the layer's data identity on every store change (every hover).
+const areaCollection = memoLast((features: ServiceAreaFeature[]) => ({ type: 'FeatureCollection' as const, features }));
 
 /** Euclidean mode: one circle per access point of a qualifying park (radius ÷ detour). */
 const circles = memoLast((p: ParkCoverageResult, detour: number) => {
@@ -42,7 +46,7 @@ export const parksOverlay: MapOverlay = (s: AppState) => {
       below.push(
         new GeoJsonLayer({
           id: 'park-service-areas',
-          data: { type: 'FeatureCollection', features: areas } as never,
+          data: areaCollection(areas) as never,
           filled: true,
           stroked: true,
           getFillColor: PLANNING_COLORS.parkServiceFill,
