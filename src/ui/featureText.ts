@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import type { RuleSet } from '../core/rules';
 
 /** A category's display name in the current language, falling back to its id. */
@@ -12,8 +11,4 @@ export function categoryName(rules: RuleSet, id: string, lang: string): string {
 export function fmt(n: unknown, digits = 0): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return '—';
   return n.toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
-
-export function yesNo(t: TFunction, v: unknown): string {
-  return v ? t('yes') : t('no');
 }
