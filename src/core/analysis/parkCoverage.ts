@@ -278,15 +278,3 @@ function scaleAndCut(d: Float64Array, detour: number, cutoff: number): void {
     d[i] = x <= cutoff ? x : Infinity;
   }
 }
-
-/** The typed-array buffers of a result, for a worker's transfer list. */
-export function parkCoverageTransferables(r: ParkCoverageResult): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [
-    r.distance, r.nearestPark, r.ok, r.classDistance, r.accessPoints, r.accessOwner,
-    r.parks.area, r.parks.threshold, r.parks.parkClass, r.parks.radius,
-    ...r.classes.flatMap((k) => (k.nodeDistance ? [k.pointIds, k.nodeDistance] : [k.pointIds])),
-    ...(r.area ? [r.area.area, r.area.covered] : []),
-    ...(r.accessSnap ? [r.accessSnap.edge, r.accessSnap.t, r.accessSnap.access, r.accessSnap.ok, r.accessSnap.snapLonLat] : []),
-  ];
-  return [...new Set(arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
-}

@@ -191,12 +191,3 @@ export function parkingSupply(ctx: CoverageContext, input: ParkingSupplyInput, o
     lots, lotReach: reach, lotDemand, totals, issues,
   };
 }
-
-/** The typed-array buffers of a result, for a worker's transfer list. */
-export function parkingSupplyTransferables(r: ParkingSupplyResult): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [
-    r.demand, r.own, r.ownKnown, r.shared, r.supply, r.gap, r.usedOffsets, r.usedLot, r.usedShare, r.usedDistance,
-    r.lots.points, r.lots.spaces, r.lots.isPublic, r.lotReach.offsets, r.lotReach.community, r.lotReach.distance, r.lotDemand,
-  ];
-  return [...new Set(arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
-}

@@ -186,10 +186,3 @@ export function rankByScore(score: ArrayLike<number>, population?: ArrayLike<num
   ids.sort((a, b) => score[b] - score[a] || (population ? population[b] - population[a] : 0) || a - b);
   return Int32Array.from(ids);
 }
-
-/** The typed-array buffers of a result, for a worker's transfer list. */
-export function renovationScoreTransferables(r: RenovationScoreResult): ArrayBuffer[] {
-  return [r.weights, r.isOld, r.populationFactor, r.indicator, r.effectiveWeight, r.part, r.score]
-    .map((a) => a.buffer)
-    .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-}
