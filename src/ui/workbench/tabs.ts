@@ -6,6 +6,9 @@ import { RulesView } from './RulesView';
 import { ComplianceTable } from './ComplianceTable';
 import { GapView } from './GapView';
 import { Dashboard } from './Dashboard';
+import { RANKING_TAB } from '../../map/rankingOverlay';
+import { PARKS_TAB } from '../../map/parksOverlay';
+import { PARKING_TAB } from '../../map/parkingOverlay';
 
 /** A view of the bottom workbench drawer (compliance table, ranking, dashboard, rules...). */
 export interface WorkbenchTab {
@@ -23,8 +26,8 @@ export const WORKBENCH_TABS: WorkbenchTab[] = [
   { id: 'dashboard', label: 'wb_tab_dashboard', Component: Dashboard },
   { id: 'compliance', label: 'wb_tab_compliance', Component: ComplianceTable },
   { id: 'gaps', label: 'wb_tab_gaps', Component: GapView },
-  { id: 'ranking', label: 'pl_tab_ranking', Component: RankingView },
-  { id: 'parks', label: 'pl_tab_parks', Component: ParksView },
-  { id: 'parking', label: 'pl_tab_parking', Component: ParkingView },
+  { id: RANKING_TAB, label: 'pl_tab_ranking', Component: RankingView },
+  { id: PARKS_TAB, label: 'pl_tab_parks', Component: ParksView },
+  { id: PARKING_TAB, label: 'pl_tab_parking', Component: ParkingView },
   { id: 'rules', label: 'pl_tab_rules', Component: RulesView },
 ];
