@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { cancelAnalysis } from '../store/analysisController';
@@ -8,6 +7,7 @@ import type { CommunityColoring } from '../store/analysisSlice';
 import { categoryName, fmt } from './featureText';
 import { CoverageChart } from './CoverageChart';
 import { CoverageLegend } from './CoverageLegend';
+import { facilityCategoryCounts } from './facilityCategoryCounts';
 
 const COLORINGS: CommunityColoring[] = ['category', 'level', 'missing', 'built_year'];
 // 'missing' belongs to the gap map (workbench strings)
@@ -34,11 +34,7 @@ export function AnalysisPanel() {
   const facilities = useStore((s) => s.layers.facilities);
   const graphStats = useStore((s) => s.graphStats);
 
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const f of facilities?.fc.features ?? []) m.set(String(f.properties.category), (m.get(String(f.properties.category)) ?? 0) + 1);
-    return m;
-  }, [facilities]);
+  const counts = facilityCategoryCounts(facilities?.fc);
   const levelCats = rules.categories.filter((c) => c.level === level);
 
   return (

@@ -5,6 +5,7 @@ import { LAYER_KINDS, type LayerKind } from '../core/model';
 import { COLORS, categoryColor, rgbaCss } from '../map/palette';
 import { categoryName, fmt } from './featureText';
 import { Legend } from './Legend';
+import { facilityCategoryCounts } from './facilityCategoryCounts';
 import { DataActions } from './io/DataActions';
 
 const KIND_SWATCH: Record<LayerKind, string> = {
@@ -28,11 +29,7 @@ export function LayersPanel() {
   const setAll = useStore((s) => s.setAllCategoriesVisible);
 
   const categoryCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const f of layers.facilities?.fc.features ?? []) {
-      const c = String(f.properties.category ?? '');
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
+    const counts = facilityCategoryCounts(layers.facilities?.fc);
     // Rule-set order keeps levels together (15 → 10 → 5 → block); unknown ids last.
     const order = new Map(rules.categories.map((c, i) => [c.id, i]));
     return [...counts.entries()].sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9));
