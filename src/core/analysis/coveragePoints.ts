@@ -174,8 +174,8 @@ export function facilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyM
         if (q) pts.push(q);
       }
     } else {
-      const rep = representativePoint(g);
-      if (rep && Math.abs(rep[0]) <= 180 && Math.abs(rep[1]) <= 90) pts.push(rep);
+      const rep = lonLatOf(representativePoint(g));
+      if (rep) pts.push(rep);
     }
     if (pts.length === 0) {
       issues.push({ index: i, id, reason: 'invalid_geometry', detail: `a facility must be a Point, MultiPoint or polygon with lon/lat coordinates, got ${g.type}` });
