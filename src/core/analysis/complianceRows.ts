@@ -1,5 +1,6 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { parseNumber } from '../model/normalize';
+import { isOldCommunity } from './isOldCommunity';
 import type { CoverageWeights } from './coverageWeights';
 import { missingMandatory, type MissingMandatory, type MissingMandatoryCoverage } from './missingMandatory';
 
@@ -58,7 +59,7 @@ export function complianceRows(input: ComplianceRowsInput, options: ComplianceRo
     names[c] = name == null || name === '' ? `#${c + 1}` : String(name);
     const year = parseNumber(p[yf]);
     builtYear[c] = year ?? NaN;
-    isOld[c] = (year !== null ? year < input.oldBeforeYear : p.is_old === true) ? 1 : 0;
+    isOld[c] = isOldCommunity(year, p.is_old, input.oldBeforeYear) ? 1 : 0;
   }
   const unreachable = new Uint8Array(C);
   for (const u of input.coverage.unreachableCommunities ?? []) if (u.index >= 0 && u.index < C) unreachable[u.index] = 1;

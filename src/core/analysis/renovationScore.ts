@@ -1,5 +1,6 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { parseNumber } from '../model/normalize';
+import { isOldCommunity } from './isOldCommunity';
 import type { CoverageWeights } from './coverageWeights';
 import { RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from './renovationWeights';
 
@@ -102,8 +103,7 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
   for (let c = 0; c < C; c++) {
     const props = feats[c]?.properties ?? {};
     const year = parseNumber(props[yf]);
-    const old = year !== null ? year < Y : props.is_old === true;
-    if (!old) continue;
+    if (!isOldCommunity(year, props.is_old, Y)) continue;
     isOld[c] = 1;
     if (ref > 0 && !weightUnknown[c]) populationFactor[c] = Math.min(1, population[c] / ref);
 
