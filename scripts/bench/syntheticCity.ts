@@ -6,6 +6,7 @@
  * that is what the engine consumes.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import { EARTH_RADIUS_M } from '../../src/core/network/haversine';
 import { mulberry32, subSeed } from './rng';
 
 export interface SyntheticCityOptions {
@@ -57,7 +58,7 @@ export interface SyntheticCity {
 }
 
 /** Metres per degree of latitude on the sphere of R = 6,371,008.8 m (DESIGN §4). */
-const M_PER_DEG = (6371008.8 * Math.PI) / 180;
+const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;
 
 const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
 

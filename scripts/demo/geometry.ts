@@ -4,10 +4,10 @@
  * then bent by a gentle smooth warp so streets curve, then turned into WGS84.
  */
 
+import { EARTH_RADIUS_M } from '../../src/core/network/haversine';
+
 export type XY = [number, number];
 
-/** Turf's default Earth radius (metres), as in DESIGN §4. */
-export const EARTH_RADIUS_M = 6371008.8;
 const ORIGIN_LON = 115.6;
 const ORIGIN_LAT = 33.2;
 const MID_LAT = 33.2225;
