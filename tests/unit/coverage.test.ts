@@ -249,3 +249,17 @@ describe('runCoverage: one category again', () => {
     expect(reused.distance[0]).toBeCloseTo(0.0011 * M, 6);
   });
 });
+
+describe('coverage: bad options are named, not turned into NaN distances', () => {
+  const communities = fc([point(0, 0, { id: 'A' })]);
+  const facilities = fc([point(0.001, 0, { id: 'K', category: 'kindergarten' })]);
+  it.each([
+    [{ detour: Number.NaN }, /detour must be a factor > 0/],
+    [{ detour: 0 }, /detour must be a factor > 0/],
+    [{ maxSnap: -1 }, /maxSnap must be metres ≥ 0/],
+    [{ cutoff: 0 }, /cutoff must be metres > 0/],
+    [{ popEstimatePerHousehold: -2 }, /popEstimatePerHousehold must be persons ≥ 0/],
+  ])('%o throws', (options, message) => {
+    expect(() => prepareCoverage({ communities, facilities, rules }, options)).toThrow(message);
+  });
+});

@@ -102,6 +102,7 @@ export function prepareCoverage(input: CoverageInput, options: CoverageOptions =
     detour: options.detour ?? 1,
     popEstimatePerHousehold,
   };
+  checkCoverageOptions(opts);
   const communities = communityPoints(input.communities);
   const weights = coverageWeights(input.communities, {
     personsPerHousehold: popEstimatePerHousehold,
@@ -129,6 +130,16 @@ export function prepareCoverage(input: CoverageInput, options: CoverageOptions =
     network, options: opts,
   };
   return withFacilities(base, input.facilities);
+}
+
+/** Throws a message naming the option for values that would silently give NaN or empty results. */
+function checkCoverageOptions(o: CoverageContext['options']): void {
+  if (!(o.maxSnap >= 0 && o.maxSnap < Infinity)) throw new Error(`coverage option maxSnap must be metres ≥ 0 (default 300), got ${o.maxSnap}`);
+  if (!(o.cutoff > 0)) throw new Error(`coverage option cutoff must be metres > 0 or Infinity (the default), got ${o.cutoff}`);
+  if (!(o.detour > 0 && o.detour < Infinity)) throw new Error(`coverage option detour must be a factor > 0 (default 1.0, planners often use 1.2–1.4), got ${o.detour}`);
+  if (!(o.popEstimatePerHousehold >= 0 && o.popEstimatePerHousehold < Infinity)) {
+    throw new Error(`coverage option popEstimatePerHousehold must be persons ≥ 0 (default rules.persons_per_household, else 2.8), got ${o.popEstimatePerHousehold}`);
+  }
 }
 
 /**
