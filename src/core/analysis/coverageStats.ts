@@ -48,7 +48,8 @@ export interface CoverageStats {
   totals: CoverageTotals;
 }
 
-function rate(covered: number, total: number): WeightedRate {
+/** covered / total as a WeightedRate (rate null when total is 0); shared with the park coverage. */
+export function weightedRate(covered: number, total: number): WeightedRate {
   return { covered, total, rate: total > 0 ? covered / total : null };
 }
 
@@ -88,7 +89,7 @@ export function coverageStats(
     }
     return {
       id: cat.id, level: cat.level, radius: cat.radius, mandatory: cat.mandatory, facilities: facilityCounts[k],
-      communities: rate(n, C), households: rate(hh, totalHh), population: rate(pop, totalPop),
+      communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop),
     };
   });
 
@@ -114,8 +115,8 @@ export function coverageStats(
       id: level.id, walk_m: level.walk_m,
       mandatoryCategories: level.mandatory.map((k) => categories[k].id),
       complete: m > 0
-        ? { communities: rate(n, C), households: rate(hh, totalHh), population: rate(pop, totalPop) }
-        : { communities: rate(0, 0), households: rate(0, 0), population: rate(0, 0) },
+        ? { communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop) }
+        : { communities: weightedRate(0, 0), households: weightedRate(0, 0), population: weightedRate(0, 0) },
       meanCompleteness: {
         communities: m > 0 && C > 0 ? sumShare / C : null,
         population: m > 0 && totalPop > 0 ? sumPopShare / totalPop : null,

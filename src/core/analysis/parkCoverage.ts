@@ -7,7 +7,7 @@ import { distancesAtSnaps, prepareSnapTargets } from '../network/distancesAtSnap
 import { euclideanNearest } from './euclideanNearest';
 import type { CoverageIssue } from './coveragePoints';
 import type { CoverageContext, CoverageMode } from './prepareCoverage';
-import type { WeightedRate } from './coverageStats';
+import { weightedRate, type WeightedRate } from './coverageStats';
 import { qualifyParks, type ParkQualification } from './parkQualification';
 import { parkAccessPoints } from './parkAccessPoints';
 import { polygonGridSamples } from './polygonGridSamples';
@@ -239,7 +239,7 @@ export function parkCoverage(ctx: CoverageContext, input: ParkCoverageInput, opt
       total += areaSamples.area[c];
       coveredTotal += covered[c];
     }
-    area = { area: areaSamples.area, covered, rate: rate(coveredTotal, total), cellSize: areaSamples.cellSize, samples: S };
+    area = { area: areaSamples.area, covered, rate: weightedRate(coveredTotal, total), cellSize: areaSamples.cellSize, samples: S };
   }
 
   const { households, population } = ctx.weights;
@@ -261,15 +261,11 @@ export function parkCoverage(ctx: CoverageContext, input: ParkCoverageInput, opt
     distance, nearestPark, ok, classDistance,
     stats: {
       parks: parks.count, qualifyingParks,
-      communities: rate(n, C), households: rate(hh, hhTotal), population: rate(pop, popTotal),
+      communities: weightedRate(n, C), households: weightedRate(hh, hhTotal), population: weightedRate(pop, popTotal),
       area: area ? area.rate : null,
     },
     area, unreachableParks, warnings: access.warnings,
   };
-}
-
-function rate(covered: number, total: number): WeightedRate {
-  return { covered, total, rate: total > 0 ? covered / total : null };
 }
 
 function scaleAndCut(d: Float64Array, detour: number, cutoff: number): void {
