@@ -21,6 +21,7 @@ import { suggestFieldMapping } from '../src/core/model/fieldAliases';
 import { buildGraph } from '../src/core/network/buildGraph';
 import { prepareCoverage } from '../src/core/analysis/prepareCoverage';
 import { runCoverage, type CoverageResult } from '../src/core/analysis/runCoverage';
+import { communityCoverageAttributes } from '../src/core/io/export/coverageAttributes';
 import { processIo, type CliIo } from './cli/cliIo';
 import { cliLang, tr, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';
@@ -52,25 +53,15 @@ function readRules(file: string, lang: CliLang): RuleSet {
   }
 }
 
-function round1(d: number): number | null {
-  return Number.isFinite(d) ? Math.round(d * 10) / 10 : null;
-}
-
 /**
  * The output collection: original features and properties plus dist_<k>, ok_<k> per category and
  * the workbench fields (park_ok, park_dist, parking_*, score; scripts/cli/runWorkbench).
  */
 function resultCollection(communities: GeoFC, result: CoverageResult, extra: (c: number) => Record<string, unknown>): GeoFC {
-  const C = result.communityCount;
   return {
     type: 'FeatureCollection',
     features: communities.features.map((f, c) => {
-      const props: Record<string, unknown> = { ...(f.properties ?? {}) };
-      result.categoryIds.forEach((id, k) => {
-        props[`dist_${id}`] = round1(result.distance[k * C + c]);
-        props[`ok_${id}`] = result.ok[k * C + c] === 1;
-      });
-      Object.assign(props, extra(c));
+      const props: Record<string, unknown> = { ...(f.properties ?? {}), ...communityCoverageAttributes(result, c), ...extra(c) };
       return { ...f, properties: props };
     }),
   };
