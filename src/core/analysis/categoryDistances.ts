@@ -1,6 +1,6 @@
 import { multiSourceDijkstra, type DijkstraRun } from '../network/multiSourceDijkstra';
 import { distancesAtSnaps } from '../network/distancesAtSnaps';
-import { euclideanNearest } from './euclideanNearest';
+import { applyDetour, euclideanNearest } from './euclideanNearest';
 import type { CoverageContext, CoverageMode } from './prepareCoverage';
 
 export interface CategoryDistancesOptions {
@@ -63,11 +63,7 @@ export function categoryDistances(ctx: CoverageContext, k: number, options: Cate
     const r = euclideanNearest(samples, ctx.facilities.points, { sourceIds, order: ctx.communities.sampleOrder });
     sampleDist = r.distance;
     sampleSrc = r.source;
-    const detour = ctx.options.detour;
-    for (let s = 0; s < sampleDist.length; s++) {
-      const d = sampleDist[s] * detour;
-      sampleDist[s] = d <= cutoff ? d : Infinity;
-    }
+    applyDetour(sampleDist, ctx.options.detour, cutoff);
   }
 
   const owner = ctx.facilities.pointOwner;

@@ -154,3 +154,14 @@ export function euclideanNearest(
   }
   return { distance, source };
 }
+
+/**
+ * Euclidean mode's walking estimate, in place: each straight-line distance (metres) × `detour`
+ * (DESIGN §4, default 1.0), Infinity where that exceeds `cutoff` (metres).
+ */
+export function applyDetour(distance: Float64Array, detour: number, cutoff: number): void {
+  for (let i = 0; i < distance.length; i++) {
+    const d = distance[i] * detour;
+    distance[i] = d <= cutoff ? d : Infinity;
+  }
+}

@@ -4,7 +4,7 @@ import type { SnapResult } from '../network/snapPoints';
 import { snapNearNetwork } from './snapNearNetwork';
 import { multiSourceDijkstra } from '../network/multiSourceDijkstra';
 import { distancesAtSnaps, prepareSnapTargets } from '../network/distancesAtSnaps';
-import { euclideanNearest } from './euclideanNearest';
+import { applyDetour, euclideanNearest } from './euclideanNearest';
 import type { CoverageIssue } from './coveragePoints';
 import type { CoverageContext, CoverageMode } from './prepareCoverage';
 import { weightedRate, type WeightedRate } from './coverageStats';
@@ -190,10 +190,10 @@ export function parkCoverage(ctx: CoverageContext, input: ParkCoverageInput, opt
       const r = euclideanNearest(ctx.communities.samples, access.points, { sourceIds: pointIds });
       sampleDist = r.distance;
       sampleSrc = r.source;
-      scaleAndCut(sampleDist, detour, cutoff);
+      applyDetour(sampleDist, detour, cutoff);
       if (areaSamples) {
         areaDist = euclideanNearest(areaSamples.points, access.points, { sourceIds: pointIds }).distance;
-        scaleAndCut(areaDist, detour, cutoff);
+        applyDetour(areaDist, detour, cutoff);
       }
     }
     const { sampleOffsets } = ctx.communities;
@@ -266,11 +266,4 @@ export function parkCoverage(ctx: CoverageContext, input: ParkCoverageInput, opt
     },
     area, unreachableParks, warnings: access.warnings,
   };
-}
-
-function scaleAndCut(d: Float64Array, detour: number, cutoff: number): void {
-  for (let i = 0; i < d.length; i++) {
-    const x = d[i] * detour;
-    d[i] = x <= cutoff ? x : Infinity;
-  }
 }
