@@ -93,6 +93,8 @@ export function MapView() {
         appliedLayers = s.layers;
         (map.getSource('network') as GeoJSONSource).setData((s.layers.network?.fc ?? EMPTY) as never);
         (map.getSource('water') as GeoJSONSource).setData((s.layers.water?.fc ?? EMPTY) as never);
+        (map.getSource('communities') as GeoJSONSource).setData((s.layers.communities?.fc ?? EMPTY) as never);
+        (map.getSource('parks') as GeoJSONSource).setData((s.layers.parks?.fc ?? EMPTY) as never);
         (map.getSource('community-labels') as GeoJSONSource).setData(s.layers.communities ? labelPoints(s.layers.communities.fc) : EMPTY);
         dbg.dataVersion++;
         dbg.deckFrames = 0;

@@ -35,6 +35,13 @@ function visibleFacilities(fc: LayerFeatures, hidden: Record<string, true>): F[]
   return features;
 }
 
+// The selection's data keeps its identity while the same feature stays selected.
+let lastSelected: { feature: unknown; data: unknown } | null = null;
+function selectedData(feature: F | Feature<Geometry, Record<string, unknown>>): never {
+  if (lastSelected?.feature !== feature) lastSelected = { feature, data: { type: 'FeatureCollection', features: [feature] } };
+  return lastSelected.data as never;
+}
+
 /**
  * Builds the deck.gl layers for the loaded data (a pure function of state; deck.gl diffs by id).
  * Every layer is inserted below the MapLibre labels.
@@ -56,10 +63,9 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
         id: 'parks',
         data: parks.fc as never,
         filled: true,
-        stroked: true,
+        // outlines are MapLibre's 'park-outline' layer (cheap); deck.gl strokes are slow to draw
+        stroked: false,
         getFillColor: COLORS.park,
-        getLineColor: COLORS.parkOutline,
-        lineWidthMinPixels: 1,
         ...common('parks'),
       }),
     );
@@ -72,19 +78,32 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
         id: 'communities',
         data: communities.fc as never,
         filled: true,
-        stroked: true,
+        // outlines are MapLibre's 'community-outline' layer; only the selection is stroked here
+        stroked: false,
         getFillColor: communityColors
           ? (_f: F, { index }: { index: number }) => communityColors.color(index)
           : (f: F) => communityColor(f.properties.built_year, oldBeforeYear),
-        getLineColor: (_f: F, { index }: { index: number }) => (index === selectedCommunity ? COLORS.selected : COLORS.communityOutline),
-        getLineWidth: (_f: F, { index }: { index: number }) => (index === selectedCommunity ? 4 : 1),
-        lineWidthUnits: 'pixels',
         autoHighlight: true,
         highlightColor: COLORS.hover,
-        updateTriggers: { getFillColor: communityColors?.key ?? oldBeforeYear, getLineColor: selectedCommunity, getLineWidth: selectedCommunity },
+        updateTriggers: { getFillColor: communityColors?.key ?? oldBeforeYear },
         ...common('communities'),
       }),
     );
+    const selected = selectedCommunity == null ? null : communities.fc.features[selectedCommunity];
+    if (selected) {
+      out.push(
+        new GeoJsonLayer({
+          id: 'selected-community',
+          data: selectedData(selected),
+          filled: false,
+          stroked: true,
+          getLineColor: COLORS.selected,
+          getLineWidth: 4,
+          lineWidthUnits: 'pixels',
+          beforeId: DECK_ANCHOR_LAYER,
+        }),
+      );
+    }
   }
 
   out.push(...(analysis?.above ?? []));

@@ -47,7 +47,7 @@ export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
     name: 'LifeCircle offline',
-    sources: { water: EMPTY, network: EMPTY, 'community-labels': EMPTY },
+    sources: { water: EMPTY, network: EMPTY, communities: EMPTY, parks: EMPTY, 'community-labels': EMPTY },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': COLORS.background } },
       { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': COLORS.water, 'fill-outline-color': COLORS.waterOutline } },
@@ -81,6 +81,10 @@ export function offlineStyle(): StyleSpecification {
         paint: { 'line-color': COLORS.footpath, 'line-width': zoomWidth(1, 2), 'line-dasharray': [2, 1.5] },
       },
       { id: DECK_ANCHOR_LAYER, type: 'background', paint: { 'background-color': 'rgba(0,0,0,0)', 'background-opacity': 0 } },
+      // Outlines of the deck.gl fills, drawn by MapLibre: deck.gl's stroke (a PathLayer) took ~1.2 s
+      // of the first frame under SwiftShader here; MapLibre lines cost next to nothing.
+      { id: 'park-outline', type: 'line', source: 'parks', paint: { 'line-color': COLORS.parkOutlineCss, 'line-width': 1 } },
+      { id: 'community-outline', type: 'line', source: 'communities', paint: { 'line-color': COLORS.communityOutlineCss, 'line-width': 1 } },
       {
         id: FIRST_LABEL_LAYER,
         type: 'symbol',
@@ -118,5 +122,6 @@ export function offlineStyle(): StyleSpecification {
 export const STYLE_LAYERS_BY_KIND = {
   network: ['street-casing', 'street-fill', 'footpaths', FIRST_LABEL_LAYER],
   water: ['water'],
-  communities: ['community-labels'],
+  communities: ['community-outline', 'community-labels'],
+  parks: ['park-outline'],
 } as const;

@@ -20,6 +20,8 @@ export const COLORS = {
   communityNew: [150, 165, 185, 150] as RGBA,
   communityUnknown: [200, 200, 200, 150] as RGBA,
   communityOutline: [90, 90, 90, 200] as RGBA,
+  communityOutlineCss: 'rgba(90,90,90,0.8)',
+  parkOutlineCss: 'rgb(60,130,60)',
   selected: [255, 230, 0, 255] as RGBA,
   hover: [255, 255, 255, 90] as RGBA,
 };
