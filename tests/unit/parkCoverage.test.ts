@@ -57,7 +57,9 @@ describe('park qualification', () => {
 
   it('densifies boundary edges to ≤ 50 m and prefers entrances', () => {
     // south edge 0.0008° = 88.96 m → 2 pieces: a point added at its middle; 4 sides → 8 points
-    const a = parkAccessPoints(fc([rect(0, 0, 0.0008, 0.0008)]));
+    // DESIGN §4 by default: the boundary vertices only (4 corners of the rectangle)
+    expect(parkAccessPoints(fc([rect(0, 0, 0.0008, 0.0008)])).points.length / 2).toBe(4);
+    const a = parkAccessPoints(fc([rect(0, 0, 0.0008, 0.0008)]), { densifyStep: 50 });
     expect(a.points.length / 2).toBe(8);
     expect([a.points[2], a.points[3]]).toEqual([0.0004, 0]);
     const e = parkAccessPoints(fc([rect(0, 0, 0.0008, 0.0008, { entrances: { type: 'MultiPoint', coordinates: [[0.0008, 0.0008]] } })]));
@@ -159,7 +161,7 @@ describe('park coverage (euclidean) and the area-based rate', () => {
     const parks = fc([rect(-0.002, -0.01, 0, 0.01)]);
     const communities = fc([rect(0.004, -0.0002, 0.005, 0.0002, { id: 'R' })]);
     const ctx = prepareCoverage({ communities, facilities: fc([]), rules });
-    const r = parkCoverage(ctx, { parks, thresholds: THRESHOLDS, communities }, { areaCellSize: 2 });
+    const r = parkCoverage(ctx, { parks, thresholds: THRESHOLDS, communities }, { areaCellSize: 2, densifyStep: 50 });
     expect(r.stats.area!.rate).toBeGreaterThan(0.4966 - 0.03);
     expect(r.stats.area!.rate).toBeLessThan(0.4966 + 0.03);
     expect(r.area!.covered[0]).toBeCloseTo(r.area!.area[0] * r.stats.area!.rate!, 6);

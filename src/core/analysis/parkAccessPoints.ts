@@ -30,12 +30,13 @@ export interface ParkAccessPoints {
 /**
  * Access points of every park (DESIGN §4 Parks): its entrances when `properties.entrances` holds
  * any (a MultiPoint or a list of [lon, lat] — a fenced park is entered only there), else every
- * vertex of every ring (holes too: their edge is park edge as well), the closing vertex once,
- * with points added every `densifyStep` metres (default 50 m, linear in lon/lat) along longer
- * edges.
+ * vertex of every ring (holes too: their edge is park edge as well), the closing vertex once —
+ * exactly DESIGN §4 ("nearest entrance or boundary vertex"). Optionally (`densifyStep` metres,
+ * linear in lon/lat; off by default) points are added along longer edges, so a park with few,
+ * far-apart vertices is reached where a path meets its side.
  */
 export function parkAccessPoints(parks: Features, options: ParkAccessPointOptions = {}): ParkAccessPoints {
-  const step = options.densifyStep ?? 50;
+  const step = options.densifyStep ?? Infinity;
   if (!(step > 0)) throw new Error(`parkAccessPoints: densifyStep must be > 0 m, got ${step}`);
   const include = options.include;
   const feats = parks.features;

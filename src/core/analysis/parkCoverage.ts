@@ -29,7 +29,7 @@ export interface ParkCoverageInput {
 export interface ParkCoverageOptions {
   /** @default ctx.options.mode */
   mode?: CoverageMode;
-  /** metres between added boundary points on long park edges @default 50 */
+  /** metres between points added along long park edges; off (Infinity) = boundary vertices only, as DESIGN §4 @default Infinity */
   densifyStep?: number;
   /** grid spacing of the area samples, metres @default 20 */
   areaCellSize?: number;
@@ -106,7 +106,8 @@ export interface ParkCoverageResult {
 /**
  * Park service-radius coverage (DESIGN §4, 公园绿地服务半径覆盖率). Each park's area decides its
  * class (qualifyParks: default ≥ 5,000 m² → 500 m, 2,000–5,000 m² → 300 m). A park is reached
- * at its entrances, else at its boundary vertices densified every `densifyStep` (50 m). Per
+ * at its entrances, else at its boundary vertices (DESIGN §4; `densifyStep` adds points along long
+ * edges, off by default). Per
  * class ONE multi-source search from all access points of that class's parks (network mode: the
  * points are snapped like facilities, access legs count; euclidean: haversine × detour);
  * community c is covered (`ok`) when for some class k its distance to the nearest park of k is
