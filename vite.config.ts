@@ -5,6 +5,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  // Dependencies the workers import: pre-bundled at dev-server start, so the first page load is not
+  // interrupted by a late "new dependencies optimized, reloading" (seen with d3-contour/flatbush).
+  optimizeDeps: {
+    include: ['d3-contour', 'flatbush', 'flatqueue', 'comlink', 'proj4', 'shpjs', 'papaparse', 'osmtogeojson', 'gcoord', 'geojson-validation', '@turf/turf'],
+  },
   build: {
     chunkSizeWarningLimit: 2500,
     rollupOptions: {

@@ -4,9 +4,10 @@ import './i18n';
 import './ui/styles.css';
 import { App } from './ui/App';
 import { useStore } from './store/useStore';
-import { debugState } from './map/testHooks';
+import { debugState, watchFirstResult } from './map/testHooks';
 
 debugState().store = useStore;
+watchFirstResult(useStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

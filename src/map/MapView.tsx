@@ -125,7 +125,6 @@ export function MapView() {
         dbg.mapIdle = true;
         if (dbg.firstRenderMs === null && appliedLayers && Object.keys(appliedLayers).length > 0) {
           dbg.firstRenderMs = Math.round(performance.now() - started);
-          useStore.getState().setMapReady();
         }
       } else if (dbg.mapLoaded) {
         map.triggerRepaint();
@@ -137,6 +136,12 @@ export function MapView() {
       if (!dbg.mapLoaded) return;
       const picked = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['communities'] });
       useStore.getState().selectCommunity(picked && picked.index >= 0 ? picked.index : null);
+    });
+    map.on('render', () => {
+      // First paint: the first frame in which deck.gl has drawn loaded data.
+      if (dbg.firstPaintAt === null && dbg.deckFrames > 0 && appliedLayers && Object.keys(appliedLayers).length > 0) {
+        dbg.firstPaintAt = Math.round(performance.now());
+      }
     });
     map.on('movestart', () => {
       dbg.mapIdle = false;
@@ -150,5 +155,11 @@ export function MapView() {
     };
   }, []);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  // The frame owns the layout; MapLibre's own stylesheet sets `.maplibregl-map { position: relative }`
+  // on the container, and in dev that sheet loads after ours, so the container only fills its frame.
+  return (
+    <div className="map-frame">
+      <div ref={container} className="map" data-testid="map" />
+    </div>
+  );
 }

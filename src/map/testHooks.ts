@@ -17,6 +17,11 @@ export interface LifeCircleDebug {
   /** Set when the map is idle after the last data change and deck.gl has drawn it. */
   mapIdle: boolean;
   firstRenderMs: number | null;
+  /** performance.now() of the first frame that shows loaded data. */
+  firstPaintAt: number | null;
+  /** performance.now() when the first analysis started and when its result arrived. */
+  firstRunAt: number | null;
+  firstResultAt: number | null;
   /** The app store, for tests and console debugging. */
   store?: typeof useStore;
 }
@@ -29,7 +34,19 @@ declare global {
 
 export function debugState(): LifeCircleDebug {
   if (!window.__lifecircle) {
-    window.__lifecircle = { map: null, overlay: null, mapLoaded: false, deckFrames: 0, dataVersion: 0, mapIdle: false, firstRenderMs: null };
+    window.__lifecircle = { map: null, overlay: null, mapLoaded: false, deckFrames: 0, dataVersion: 0, mapIdle: false, firstRenderMs: null, firstPaintAt: null, firstRunAt: null, firstResultAt: null };
   }
   return window.__lifecircle;
+}
+
+/** Records when the first analysis starts and ends (the e2e probe compares them with the first paint). */
+export function watchFirstResult(store: typeof useStore): void {
+  const dbg = debugState();
+  const unsubscribe = store.subscribe((s) => {
+    if (s.analysisStatus === 'running' && dbg.firstRunAt === null) dbg.firstRunAt = Math.round(performance.now());
+    if (s.analysisStatus === 'done' && dbg.firstResultAt === null) {
+      dbg.firstResultAt = Math.round(performance.now());
+      unsubscribe();
+    }
+  });
 }

@@ -97,7 +97,6 @@ export function startAnalysisController(): () => void {
   };
 
   const onChange = (s: AppState) => {
-    if (!s.mapReady) return;
     const data = [s.layers.communities, s.layers.facilities, s.layers.network, s.layers.parks, s.layers.parking];
     if (!dataOf || data.some((d, i) => d !== dataOf![i])) {
       dataOf = data;
@@ -117,7 +116,8 @@ export function startAnalysisController(): () => void {
           .setData(payload)
           .then((graphStats) => useStore.setState({ graphStats }))
           .catch((e: Error) => useStore.setState({ analysisStatus: 'error', analysisError: e.message }));
-        schedule();
+        // New data run at once (no debounce): the first result must not wait for anything.
+        void run();
       }
       return;
     }
@@ -130,6 +130,8 @@ export function startAnalysisController(): () => void {
     refreshDerived(s);
   };
 
+  // Start the worker now, so its code loads while the data are still being fetched.
+  analysisWorker();
   rulesOf = useStore.getState().rules;
   settingsOf = useStore.getState().analysisSettings;
   onChange(useStore.getState());

@@ -17,12 +17,6 @@ export interface UiSlice {
   busy: string | null;
   /** Errors and notices for the user; newest last. */
   messages: { id: number; level: 'error' | 'warning' | 'info'; text: string }[];
-  /**
-   * Set once the map has drawn the loaded data for the first time; the analysis waits for it so
-   * the first picture is not slowed by work competing for the CPU (and never blocks on it for long).
-   */
-  mapReady: boolean;
-  setMapReady: () => void;
   /** The open workbench view (bottom drawer), or null when collapsed. */
   workbenchTab: string | null;
   setWorkbenchTab: (id: string | null) => void;
@@ -40,8 +34,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectedCommunity: null,
   busy: null,
   messages: [],
-  mapReady: false,
-  setMapReady: () => set({ mapReady: true }),
   workbenchTab: null,
   setWorkbenchTab: (workbenchTab) => set({ workbenchTab }),
   setHovered: (hovered) => set({ hovered }),

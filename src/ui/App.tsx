@@ -28,9 +28,8 @@ export function App() {
     document.documentElement.lang = i18n.language;
     if (!started) {
       started = true;
+      // The analysis starts as soon as data are loaded: it runs in a worker and never waits for the map.
       startAnalysisController();
-      // Without WebGL the map never reports its first frame; the analysis must not wait forever.
-      setTimeout(() => useStore.getState().setMapReady(), 8000);
       // Restores the autosaved workspace, else loads the demo (issue 4).
       void startWorkspace();
     }

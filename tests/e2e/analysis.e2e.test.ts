@@ -8,15 +8,11 @@ import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import { normalizeLayer } from '../../src/core/model';
 import { COVERAGE_COLORS } from '../../src/map/palette';
-import { countColors, launch, openApp, requireChromium, shot, waitForMap, type Rgb } from './browser';
+import { countColors, launch, openApp, over, requireChromium, shot, waitForMap, type Rgb } from './browser';
 
 const demo = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${name}.geojson`), 'utf8'));
 const hasChromium = requireChromium();
 
-function over(c: readonly number[], bg: Rgb = [0xf4, 0xf1, 0xea]): Rgb {
-  const a = c[3] / 255;
-  return [0, 1, 2].map((i) => Math.round(c[i] * a + bg[i] * (1 - a))) as Rgb;
-}
 
 describe.skipIf(!hasChromium)('analysis in the browser', () => {
   let browser: Browser;

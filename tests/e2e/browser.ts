@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { COLORS, type RGBA } from '../../src/map/palette';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,16 +34,19 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** A planner's window. */
+export const VIEWPORT = { width: 1600, height: 1000 };
+
 /** Opens the app with a fresh context in the given UI language; collects page errors. */
-export async function openApp(browser: Browser, locale: 'zh-CN' | 'en' = 'zh-CN', path = '') {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale });
+export async function openApp(browser: Browser, locale: 'zh-CN' | 'en' = 'zh-CN', path = '', baseUrl = inject('baseUrl')) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(m.text());
   });
-  await page.goto(inject('baseUrl') + path);
+  await page.goto(baseUrl + path);
   return { context, page, errors };
 }
 
@@ -71,6 +75,15 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 export type Rgb = [number, number, number];
+
+export const hex = (h: string): Rgb => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
+
+/** A translucent fill as it appears over the plain background. */
+export function over(c: RGBA, bg = COLORS.background): Rgb {
+  const b = hex(bg);
+  const a = c[3] / 255;
+  return [0, 1, 2].map((i) => Math.round(c[i] * a + b[i] * (1 - a))) as Rgb;
+}
 
 /**
  * Counts map-canvas pixels within `tol` (per channel) of each colour. Reads the WebGL canvas

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { COLORS, communityColor, type RGBA } from '../../src/map/palette';
-import { countColors, launch, openApp, repaintAndWait, requireChromium, shot, waitForMap, type Rgb } from './browser';
-
-/** A translucent fill as it appears over the plain background. */
-function over(c: RGBA, bg = COLORS.background): Rgb {
-  const b = [1, 3, 5].map((i) => parseInt(bg.slice(i, i + 2), 16));
-  const a = c[3] / 255;
-  return [0, 1, 2].map((i) => Math.round(c[i] * a + b[i] * (1 - a))) as Rgb;
-}
-const hex = (h: string): Rgb => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
+import { COLORS, communityColor } from '../../src/map/palette';
+import { countColors, hex, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap, type Rgb } from './browser';
 
 const PALETTE = {
   oldCommunity1990: over(communityColor(1990, 2000)),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { COVERAGE_COLORS } from '../../src/map/palette';
-import { countColors, launch, openApp, repaintAndWait, requireChromium, shot, waitForMap, type Rgb } from './browser';
+import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
 
 const hasChromium = requireChromium();
 
@@ -149,7 +149,6 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     // Zoom onto the imported compounds so they are large enough to count.
     await page.evaluate(() => window.__lifecircle.map!.fitBounds([[115.618, 33.211], [115.645, 33.237]], { duration: 0 }));
     await repaintAndWait(page);
-    const over = (c: readonly number[], bg: Rgb = [0xf4, 0xf1, 0xea]): Rgb => [0, 1, 2].map((i) => Math.round(c[i] * (c[3] / 255) + bg[i] * (1 - c[3] / 255))) as Rgb;
     const px = await countColors(page, { covered: over(COVERAGE_COLORS.covered), notCovered: over(COVERAGE_COLORS.notCovered) }, 16);
     console.log('[e2e] imported communities, coverage pixels', px);
     expect(px.covered + px.notCovered).toBeGreaterThan(800);

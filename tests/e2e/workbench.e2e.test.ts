@@ -11,7 +11,7 @@ import { parkingSupply } from '../../src/core/analysis/parkingSupply';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import { normalizeLayer, type LayerKind } from '../../src/core/model';
 import { missingBins } from '../../src/map/palette';
-import { countColors, launch, openApp, repaintAndWait, requireChromium, shot, waitForMap, type Rgb } from './browser';
+import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
 
 type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 const rules = defaultRules;
@@ -23,10 +23,6 @@ const demo = (kind: LayerKind, name: string = kind): FC =>
   }) as FC;
 const hasChromium = requireChromium();
 
-function over(c: readonly number[], bg: Rgb = [0xf4, 0xf1, 0xea]): Rgb {
-  const a = c[3] / 255;
-  return [0, 1, 2].map((i) => Math.round(c[i] * a + bg[i] * (1 - a))) as Rgb;
-}
 
 async function analysisDone(page: Page): Promise<void> {
   await waitForMap(page);
