@@ -17,7 +17,12 @@ import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
 import { setActiveMap } from './mapHandle';
 import { memoLast } from '../util/memoLast';
+import { featureIndex } from './featureIndex';
+import { createSelectionFramer } from './frameSelection';
+import { complianceOverlay } from './complianceOverlay';
+import { useComplianceView } from '../ui/workbench/complianceView';
 import { selectMissingLevels } from '../store/selectCompliance';
+import { showsServiceArea } from '../store/mapViews';
 
 // MapLibre 6 derives its worker URL from import.meta.url, which breaks once bundled (deps.md pitfall 2).
 maplibregl.setWorkerUrl(workerUrl);
@@ -25,24 +30,36 @@ maplibregl.setWorkerUrl(workerUrl);
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
 function onHover(kind: LayerKind, info: PickingInfo): void {
-  const { setHovered } = useStore.getState();
-  setHovered(info.index >= 0 ? { kind, index: info.index, x: info.x, y: info.y } : null);
+  const { setHovered, layers } = useStore.getState();
+  // Facilities are drawn from filtered copies: map the picked feature back to its layer index.
+  const fc = layers[kind]?.fc;
+  const index = info.index >= 0 && fc ? (kind === 'facilities' ? featureIndex(fc, info.object) : info.index) : -1;
+  setHovered(index >= 0 ? { kind, index, x: info.x, y: info.y } : null);
 }
 
 const analysisLayers = memoLast(buildAnalysisLayers);
+
+/** Items in a layer's data (array, FeatureCollection or {length}), for the debug hooks. */
+function dataCount(data: unknown): number | null {
+  if (Array.isArray(data)) return data.length;
+  const d = data as { features?: unknown[]; length?: number } | null;
+  return d?.features?.length ?? (typeof d?.length === 'number' ? d.length : null);
+}
 const coloring = memoLast(communityColoring);
 
 function deckInput(s: AppState) {
-  const base = analysisLayers(s.serviceArea, s.route);
+  const base = analysisLayers(showsServiceArea(s) ? s.serviceArea : null, s.route);
   const extra = collectOverlays(s);
+  extra.above.push(...complianceOverlay(s, useComplianceView.getState().filter));
   return {
     layers: s.layers,
     visible: s.visible,
     hiddenCategories: s.hiddenCategories,
     selectedCommunity: s.selectedCommunity,
+    focusCategory: showsServiceArea(s) ? s.activeCategory : null,
     oldBeforeYear: s.rules.old_before_year,
     communityColors: coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s)),
-    analysis: { below: [...base.below, ...extra.below], above: [...base.above, ...extra.above] },
+    analysis: { below: [...base.below, ...extra.below], above: [...base.above, ...extra.above], top: extra.top },
     onHover,
   };
 }
@@ -67,7 +84,8 @@ export function MapView() {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // Bottom-left: the attribution line owns the bottom-right corner.
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     dbg.map = map;
     setActiveMap(map);
 
@@ -79,6 +97,7 @@ export function MapView() {
       },
     });
 
+    const frameSelection = createSelectionFramer(map);
     let appliedLayers: AppState['layers'] | null = null;
     let appliedExtent = -1;
     const fitToData = (s: AppState) => {
@@ -105,7 +124,10 @@ export function MapView() {
         const vis = s.visible[kind as LayerKind] ? 'visible' : 'none';
         for (const id of ids) if (map.getLayoutProperty(id, 'visibility') !== vis) map.setLayoutProperty(id, 'visibility', vis);
       }
-      overlay.setProps({ layers: buildDeckLayers(deckInput(s)) });
+      const layers = buildDeckLayers(deckInput(s));
+      overlay.setProps({ layers });
+      dbg.deckLayers = layers.map((l) => ({ id: l.id, count: dataCount(l.props.data) }));
+      frameSelection(s);
     };
 
     let unsubscribe = () => {};
@@ -118,7 +140,12 @@ export function MapView() {
       dbg.overlay = overlay as never;
       dbg.mapLoaded = true;
       apply(useStore.getState());
-      unsubscribe = useStore.subscribe(apply);
+      const offStore = useStore.subscribe(apply);
+      const offCompliance = useComplianceView.subscribe(() => apply(useStore.getState()));
+      unsubscribe = () => {
+        offStore();
+        offCompliance();
+      };
     });
     map.on('idle', () => {
       if (dbg.mapLoaded && dbg.deckFrames > 0) {
@@ -158,7 +185,8 @@ export function MapView() {
   // The frame owns the layout; MapLibre's own stylesheet sets `.maplibregl-map { position: relative }`
   // on the container, and in dev that sheet loads after ours, so the container only fills its frame.
   return (
-    <div className="map-frame">
+    // Leaving the map in one step sends deck.gl no hover event: clear the card here.
+    <div className="map-frame" onMouseLeave={() => useStore.getState().setHovered(null)}>
       <div ref={container} className="map" data-testid="map" />
     </div>
   );

@@ -15,11 +15,13 @@ export interface DeckLayerInput {
   visible: Record<LayerKind, boolean>;
   hiddenCategories: Record<string, true>;
   selectedCommunity: number | null;
+  /** The category in focus: its facilities drawn large on top, the others faded. */
+  focusCategory?: string | null;
   oldBeforeYear: number;
   /** Community fill by analysis result instead of built year; `key` changes when colours do. */
   communityColors?: { key: string; color: (index: number) => RGBA } | null;
-  /** Analysis overlays below and above the communities. */
-  analysis?: { below: Layer[]; above: Layer[] };
+  /** Analysis overlays below and above the communities, and on top of everything. */
+  analysis?: { below: Layer[]; above: Layer[]; top?: Layer[] };
   onHover?: (kind: LayerKind, info: PickingInfo) => void;
   onClick?: (kind: LayerKind, info: PickingInfo) => void;
 }
@@ -33,6 +35,24 @@ function visibleFacilities(fc: LayerFeatures, hidden: Record<string, true>): F[]
   const features = key ? (fc.features as F[]).filter((f) => !hidden[String(f.properties.category)]) : (fc.features as F[]);
   filtered.set(fc, { key, features });
   return features;
+}
+
+// The split keeps its identity while the facilities and the focus stay the same.
+const splits = new WeakMap<F[], { focus: string; focused: F[]; others: F[] }>();
+function splitByCategory(features: F[], focus: string): { focused: F[]; others: F[] } {
+  const hit = splits.get(features);
+  if (hit && hit.focus === focus) return hit;
+  const focused: F[] = [];
+  const others: F[] = [];
+  for (const f of features) (String(f.properties.category) === focus ? focused : others).push(f);
+  const split = { focus, focused, others };
+  splits.set(features, split);
+  return split;
+}
+
+/** A category colour faded towards the background, for facilities out of focus. */
+function faded(c: RGBA): RGBA {
+  return [Math.round(c[0] * 0.45 + 244 * 0.55), Math.round(c[1] * 0.45 + 241 * 0.55), Math.round(c[2] * 0.45 + 234 * 0.55), 200];
 }
 
 // The selection's data keeps its identity while the same feature stays selected.
@@ -130,23 +150,47 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
 
   const facilities = layers.facilities;
   if (facilities && visible.facilities) {
+    const all = visibleFacilities(facilities.fc, hiddenCategories);
+    const focus = input.focusCategory;
+    const { focused, others } = focus ? splitByCategory(all, focus) : { focused: [], others: all };
     out.push(
       new GeoJsonLayer<Props>({
         id: 'facilities',
-        data: visibleFacilities(facilities.fc, hiddenCategories) as never,
+        data: others as never,
         filled: true,
         stroked: true,
         pointType: 'circle',
-        getFillColor: (f: F) => categoryColor(String(f.properties.category)),
-        getLineColor: [255, 255, 255, 255],
+        getFillColor: focus ? (f: F) => faded(categoryColor(String(f.properties.category))) : (f: F) => categoryColor(String(f.properties.category)),
+        getLineColor: focus ? [255, 255, 255, 140] : [255, 255, 255, 255],
         getPointRadius: 14,
         pointRadiusUnits: 'meters',
-        pointRadiusMinPixels: 4,
-        pointRadiusMaxPixels: 12,
+        pointRadiusMinPixels: focus ? 3 : 4,
+        pointRadiusMaxPixels: focus ? 7 : 12,
         lineWidthMinPixels: 1,
+        updateTriggers: { getFillColor: focus ?? '', getLineColor: focus ?? '' },
         ...common('facilities'),
       }),
     );
+    if (focused.length) {
+      out.push(
+        new GeoJsonLayer<Props>({
+          id: 'facilities-focus',
+          data: focused as never,
+          filled: true,
+          stroked: true,
+          pointType: 'circle',
+          getFillColor: (f: F) => categoryColor(String(f.properties.category)),
+          getLineColor: COLORS.focusOutline,
+          getPointRadius: 20,
+          pointRadiusUnits: 'meters',
+          pointRadiusMinPixels: 6,
+          pointRadiusMaxPixels: 14,
+          lineWidthMinPixels: 1.5,
+          ...common('facilities'),
+        }),
+      );
+    }
   }
+  out.push(...(analysis?.top ?? []));
   return out;
 }

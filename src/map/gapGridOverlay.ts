@@ -9,6 +9,7 @@ import { communityPoints } from './communityPoints';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 import { GAP_GRID_RANGE } from './palette';
 import type { MapOverlay } from './overlays';
+import { GAPS_TAB } from '../store/mapViews';
 
 /** One uncovered community: its representative point and its uncovered residents. */
 export interface GapPoint {
@@ -41,9 +42,9 @@ const data = memoLast(
 // Interleaved below the MapLibre labels (deck.gl's maplibre prop, not in the layer's own props type).
 const ANCHOR = { beforeId: DECK_ANCHOR_LAYER };
 
-/** The gap grid's data for the current state (what the map aggregates), or null when the grid is off. */
+/** The gap grid's data for the current state (what the map aggregates), or null when the grid is off or the gap map closed. */
 export function selectGapGridPoints(s: AppState): GapPoint[] | null {
-  if (s.gapGrid === 'off' || !s.coverage || !s.weights || !s.layers.communities) return null;
+  if (s.workbenchTab !== GAPS_TAB || s.gapGrid === 'off' || !s.coverage || !s.weights || !s.layers.communities) return null;
   if (s.coverage.communityCount !== s.layers.communities.fc.features.length) return null;
   const id = s.gapGrid === 'category' ? s.activeCategory : s.activeLevel;
   if (!id) return null;

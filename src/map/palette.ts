@@ -24,6 +24,8 @@ export const COLORS = {
   parkOutlineCss: 'rgb(60,130,60)',
   selected: [255, 230, 0, 255] as RGBA,
   hover: [255, 255, 255, 90] as RGBA,
+  /** outline of the facilities of the category in focus */
+  focusOutline: [33, 37, 41, 255] as RGBA,
 };
 
 /** Old communities: a warm ramp by year, darkest for the oldest (1980 or before) up to the cut-off. */
@@ -88,22 +90,26 @@ export function rgbaCss(c: RGBA): string {
   return `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
 }
 
+/** Blue for "met": parks are green, so covered communities must never be (issue 8, item 9). */
+const MET: [number, number, number] = [33, 113, 181];
+
 /** Coverage colours: covered, not covered, unreachable (no network access / no facility reachable). */
 export const COVERAGE_COLORS = {
-  covered: [47, 158, 68, 200] as RGBA,
+  covered: [...MET, 200] as RGBA,
   notCovered: [224, 49, 49, 200] as RGBA,
   unreachable: [134, 142, 150, 170] as RGBA,
-  route: [25, 113, 194, 255] as RGBA,
+  // dark with a white casing: reads over blue, red and grey communities alike
+  route: [33, 37, 41, 255] as RGBA,
   routeCasing: [255, 255, 255, 255] as RGBA,
 };
 
-/** Level completeness 0 → 1: red → amber → green. */
+/** Level completeness 0 → 1: red → amber → blue. */
 export function completenessColor(share: number): RGBA {
   if (!Number.isFinite(share)) return COVERAGE_COLORS.unreachable;
   const stops: [number, [number, number, number]][] = [
     [0, [201, 42, 42]],
     [0.5, [245, 159, 0]],
-    [1, [47, 158, 68]],
+    [1, MET],
   ];
   const t = Math.max(0, Math.min(1, share));
   const i = t <= 0.5 ? 0 : 1;
@@ -127,7 +133,7 @@ export interface MissingBin {
 }
 
 /** None missing, then yellow → dark red for the non-zero classes. */
-export const MISSING_NONE: RGBA = [47, 158, 68, 210];
+export const MISSING_NONE: RGBA = [...MET, 210];
 const MISSING_RAMP: RGBA[] = [
   [255, 212, 59, 210],
   [253, 141, 60, 210],

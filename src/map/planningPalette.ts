@@ -6,16 +6,19 @@ import type { RGBA } from './palette';
  */
 export const PLANNING_COLORS = {
   rankOutline: [111, 66, 193, 255] as RGBA,
+  /** the compliance table's filtered communities */
+  filteredOutline: [255, 146, 43, 255] as RGBA,
   rankLabel: [255, 255, 255, 255] as RGBA,
   rankLabelBackground: [111, 66, 193, 235] as RGBA,
   parkServiceFill: [64, 160, 80, 55] as RGBA,
   parkServiceLine: [40, 120, 55, 200] as RGBA,
   parkQualifying: [25, 100, 40, 255] as RGBA,
-  parkCovered: [56, 168, 120, 190] as RGBA,
+  // blue, not green: the parks themselves are green
+  parkCovered: [33, 113, 181, 190] as RGBA,
   parkUncovered: [224, 49, 49, 200] as RGBA,
   parkingLotFill: [28, 126, 214, 110] as RGBA,
   parkingLotLine: [24, 100, 171, 255] as RGBA,
-  parkingNoGap: [178, 222, 186, 190] as RGBA,
+  parkingNoGap: [206, 212, 218, 190] as RGBA,
 };
 
 /** Stacked-bar colour of each renovation indicator (levels by their ids, then the extra indicators). */

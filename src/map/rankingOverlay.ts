@@ -1,6 +1,6 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import { centroid } from '@turf/turf';
+import { representativePoint } from '../core/analysis/representativePoint';
 import type { Feature, Geometry } from 'geojson';
 import { rankByScore } from '../core/analysis/renovationScore';
 import type { LayerFeatures } from '../store/layersSlice';
@@ -27,15 +27,17 @@ const topN = memoLast((score: Float64Array, population: Float64Array | undefined
     const f = fc.features[c];
     if (!f?.geometry) return;
     features.push(f);
-    const [lon, lat] = centroid(f).geometry.coordinates;
-    labels.push({ position: [lon, lat], text: String(i + 1) });
+    const p = representativePoint(f.geometry);
+    if (p) labels.push({ position: p, text: String(i + 1) });
   });
+  // Rank 1 drawn last, on top, where two markers touch.
+  labels.reverse();
   return { features, labels };
 });
 
 /**
  * The top N old communities of the renovation ranking: a thick outline (no fill, no extrusion,
- * so the community colouring stays readable) and their rank at the centre.
+ * so the community colouring stays readable) and a numbered marker at its representative point.
  */
 export const rankingOverlay: MapOverlay = (s: AppState) => {
   if (s.workbenchTab !== RANKING_TAB || !s.layers.communities || s.rankingTopN <= 0) return null;
@@ -47,7 +49,7 @@ export const rankingOverlay: MapOverlay = (s: AppState) => {
   }
   if (!r) return null;
   const top = topN(r.score, s.weights?.population, s.layers.communities.fc, s.rankingTopN);
-  const above: Layer[] = [
+  const outline: Layer[] = [
     new GeoJsonLayer({
       id: 'ranking-top',
       data: top.features as never,
@@ -59,6 +61,23 @@ export const rankingOverlay: MapOverlay = (s: AppState) => {
       beforeId: DECK_ANCHOR_LAYER,
       pickable: false,
     }),
+  ];
+  const markers: Layer[] = [
+    // Numbered markers inside each community, drawn over everything (no beforeId): MapLibre's
+    // label collisions can hide a name, never a rank.
+    new ScatterplotLayer({
+      id: 'ranking-markers',
+      data: top.labels,
+      getPosition: (d: TopLabel) => d.position,
+      getRadius: 11,
+      radiusUnits: 'pixels',
+      getFillColor: PLANNING_COLORS.rankLabelBackground,
+      getLineColor: PLANNING_COLORS.rankLabel,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      stroked: true,
+      pickable: false,
+    }),
     new TextLayer({
       id: 'ranking-labels',
       data: top.labels,
@@ -67,14 +86,10 @@ export const rankingOverlay: MapOverlay = (s: AppState) => {
       getSize: 13,
       getColor: PLANNING_COLORS.rankLabel,
       fontWeight: 'bold',
-      background: true,
-      getBackgroundColor: PLANNING_COLORS.rankLabelBackground,
-      backgroundPadding: [4, 2],
-      // above the community's name label (MapLibre draws it at the same centroid)
-      getPixelOffset: [0, -18],
-      beforeId: DECK_ANCHOR_LAYER,
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
       pickable: false,
     }),
   ];
-  return { above };
+  return { above: outline, top: markers };
 };

@@ -22,6 +22,8 @@ export interface LifeCircleDebug {
   /** performance.now() when the first analysis started and when its result arrived. */
   firstRunAt: number | null;
   firstResultAt: number | null;
+  /** The deck.gl layers last handed to the map: id and number of data items. */
+  deckLayers: { id: string; count: number | null }[];
   /** The app store, for tests and console debugging. */
   store?: typeof useStore;
 }
@@ -34,7 +36,7 @@ declare global {
 
 export function debugState(): LifeCircleDebug {
   if (!window.__lifecircle) {
-    window.__lifecircle = { map: null, overlay: null, mapLoaded: false, deckFrames: 0, dataVersion: 0, mapIdle: false, firstRenderMs: null, firstPaintAt: null, firstRunAt: null, firstResultAt: null };
+    window.__lifecircle = { map: null, overlay: null, mapLoaded: false, deckFrames: 0, dataVersion: 0, mapIdle: false, firstRenderMs: null, firstPaintAt: null, firstRunAt: null, firstResultAt: null, deckLayers: [] };
   }
   return window.__lifecircle;
 }

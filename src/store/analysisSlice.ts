@@ -39,6 +39,8 @@ export interface AnalysisSlice {
   activeLevel: string;
   activeCategory: string | null;
   coloring: CommunityColoring;
+  /** The colouring to give back when the view that set its own colouring closes (store/mapViews). */
+  coloringBeforeView: CommunityColoring | null;
   serviceArea: ServiceAreaResult | null;
   /** The category whose route the community card draws (defaults to the active category). */
   routeCategory: string | null;
@@ -67,6 +69,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   activeLevel: '5min',
   activeCategory: null,
   coloring: 'category',
+  coloringBeforeView: null,
   serviceArea: null,
   routeCategory: null,
   route: null,

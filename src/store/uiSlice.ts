@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
+import type { Feature, Geometry } from 'geojson';
 import type { LayerKind } from '../core/model';
 import type { AppState } from './useStore';
+import { coloringOnSwitch } from './mapViews';
 
 export interface Hovered {
   kind: LayerKind;
@@ -21,6 +23,9 @@ export interface UiSlice {
   workbenchTab: string | null;
   setWorkbenchTab: (id: string | null) => void;
   setHovered: (h: Hovered | null) => void;
+  /** A facility found by the map search, ringed on the map while it is in the facilities layer. */
+  foundFacility: Feature<Geometry, Record<string, unknown>> | null;
+  setFoundFacility: (f: Feature<Geometry, Record<string, unknown>> | null) => void;
   selectCommunity: (index: number | null) => void;
   setBusy: (msg: string | null) => void;
   pushMessage: (level: 'error' | 'warning' | 'info', text: string) => void;
@@ -28,17 +33,27 @@ export interface UiSlice {
 }
 
 let nextMessageId = 1;
+/** Notices (level 'info') go by themselves after this long; errors and warnings stay until dismissed. */
+export const INFO_MESSAGE_MS = 8000;
+/** At most this many messages are shown; the oldest go first. */
+const MAX_MESSAGES = 4;
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   hovered: null,
   selectedCommunity: null,
   busy: null,
   messages: [],
   workbenchTab: null,
-  setWorkbenchTab: (workbenchTab) => set({ workbenchTab }),
+  setWorkbenchTab: (workbenchTab) => set((s) => ({ workbenchTab, ...coloringOnSwitch(s, s.workbenchTab, workbenchTab) })),
   setHovered: (hovered) => set({ hovered }),
+  foundFacility: null,
+  setFoundFacility: (foundFacility) => set({ foundFacility }),
   selectCommunity: (selectedCommunity) => set({ selectedCommunity }),
   setBusy: (busy) => set({ busy }),
-  pushMessage: (level, text) => set((s) => ({ messages: [...s.messages, { id: nextMessageId++, level, text }] })),
+  pushMessage: (level, text) => {
+    const id = nextMessageId++;
+    set((s) => ({ messages: [...s.messages.filter((m) => m.text !== text), { id, level, text }].slice(-MAX_MESSAGES) }));
+    if (level === 'info') setTimeout(() => get().dismissMessage(id), INFO_MESSAGE_MS);
+  },
   dismissMessage: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),
 });

@@ -25,7 +25,8 @@ export function currentWorkspaceSettings(s: AppState, language?: string): Worksp
     analysis: s.analysisSettings,
     activeLevel: s.activeLevel,
     activeCategory: s.activeCategory,
-    coloring: s.coloring,
+    // the planner's own colouring, not the one a view (the gap map) shows while it is open
+    coloring: s.coloringBeforeView ?? s.coloring,
     renovationWeights: s.renovationWeights,
     ...(language ? { language } : {}),
     demo: s.demo,

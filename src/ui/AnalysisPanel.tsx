@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
-import { cancelAnalysis } from '../store/analysisController';
+import { cancelAnalysis, defaultCategory } from '../store/analysisController';
 import { categoryRadius, orderedLevels } from '../core/rules';
 import { categoryColor, rgbaCss } from '../map/palette';
 import type { CommunityColoring } from '../store/analysisSlice';
@@ -36,6 +36,7 @@ export function AnalysisPanel() {
 
   const counts = facilityCategoryCounts(facilities?.fc);
   const levelCats = rules.categories.filter((c) => c.level === level);
+  const activeCat = levelCats.find((c) => c.id === category);
 
   return (
     <section className="analysis-panel" data-testid="analysis-panel">
@@ -80,24 +81,29 @@ export function AnalysisPanel() {
             className={l.id === level ? 'active' : ''}
             onClick={() => {
               setLevel(l.id);
-              const first = rules.categories.find((c) => c.level === l.id && c.mandatory && counts.has(c.id)) ?? rules.categories.find((c) => c.level === l.id);
-              setCategory(first?.id ?? null);
+              setCategory(defaultCategory(useStore.getState(), l.id));
             }}
           >
             {t(`level_${l.id}`, { defaultValue: l.id })}
           </button>
         ))}
       </div>
-      <div className="field">
-        <label>{t('category_picker')}</label>
-        <select data-testid="category-select" value={category ?? ''} onChange={(e) => setCategory(e.target.value || null)}>
+      <div className="field category-field">
+        <label htmlFor="category-select">{t('category_picker')}</label>
+        <select id="category-select" data-testid="category-select" value={category ?? ''} onChange={(e) => setCategory(e.target.value || null)}>
           {levelCats.map((c) => (
             <option key={c.id} value={c.id}>
-              {categoryName(rules, c.id, i18n.language)} · {counts.get(c.id) ? t('facilities_count', { count: counts.get(c.id) }) : t('no_facilities')} · {t('radius_m', { radius: categoryRadius(rules, c) })}
+              {categoryName(rules, c.id, i18n.language)}
+              {counts.get(c.id) ? ` (${fmt(counts.get(c.id))})` : ` (${t('no_facilities')})`}
             </option>
           ))}
         </select>
-        {category && <i className="dot" style={{ background: rgbaCss(categoryColor(category)) }} />}
+        {activeCat && (
+          <p className="category-facts muted" data-testid="category-facts">
+            <i className="dot" style={{ background: rgbaCss(categoryColor(activeCat.id)) }} />
+            {counts.get(activeCat.id) ? t('facilities_count', { count: counts.get(activeCat.id) }) : t('no_facilities')} · {t('radius_m', { radius: categoryRadius(rules, activeCat) })}
+          </p>
+        )}
       </div>
       <div className="field">
         <label>{t('color_by')}</label>

@@ -6,10 +6,10 @@ import { startWorkspace } from '../store/workspacePersistence';
 import { ImportManager } from './io/ImportManager';
 import { LayersPanel } from './LayersPanel';
 import { HoverCard } from './HoverCard';
-import { CommunityPanel } from './CommunityPanel';
 import { Messages } from './Messages';
 import { LanguageSwitch } from './LanguageSwitch';
-import { AnalysisPanel } from './AnalysisPanel';
+import { RightPanel } from './RightPanel';
+import { MapTools } from './search/MapTools';
 import { Workbench } from './workbench/Workbench';
 import { startAnalysisController } from '../store/analysisController';
 
@@ -54,6 +54,7 @@ export function App() {
         <div className="center">
           <main className="map-wrap">
             <MapView />
+            <MapTools />
             <HoverCard />
             {busy && <div className="busy" data-testid="busy">{t(busy)}</div>}
             {!busy && !hasData && <div className="empty-state">{t('empty_state')}</div>}
@@ -64,11 +65,7 @@ export function App() {
           </main>
           <Workbench />
         </div>
-        <aside className="panel right-panel">
-          <AnalysisPanel />
-          <h2>{t('selected_community')}</h2>
-          <CommunityPanel />
-        </aside>
+        <RightPanel />
       </div>
       <ImportManager />
       <Messages />

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParkingTotals } from '../../core/analysis/parkingSupply';
 import { useStore } from '../../store/useStore';
-import { flyToFeature } from '../../map/flyToFeature';
 import { PARKING_GAP_STOPS, PLANNING_COLORS, parkingGapColor } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
 import { fmt } from '../featureText';
@@ -159,10 +158,7 @@ export function ParkingView() {
                     data-demand={parking.demand[r.c]}
                     data-supply={parking.supply[r.c]}
                     className={r.c === selected ? 'active' : ''}
-                    onClick={() => {
-                      select(r.c);
-                      flyToFeature(communities?.fc.features[r.c]);
-                    }}
+                    onClick={() => select(r.c)}
                   >
                     <td className="pl-name">{r.name}</td>
                     <td className="num">{fmt(r.households)}</td>

@@ -207,10 +207,7 @@ export function ParksView() {
                       <tr
                         key={c}
                         data-testid={`park-uncovered-${c}`}
-                        onClick={() => {
-                          select(c);
-                          flyToFeature(communities?.fc.features[c]);
-                        }}
+                        onClick={() => select(c)}
                       >
                         <td className="pl-name">{name(communities?.fc.features[c], c)}</td>
                         <td className="num">{fmt(weights?.population[c])}</td>

@@ -6,7 +6,6 @@ import { selectRenovation } from '../../store/selectRenovation';
 import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from '../../core/analysis/renovationWeights';
 import { indicatorColor } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
-import { flyToFeature } from '../../map/flyToFeature';
 import { fmt } from '../featureText';
 import { NumberField } from './NumberField';
 import { rankingRows, withWeight, type RankingPart, type RankingRow } from './rankingRows';
@@ -190,10 +189,7 @@ export function RankingView() {
                         data-index={r.index}
                         data-score={r.score}
                         className={`${r.index === selected ? 'active' : ''}${r.position <= topN ? ' top' : ''}`}
-                        onClick={() => {
-                          select(r.index);
-                          flyToFeature(communities.fc.features[r.index]);
-                        }}
+                        onClick={() => select(r.index)}
                       >
                         <td className="num">{r.position}</td>
                         <td className="pl-name">{r.name}</td>

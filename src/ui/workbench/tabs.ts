@@ -9,6 +9,8 @@ import { Dashboard } from './Dashboard';
 import { RANKING_TAB } from '../../map/rankingOverlay';
 import { PARKS_TAB } from '../../map/parksOverlay';
 import { PARKING_TAB } from '../../map/parkingOverlay';
+import { GAPS_TAB } from '../../store/mapViews';
+import { COMPLIANCE_TAB } from '../../map/complianceOverlay';
 
 /** A view of the bottom workbench drawer (compliance table, ranking, dashboard, rules...). */
 export interface WorkbenchTab {
@@ -24,8 +26,8 @@ export interface WorkbenchTab {
  */
 export const WORKBENCH_TABS: WorkbenchTab[] = [
   { id: 'dashboard', label: 'wb_tab_dashboard', Component: Dashboard },
-  { id: 'compliance', label: 'wb_tab_compliance', Component: ComplianceTable },
-  { id: 'gaps', label: 'wb_tab_gaps', Component: GapView },
+  { id: COMPLIANCE_TAB, label: 'wb_tab_compliance', Component: ComplianceTable },
+  { id: GAPS_TAB, label: 'wb_tab_gaps', Component: GapView },
   { id: RANKING_TAB, label: 'pl_tab_ranking', Component: RankingView },
   { id: PARKS_TAB, label: 'pl_tab_parks', Component: ParksView },
   { id: PARKING_TAB, label: 'pl_tab_parking', Component: ParkingView },
