@@ -28,7 +28,7 @@ const coverage = {
 const population = Float64Array.from([1000, 400, 250]);
 const state = (patch: Partial<AppState>) =>
   ({
-    gapGrid: 'category', gapGridRadius: 150, activeCategory: 'a', activeLevel: '5min', coverage,
+    workbenchTab: 'gaps', gapGrid: 'category', gapGridRadius: 150, activeCategory: 'a', activeLevel: '5min', coverage,
     weights: { population }, layers: { communities: { fc } }, ...patch,
   }) as unknown as AppState;
 
@@ -54,6 +54,9 @@ describe('gap grid overlay', () => {
     // 10-min (d): only community 0 misses it
     expect(selectGapGridPoints(state({ gapGrid: 'level', activeLevel: '10min' }))!.map((p) => p.weight)).toEqual([1000]);
     expect(gapGridOverlay(state({ gapGrid: 'off' }))).toBeNull();
+    // the grid belongs to the gap map: other views do not show it
+    expect(gapGridOverlay(state({ workbenchTab: 'ranking' }))).toBeNull();
+    expect(gapGridOverlay(state({ workbenchTab: null }))).toBeNull();
   });
 });
 
