@@ -57,7 +57,7 @@ export const ISSUE_CATALOG = {
   'not-json': {
     severity: 'error',
     en: (p) => `the file is not valid JSON (${p.detail}).`,
-    zh: (p) => `文件不是有效的 JSON（${p.detail}）。`,
+    zh: (p) => `文件不是有效的 JSON（${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Open the file in a text editor or validate it at a JSON checker; re-export it from the GIS.',
     hint_zh: '请用文本编辑器或 JSON 校验工具检查该文件，并从 GIS 软件重新导出。',
   },
@@ -71,7 +71,7 @@ export const ISSUE_CATALOG = {
   'not-geojson': {
     severity: 'error',
     en: (p) => `the JSON is not GeoJSON (${p.detail}).`,
-    zh: (p) => `该 JSON 不是 GeoJSON（${p.detail}）。`,
+    zh: (p) => `该 JSON 不是 GeoJSON（${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Expected a FeatureCollection, a Feature or a geometry with "type" and "coordinates". Export as GeoJSON from your GIS.',
     hint_zh: '需要 FeatureCollection、Feature 或带 "type" 和 "coordinates" 的几何对象，请从 GIS 软件导出为 GeoJSON。',
   },
@@ -253,7 +253,7 @@ export const ISSUE_CATALOG = {
   'invalid-geometry': {
     severity: 'warning',
     en: (p) => `${p.count} feature(s) have invalid geometry and were skipped (first: ${p.detail}).`,
-    zh: (p) => `${p.count} 个要素几何无效，已跳过（首个问题：${p.detail}）。`,
+    zh: (p) => `${p.count} 个要素几何无效，已跳过（首个问题：${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Run "Check validity" / "Fix geometries" in the GIS and export again.',
     hint_zh: '请在 GIS 中执行“检查有效性/修复几何”后重新导出。',
   },
@@ -295,16 +295,23 @@ export const ISSUE_CATALOG = {
   'wrong-geometry-for-kind': {
     severity: 'warning',
     en: (p) => `${p.count} feature(s) are ${p.found}, which a ${p.kind} layer cannot use (expects ${p.expected}); skipped.`,
-    zh: (p) => `${p.count} 个要素为 ${p.found}，${p.kind_zh}图层无法使用（需要 ${p.expected}），已跳过。`,
+    zh: (p) => `${p.count} 个要素为${p.found_zh ?? p.found}要素，${p.kind_zh}图层无法使用（需要${p.expected_zh ?? p.expected}要素），已跳过。`,
     hint_en: 'Choose the right layer kind for this file, or split it by geometry type in the GIS.',
     hint_zh: '请为该文件选择正确的图层类型，或在 GIS 中按几何类型拆分。',
   },
   'mixed-geometry': {
     severity: 'warning',
     en: (p) => `the file mixes geometry types (${p.types}); one layer should hold one kind of thing.`,
-    zh: (p) => `文件混合了多种几何类型（${p.types}），一个图层应只包含一类对象。`,
+    zh: (p) => `文件混合了多种几何类型（${p.types_zh ?? p.types}），一个图层应只包含一类对象。`,
     hint_en: 'Choose the layer kind: features of other types will be skipped. For an OSM extract use the OSM import, which splits it into all layers.',
     hint_zh: '请选择图层类型，其他几何类型的要素将被跳过。OSM 数据请使用 OSM 导入，它会自动拆分为各图层。',
+  },
+  'other-geometry-left-out': {
+    severity: 'warning',
+    en: (p) => `${p.count} ${p.found} left out: this ${p.kind} layer takes the file's ${p.taken} only.`,
+    zh: (p) => `${p.count} 个${p.found_zh}要素未载入：${p.kind_zh}图层只载入文件中的${p.taken_zh}要素。`,
+    hint_en: (p) => `Load them as another layer (e.g. ${p.other}) in the import dialog, or split the file by geometry type in the GIS.`,
+    hint_zh: (p) => `可在导入对话框中将它们作为其他图层（如${p.other_zh}）载入，或在 GIS 中按几何类型拆分文件。`,
   },
   'polygon-to-point': {
     severity: 'info',

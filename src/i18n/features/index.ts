@@ -6,6 +6,7 @@
 import * as planning from './planning';
 import * as importExport from './importExport';
 import * as workbench from './workbench';
+import * as importSafety from './importSafety';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -14,6 +15,7 @@ const areas: Area[] = [
   planning,
   importExport,
   workbench,
+  importSafety,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {
