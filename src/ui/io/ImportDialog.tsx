@@ -162,7 +162,7 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
         </div>
         {!kind && <p className="note small">{t('io_kind_pick')}</p>}
         {first.kindGuess.conflict && (
-          <p className="io-warning small" data-testid="io-kind-conflict">{t('io_kind_conflict', { fields: first.kindGuess.conflict.fields.join(', ') })}</p>
+          <p className="io-warning small" data-testid="io-kind-conflict">{t('io_kind_conflict', { fields: first.kindGuess.conflict.fields.join(zh ? '、' : ', ') })}</p>
         )}
       </section>
 
