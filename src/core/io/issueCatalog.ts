@@ -127,7 +127,7 @@ export const ISSUE_CATALOG = {
   'bad-zip': {
     severity: 'error',
     en: (p) => `the zip archive cannot be read (${p.detail}).`,
-    zh: (p) => `无法读取该 zip 压缩包（${p.detail}）。`,
+    zh: (p) => `无法读取该 zip 压缩包（${p.detail_zh ?? '压缩包已损坏、被加密，或使用了不支持的压缩方式'}）。`,
     hint_en: 'Create the zip again with a standard tool (no password, no 7z/rar).',
     hint_zh: '请用常规工具重新压缩（不要加密，不要使用 7z/rar 格式）。',
   },
@@ -155,7 +155,7 @@ export const ISSUE_CATALOG = {
   'dbf-encoding': {
     severity: 'info',
     en: (p) => `attribute text decoded as ${p.encoding} (${p.reason}).`,
-    zh: (p) => `属性文字按 ${p.encoding} 编码读取（${p.reason}）。`,
+    zh: (p) => `属性文字按 ${p.encoding} 编码读取（${p.reason_zh ?? p.reason}）。`,
     hint_en: 'If names look garbled, add a .cpg file with the right encoding (e.g. "GBK" or "UTF-8").',
     hint_zh: '如名称显示为乱码，请在压缩包中加入写有正确编码（如 "GBK" 或 "UTF-8"）的 .cpg 文件。',
   },
@@ -337,7 +337,7 @@ export const ISSUE_CATALOG = {
   'csv-malformed': {
     severity: 'warning',
     en: (p) => `${p.count} row(s) could not be parsed cleanly (first: row ${p.row}, ${p.detail}).`,
-    zh: (p) => `${p.count} 行解析异常（首个：第 ${p.row} 行，${p.detail}）。`,
+    zh: (p) => `${p.count} 行解析异常（首个：第 ${p.row} 行，${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Check quotes and delimiters in these rows.',
     hint_zh: '请检查这些行中的引号和分隔符。',
   },
@@ -351,7 +351,7 @@ export const ISSUE_CATALOG = {
   'osm-invalid-xml': {
     severity: 'error',
     en: (p) => `the OSM XML cannot be read (${p.detail}).`,
-    zh: (p) => `无法读取 OSM XML（${p.detail}）。`,
+    zh: (p) => `无法读取 OSM XML（${p.detail_zh ?? 'XML 结构有误'}）。`,
     hint_en: 'Export the area again (openstreetmap.org Export, Overpass or JOSM) and check the file is complete.',
     hint_zh: '请重新导出该区域（openstreetmap.org 导出、Overpass 或 JOSM），并确认文件完整。',
   },
@@ -365,7 +365,7 @@ export const ISSUE_CATALOG = {
   'osm-pbf-invalid': {
     severity: 'error',
     en: (p) => `the OSM PBF file cannot be read (${p.detail}).`,
-    zh: (p) => `无法读取 OSM PBF 文件（${p.detail}）。`,
+    zh: (p) => `无法读取 OSM PBF 文件（${p.detail_zh ?? '数据已损坏或使用了不支持的压缩方式/功能'}）。`,
     hint_en: 'Download it again, or convert it to .osm XML with osmium (osmium cat in.pbf -o out.osm).',
     hint_zh: '请重新下载，或用 osmium 转换为 .osm XML（osmium cat in.pbf -o out.osm）。',
   },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { splitGeometryForKind } from '../../../src/core/io/geometrySplit';
@@ -124,6 +126,28 @@ describe('import messages are complete in Chinese', () => {
     expect(r.errors[0].message_zh).toContain('“type”: “Banana”不是 GeoJSON 类型');
     const s = await readLayerFile('y.geojson', '{"type": "FeatureCollection", "features": [1 2]}');
     expect(s.errors[0].message_zh).toMatch(/第 1 行第 \d+ 列语法错误/);
+  });
+});
+
+describe('every message of the bad-input corpus reads in Chinese', () => {
+  // Technical names stay as they are (GeoJSON, EPSG:3857, a.dbf, the file's own field names);
+  // what must not appear is English prose such as "polygon ring has" or "not valid".
+  const TECHNICAL = new Set(['type', 'features', 'null', 'lon', 'lat', 'shp', 'dbf', 'prj', 'cpg', 'zip', 'xlsx', 'xls', 'kml', 'osm', 'way', 'typecode', 'adcode', 'pname', 'uid', 'street_id', 'detail_info',
+    // in hints: a JSON member, column names to use, file types, commands to type
+    'coordinates', 'lng', 'longitude', 'latitude', 'shx', 'rar', 'mapshaper', 'format', 'geojson', 'osmium', 'cat']);
+  const prose = (text: string): string[] => (text.match(/[A-Za-z][A-Za-z0-9_\-.:]*/g) ?? []).filter((w) => /^[a-z]{2,}$/.test(w) && !TECHNICAL.has(w));
+  it('has no English words in message_zh or hint_zh', async () => {
+    const dir = path.resolve(__dirname, '../../fixtures/io/bad');
+    const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<string, { options?: Record<string, unknown> }>;
+    const found: string[] = [];
+    for (const [file, exp] of Object.entries(expected)) {
+      const r = await readLayerFile(file, new Uint8Array(readFileSync(path.join(dir, file))), exp.options ?? {});
+      for (const i of [...r.errors, ...r.warnings]) {
+        const words = [...prose(i.message_zh.split(file).join('')), ...prose(i.hint_zh)];
+        if (words.length) found.push(`${file} ${i.code}: ${words.join(' ')}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
 
