@@ -39,8 +39,11 @@ export function formatBytes(n: number): string {
 /**
  * The dialog after a layer file is read: what it is (name, format, count), its layer kind and
  * coordinate system (the importer's guesses pre-selected, with reasons), every problem found, and
- * for communities and facilities the field and category mapping. Confirm loads it in place of
- * the layer of that kind; the file is read again in the worker when kind or system change.
+ * for communities and facilities the field and category mapping. A file mixing geometries loads
+ * only what the chosen kind takes (splitGeometryForKind); the rest is offered as another layer
+ * (the dialog opens again for it) or skipped with its count. Confirm asks first when that kind is
+ * already loaded: replace it, add to it, or cancel. The file is read again in the worker when
+ * kind or system change.
  */
 export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'layer' }> }) {
   const { t, i18n } = useTranslation();
