@@ -238,7 +238,7 @@ function layerZh(layer: InputLayer): string {
 type Position = 'feature' | 'row' | null;
 
 /** Per-feature issues that drop features, shifting positions after them. */
-const SKIPPING = new Set(['null-geometry', 'invalid-geometry', 'coordinates-out-of-range', 'geometry-collection', 'wrong-geometry-for-kind', 'csv-bad-rows']);
+const SKIPPING = new Set(['null-geometry', 'invalid-geometry', 'coordinates-out-of-range', 'geometry-collection', 'wrong-geometry-for-kind', 'other-geometry-left-out', 'csv-bad-rows']);
 
 /**
  * 'feature 3 "K7"' for a position in the imported collection: the file's feature number (or CSV

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import i18n from '../i18n';
 import { normalizeLayer, type LayerKind } from '../core/model';
 import communitiesUrl from '../../data/demo/communities.geojson?url';
 import facilitiesUrl from '../../data/demo/facilities.geojson?url';
@@ -9,6 +10,7 @@ import waterUrl from '../../data/demo/water.geojson?url';
 import metaUrl from '../../data/demo/meta.json?url';
 import type { DemoMeta, LoadedLayer } from './layersSlice';
 import { useStore } from './useStore';
+import { rememberData } from './dataHistory';
 
 const FILES: [LayerKind, string][] = [
   ['network', networkUrl],
@@ -25,8 +27,11 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Loads the bundled synthetic demo town into the store (replacing what is loaded). */
-export async function loadDemo(): Promise<void> {
+/**
+ * Loads the bundled synthetic demo town into the store (replacing what is loaded). With
+ * `undoable` (the planner's "Load demo"), what was loaded before can be brought back by undo.
+ */
+export async function loadDemo(opts: { undoable?: boolean } = {}): Promise<void> {
   const { setLayers, setBusy, pushMessage, rules } = useStore.getState();
   setBusy('loading_demo');
   try {
@@ -40,9 +45,10 @@ export async function loadDemo(): Promise<void> {
       source: 'demo',
       fc: normalizeLayer(fcs[i], kind, { personsPerHousehold: rules.persons_per_household, oldBeforeYear: rules.old_before_year }),
     }));
+    if (opts.undoable) rememberData({ key: 'undo_what_demo' });
     setLayers(layers, meta);
   } catch (e) {
-    pushMessage('error', `Demo data could not be loaded: ${(e as Error).message}`);
+    pushMessage('error', i18n.t('io_demo_failed', { detail: (e as Error).message }));
   } finally {
     setBusy(null);
   }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import i18n, { setLanguage, type Language } from '../i18n';
 import { serializeProject } from '../core/io/project';
 import { loadDemo } from './loadDemo';
+import { rememberData } from './dataHistory';
 import type { LoadedLayer } from './layersSlice';
 import { useStore, type AppState } from './useStore';
 import { applyWorkspaceSettings, currentWorkspaceSettings, savedDemoMeta } from './workspaceSettings';
@@ -133,8 +134,12 @@ export async function startWorkspace(): Promise<void> {
   if (saver) startAutosave();
 }
 
-/** Removes every layer (rules and settings stay); the autosave then stores the empty workspace, so a reload starts empty. */
+/**
+ * Removes every layer (rules and settings stay; undo brings the layers back); the autosave then
+ * stores the empty workspace, so a reload starts empty.
+ */
 export function clearWorkspace(): void {
+  rememberData({ key: 'undo_what_clear' });
   useStore.getState().setLayers([], null);
 }
 

@@ -63,10 +63,11 @@ export class ImportEngine {
     return this.#layerPreview(read, choice);
   }
 
-  finish(choices: ImportChoices): ReturnType<typeof applyImportChoices> {
+  /** Applies the dialog's choices; `keep` keeps the file so its other geometry can be read again. */
+  finish(choices: ImportChoices, keep = false): ReturnType<typeof applyImportChoices> {
     if (!this.#features) throw new Error('no features to load');
     const out = applyImportChoices(this.#features, choices);
-    this.clear();
+    if (!keep) this.clear();
     return out;
   }
 

@@ -77,8 +77,8 @@ export interface ImportWorkerApi {
   open(name: string, buffer: ArrayBuffer, rules: Pick<RuleSet, 'categories' | 'parks'>, onProgress?: (p: ImportProgress) => void): Promise<OpenResult>;
   /** Reads the cached file again with another layer kind or coordinate system. */
   reread(choice: ReadChoice, onProgress?: (p: ImportProgress) => void): Promise<LayerPreview>;
-  /** Applies the dialog's choices and returns the canonical layer. */
-  finish(choices: ImportChoices): Promise<{ fc: FC; skipped: number }>;
+  /** Applies the dialog's choices and returns the canonical layer; `keep` keeps the file for another pass. */
+  finish(choices: ImportChoices, keep?: boolean): Promise<{ fc: FC; skipped: number }>;
   /** Applies the OSM dialog's choices and returns the chosen layers. */
   finishOsm(choices: OsmChoices): Promise<Partial<Record<OsmLayerKind, FC>>>;
   /** Forgets the cached file. */

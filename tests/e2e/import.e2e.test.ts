@@ -1,27 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { COVERAGE_COLORS } from '../../src/map/palette';
 import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
+import { dropFiles } from './dropFiles';
 
 const hasChromium = requireChromium();
-
-interface DropFile {
-  name: string;
-  text: string;
-  type: string;
-}
-
-/** Drops files on the page the way a browser does: a DragEvent whose DataTransfer holds Files. */
-async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
-    document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
-}
 
 /** A square community polygon of side `m` metres centred at lon/lat. */
 function square(lon: number, lat: number, m: number): number[][][] {
@@ -97,6 +81,9 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     expect(await page.getByTestId('io-field-mapping').textContent()).toContain(HOSTILE);
     await shot(page, 'import-dialog-communities');
     await page.getByTestId('io-confirm').click();
+    // The demo's communities are loaded: the dialog asks before replacing them (issue 8, item 3).
+    expect(await page.getByTestId('io-existing-text').textContent()).toContain('居住小区已有');
+    await page.getByTestId('io-existing-replace').click();
 
     // 2nd dialog: the CSV, guessed as facilities; category words mapped to rule-set ids.
     await page.waitForFunction(() => document.querySelector('[data-testid="io-file-name"]')?.textContent === '设施点.csv', undefined, { timeout: 30_000 });
@@ -114,6 +101,7 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     expect(await page.getByTestId('io-category-summary').textContent()).toContain('5');
     await shot(page, 'import-dialog-facilities');
     await page.getByTestId('io-confirm').click();
+    await page.getByTestId('io-existing-replace').click();
     await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
 
     // In the store and the layers panel: both replaced, the demo's other layers untouched.
@@ -328,6 +316,8 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     await page.getByTestId('io-osm-reassign-kindergarten').selectOption('nursery');
     await shot(page, 'import-osm-dialog');
     await page.getByTestId('io-confirm').click();
+    // The demo layers are loaded: asked first; replacing them is what this extract is for.
+    await page.getByTestId('io-existing-replace').click();
     await page.getByTestId('osm-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('count-network').textContent()).toBe('8');
     const osm = await page.evaluate(() => {

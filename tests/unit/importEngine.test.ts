@@ -49,6 +49,29 @@ describe('ImportEngine (the import worker without the worker)', () => {
     expect(() => e.finish({ kind: 'facilities' })).toThrow(/no features/);
   });
 
+  it('loads a mixed file in two passes: polygons as communities, then (file kept) points as facilities', async () => {
+    const sq = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 40], [x + 0.001, 40], [x + 0.001, 40.001], [x, 40.001], [x, 40]]] });
+    const mixed = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { 小区名称: '东风新村', 名称: '幼儿园甲' }, geometry: sq(116.35) },
+        { type: 'Feature', properties: { 名称: '幼儿园甲', 类型: '幼儿园' }, geometry: { type: 'Point', coordinates: [116.352, 40.0005] } },
+        { type: 'Feature', properties: { 小区名称: '和平里', 名称: '小学乙' }, geometry: sq(116.36) },
+      ],
+    };
+    const e = new ImportEngine();
+    await e.open('mixed.geojson', bytes(JSON.stringify(mixed)), rules);
+    expect((await e.reread({ crs: 'auto', kind: 'communities' })).featureCount).toBe(2);
+    const communities = e.finish({ kind: 'communities' }, true);
+    expect(communities.fc.features.map((f) => f.properties.name)).toEqual(['东风新村', '和平里']);
+    const second = await e.reread({ crs: 'auto', kind: 'facilities' });
+    expect(second.featureCount).toBe(1);
+    const facilities = e.finish({ kind: 'facilities', mapping: { name: '名称', category: '类型' }, category: { mode: 'values', values: { 幼儿园: 'kindergarten' } } });
+    expect(facilities.fc.features.map((f) => [f.properties.name, f.properties.category])).toEqual([['幼儿园甲', 'kindergarten']]);
+    // Without `keep` the file is gone.
+    await expect(e.reread({ crs: 'auto' })).rejects.toThrow(/no file/);
+  });
+
   it('reports an unusable file with its errors and keeps nothing', async () => {
     const e = new ImportEngine();
     const opened = await e.open('broken.geojson', bytes('{"type":"FeatureCollection","features":['), rules);

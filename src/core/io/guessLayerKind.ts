@@ -7,6 +7,11 @@ export interface KindGuess {
   /** 0..1 */
   confidence: number;
   reasons: string[];
+  /**
+   * The geometry says one kind but the fields say another (lines carrying 小区名称/户数): nothing
+   * is pre-selected and the dialog shows these fields so the user decides knowingly.
+   */
+  conflict?: { geometry: 'lines'; fieldsKind: LayerKind; fields: string[] };
 }
 
 const FILE_HINTS: [RegExp, LayerKind][] = [
@@ -58,6 +63,20 @@ export function guessLayerKind(fc: FeatureCollection, fileName = ''): KindGuess 
   const share = (n: number): number => n / total;
   if (share(fam.line) >= 0.8) {
     reasons.push('lines');
+    // Community outlines exported as lines (or a community table joined onto streets) must not
+    // silently replace the walking network.
+    const m = suggestFieldMapping([...keys], 'communities');
+    const communityFields = (['households', 'population', 'built_year', 'parking_spaces'] as const).map((k) => m[k]).filter((k): k is string => !!k);
+    const communityName = m.name && /小区|community|xiaoqu/i.test(m.name) ? [m.name] : [];
+    if (communityFields.length > 0 || communityName.length > 0 || fileKind === 'communities') {
+      const fields = [...communityName, ...communityFields];
+      return {
+        guess: null,
+        confidence: 0,
+        reasons: [...reasons, `community fields ${fields.join(', ') || '(file name)'}`],
+        conflict: { geometry: 'lines', fieldsKind: 'communities', fields },
+      };
+    }
     return { guess: 'network', confidence: 0.9, reasons };
   }
   if (share(fam.polygon) >= 0.8) {

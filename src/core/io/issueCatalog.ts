@@ -57,7 +57,7 @@ export const ISSUE_CATALOG = {
   'not-json': {
     severity: 'error',
     en: (p) => `the file is not valid JSON (${p.detail}).`,
-    zh: (p) => `文件不是有效的 JSON（${p.detail}）。`,
+    zh: (p) => `文件不是有效的 JSON（${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Open the file in a text editor or validate it at a JSON checker; re-export it from the GIS.',
     hint_zh: '请用文本编辑器或 JSON 校验工具检查该文件，并从 GIS 软件重新导出。',
   },
@@ -71,7 +71,7 @@ export const ISSUE_CATALOG = {
   'not-geojson': {
     severity: 'error',
     en: (p) => `the JSON is not GeoJSON (${p.detail}).`,
-    zh: (p) => `该 JSON 不是 GeoJSON（${p.detail}）。`,
+    zh: (p) => `该 JSON 不是 GeoJSON（${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Expected a FeatureCollection, a Feature or a geometry with "type" and "coordinates". Export as GeoJSON from your GIS.',
     hint_zh: '需要 FeatureCollection、Feature 或带 "type" 和 "coordinates" 的几何对象，请从 GIS 软件导出为 GeoJSON。',
   },
@@ -127,7 +127,7 @@ export const ISSUE_CATALOG = {
   'bad-zip': {
     severity: 'error',
     en: (p) => `the zip archive cannot be read (${p.detail}).`,
-    zh: (p) => `无法读取该 zip 压缩包（${p.detail}）。`,
+    zh: (p) => `无法读取该 zip 压缩包（${p.detail_zh ?? '压缩包已损坏、被加密，或使用了不支持的压缩方式'}）。`,
     hint_en: 'Create the zip again with a standard tool (no password, no 7z/rar).',
     hint_zh: '请用常规工具重新压缩（不要加密，不要使用 7z/rar 格式）。',
   },
@@ -155,7 +155,7 @@ export const ISSUE_CATALOG = {
   'dbf-encoding': {
     severity: 'info',
     en: (p) => `attribute text decoded as ${p.encoding} (${p.reason}).`,
-    zh: (p) => `属性文字按 ${p.encoding} 编码读取（${p.reason}）。`,
+    zh: (p) => `属性文字按 ${p.encoding} 编码读取（${p.reason_zh ?? p.reason}）。`,
     hint_en: 'If names look garbled, add a .cpg file with the right encoding (e.g. "GBK" or "UTF-8").',
     hint_zh: '如名称显示为乱码，请在压缩包中加入写有正确编码（如 "GBK" 或 "UTF-8"）的 .cpg 文件。',
   },
@@ -253,7 +253,7 @@ export const ISSUE_CATALOG = {
   'invalid-geometry': {
     severity: 'warning',
     en: (p) => `${p.count} feature(s) have invalid geometry and were skipped (first: ${p.detail}).`,
-    zh: (p) => `${p.count} 个要素几何无效，已跳过（首个问题：${p.detail}）。`,
+    zh: (p) => `${p.count} 个要素几何无效，已跳过（首个问题：${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Run "Check validity" / "Fix geometries" in the GIS and export again.',
     hint_zh: '请在 GIS 中执行“检查有效性/修复几何”后重新导出。',
   },
@@ -295,16 +295,23 @@ export const ISSUE_CATALOG = {
   'wrong-geometry-for-kind': {
     severity: 'warning',
     en: (p) => `${p.count} feature(s) are ${p.found}, which a ${p.kind} layer cannot use (expects ${p.expected}); skipped.`,
-    zh: (p) => `${p.count} 个要素为 ${p.found}，${p.kind_zh}图层无法使用（需要 ${p.expected}），已跳过。`,
+    zh: (p) => `${p.count} 个要素为${p.found_zh ?? p.found}要素，${p.kind_zh}图层无法使用（需要${p.expected_zh ?? p.expected}要素），已跳过。`,
     hint_en: 'Choose the right layer kind for this file, or split it by geometry type in the GIS.',
     hint_zh: '请为该文件选择正确的图层类型，或在 GIS 中按几何类型拆分。',
   },
   'mixed-geometry': {
     severity: 'warning',
     en: (p) => `the file mixes geometry types (${p.types}); one layer should hold one kind of thing.`,
-    zh: (p) => `文件混合了多种几何类型（${p.types}），一个图层应只包含一类对象。`,
+    zh: (p) => `文件混合了多种几何类型（${p.types_zh ?? p.types}），一个图层应只包含一类对象。`,
     hint_en: 'Choose the layer kind: features of other types will be skipped. For an OSM extract use the OSM import, which splits it into all layers.',
     hint_zh: '请选择图层类型，其他几何类型的要素将被跳过。OSM 数据请使用 OSM 导入，它会自动拆分为各图层。',
+  },
+  'other-geometry-left-out': {
+    severity: 'warning',
+    en: (p) => `${p.count} ${p.found} left out: this ${p.kind} layer takes the file's ${p.taken} only.`,
+    zh: (p) => `${p.count} 个${p.found_zh}要素未载入：${p.kind_zh}图层只载入文件中的${p.taken_zh}要素。`,
+    hint_en: (p) => `Load them as another layer (e.g. ${p.other}) in the import dialog, or split the file by geometry type in the GIS.`,
+    hint_zh: (p) => `可在导入对话框中将它们作为其他图层（如${p.other_zh}）载入，或在 GIS 中按几何类型拆分文件。`,
   },
   'polygon-to-point': {
     severity: 'info',
@@ -330,7 +337,7 @@ export const ISSUE_CATALOG = {
   'csv-malformed': {
     severity: 'warning',
     en: (p) => `${p.count} row(s) could not be parsed cleanly (first: row ${p.row}, ${p.detail}).`,
-    zh: (p) => `${p.count} 行解析异常（首个：第 ${p.row} 行，${p.detail}）。`,
+    zh: (p) => `${p.count} 行解析异常（首个：第 ${p.row} 行，${p.detail_zh ?? p.detail}）。`,
     hint_en: 'Check quotes and delimiters in these rows.',
     hint_zh: '请检查这些行中的引号和分隔符。',
   },
@@ -344,7 +351,7 @@ export const ISSUE_CATALOG = {
   'osm-invalid-xml': {
     severity: 'error',
     en: (p) => `the OSM XML cannot be read (${p.detail}).`,
-    zh: (p) => `无法读取 OSM XML（${p.detail}）。`,
+    zh: (p) => `无法读取 OSM XML（${p.detail_zh ?? 'XML 结构有误'}）。`,
     hint_en: 'Export the area again (openstreetmap.org Export, Overpass or JOSM) and check the file is complete.',
     hint_zh: '请重新导出该区域（openstreetmap.org 导出、Overpass 或 JOSM），并确认文件完整。',
   },
@@ -358,7 +365,7 @@ export const ISSUE_CATALOG = {
   'osm-pbf-invalid': {
     severity: 'error',
     en: (p) => `the OSM PBF file cannot be read (${p.detail}).`,
-    zh: (p) => `无法读取 OSM PBF 文件（${p.detail}）。`,
+    zh: (p) => `无法读取 OSM PBF 文件（${p.detail_zh ?? '数据已损坏或使用了不支持的压缩方式/功能'}）。`,
     hint_en: 'Download it again, or convert it to .osm XML with osmium (osmium cat in.pbf -o out.osm).',
     hint_zh: '请重新下载，或用 osmium 转换为 .osm XML（osmium cat in.pbf -o out.osm）。',
   },

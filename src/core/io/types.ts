@@ -1,6 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerKind } from '../model/layerKinds';
 import type { IssueCode } from './issueCatalog';
+import type { KindGuess } from './guessLayerKind';
 
 export type { LayerKind };
 
@@ -82,8 +83,8 @@ export interface DetectedInfo {
     suggestion: 'gcj02' | 'bd09' | null;
     suggestionReasons: string[];
   };
-  /** Guessed layer kind and why. */
-  kind: { guess: LayerKind | null; confidence: number; reasons: string[] };
+  /** Guessed layer kind and why (and a conflict between geometry and fields, if any). */
+  kind: KindGuess;
   /** Geometry type counts of the features returned. */
   geometryTypes: Partial<Record<Geometry['type'], number>>;
   /** CSV: the coordinate columns used. */

@@ -17,3 +17,13 @@ export const KIND_GEOMETRIES: Record<LayerKind, readonly GeomType[]> = {
 export function isLayerKind(x: unknown): x is LayerKind {
   return typeof x === 'string' && (LAYER_KINDS as readonly string[]).includes(x);
 }
+
+/** Layer kind names for messages written in core (importer issues), in both UI languages. */
+export const KIND_NAMES: Record<LayerKind, { en: string; zh: string }> = {
+  communities: { en: 'communities', zh: '小区' },
+  facilities: { en: 'facilities', zh: '设施' },
+  parks: { en: 'parks', zh: '公园' },
+  parking: { en: 'parking', zh: '停车场' },
+  network: { en: 'walking network', zh: '路网' },
+  water: { en: 'water', zh: '水系' },
+};

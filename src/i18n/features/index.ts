@@ -7,6 +7,7 @@ import * as planning from './planning';
 import * as importExport from './importExport';
 import * as workbench from './workbench';
 import * as mapTools from './mapTools';
+import * as importSafety from './importSafety';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -16,6 +17,7 @@ const areas: Area[] = [
   importExport,
   workbench,
   mapTools,
+  importSafety,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {

@@ -1,13 +1,45 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import i18n from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { loadDemo } from '../../store/loadDemo';
 import { useStore } from '../../store/useStore';
 import { clearWorkspace, projectText, usePersistStatus } from '../../store/workspacePersistence';
 import { downloadText } from './download';
 import { ExportMenu } from './ExportMenu';
-import { importFiles } from './importSession';
+import { importFiles, useImportSession } from './importSession';
+import { undoData, useDataHistory, type DataChangeLabel } from '../../store/dataHistory';
 
 const DATA_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,.osm,.pbf,.lifecircle.json';
+
+const whatText = (l: DataChangeLabel): string => i18n.t(l.key, l.params ?? {});
+
+/** Undoes the last data change and says so. */
+function undo(): void {
+  const label = undoData();
+  if (label) useStore.getState().pushMessage('info', i18n.t('undo_done', { what: whatText(label) }));
+}
+
+/** True when a key press belongs to a text field (its own undo) rather than the page. */
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+/** Ctrl+Z (⌘Z) undoes the last data change, except while typing or while an import dialog is open. */
+function useUndoShortcut(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.shiftKey || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
+      if (typing(e.target) || useImportSession.getState().phase.type !== 'idle') return;
+      if (useDataHistory.getState().undo.length === 0) return;
+      e.preventDefault();
+      undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 function timeOf(ms: number): string {
   return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -15,14 +47,20 @@ function timeOf(ms: number): string {
 
 /**
  * The data actions at the top of the layers panel: import (file picker; drag-and-drop works
- * anywhere), export, project file save/open, demo and clear, and the autosave status.
+ * anywhere), export, project file save/open, demo and clear (both ask first when they would
+ * replace the user's data), undo of the last data change (also Ctrl+Z), and the autosave status.
  */
 export function DataActions() {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
   const [confirmClear, setConfirmClear] = useState(false);
+  const [confirmDemo, setConfirmDemo] = useState(false);
   const hasData = useStore((s) => Object.keys(s.layers).length > 0);
+  const hasUserData = useStore((s) => Object.values(s.layers).some((l) => l && l.source !== 'demo'));
+  const lastChange = useDataHistory((h) => h.undo[h.undo.length - 1] ?? null);
+  useUndoShortcut();
+  const demo = () => void loadDemo({ undoable: true });
   const status = usePersistStatus();
 
   const pick = (input: HTMLInputElement | null) => {
@@ -52,7 +90,15 @@ export function DataActions() {
       <div className="io-row small">
         <button type="button" className="link" onClick={saveProject} disabled={!hasData} data-testid="save-project">{t('io_save_project')}</button>
         <button type="button" className="link" onClick={() => pick(projectInput.current)} data-testid="open-project">{t('io_open_project')}</button>
-        <button type="button" className="link" onClick={() => void loadDemo()} data-testid="load-demo">{t('io_load_demo')}</button>
+        {!confirmDemo ? (
+          <button type="button" className="link" onClick={() => (hasUserData ? setConfirmDemo(true) : demo())} data-testid="load-demo">{t('io_load_demo')}</button>
+        ) : (
+          <span className="io-confirm-clear" data-testid="load-demo-confirm">
+            {t('io_demo_confirm')}{' '}
+            <button type="button" className="link danger" onClick={() => { setConfirmDemo(false); demo(); }} data-testid="load-demo-yes">{t('yes')}</button>{' '}
+            <button type="button" className="link" onClick={() => setConfirmDemo(false)} data-testid="load-demo-no">{t('no')}</button>
+          </span>
+        )}
         {!confirmClear ? (
           <button type="button" className="link" onClick={() => setConfirmClear(true)} disabled={!hasData} data-testid="clear-workspace">{t('io_clear')}</button>
         ) : (
@@ -62,6 +108,18 @@ export function DataActions() {
             <button type="button" className="link" onClick={() => setConfirmClear(false)}>{t('no')}</button>
           </span>
         )}
+      </div>
+      <div className="io-row small">
+        <button
+          type="button"
+          className="link io-undo"
+          onClick={undo}
+          disabled={!lastChange}
+          title={t('undo_hint')}
+          data-testid="undo-data"
+        >
+          ↶ {lastChange ? t('undo_button', { what: whatText(lastChange.label) }) : t('undo_label')}
+        </button>
       </div>
       <p className={`io-autosave small ${status.state === 'quota' || status.state === 'error' ? 'error' : 'muted'}`} data-testid="autosave-status" data-state={status.state} data-saves={status.saves}>
         {status.state === 'quota'

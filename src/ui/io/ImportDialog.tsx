@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KIND_GEOMETRIES, LAYER_KINDS, suggestFieldMapping, type LayerKind } from '../../core/model';
+import { GEOMETRY_FAMILY, splitGeometryForKind, type GeometryFamily, type GeometrySplit } from '../../core/io/geometrySplit';
 import { matchCategoryValue } from '../../core/io/matchCategoryValue';
 import type { ImportChoices } from '../../core/io/applyImportChoices';
 import type { DetectedInfo } from '../../core/io/types';
@@ -12,6 +13,8 @@ import { IssueList } from './IssueList';
 import { FieldMapping } from './FieldMapping';
 import { CategoryMapping, loadedCount, type CategoryState } from './CategoryMapping';
 import { confirmLayer, dismissImport, rereadLayer, type ImportPhase } from './importSession';
+import { ExistingLayerQuestion } from './ExistingLayerQuestion';
+import type { LoadMode } from '../../store/importActions';
 
 type CrsChoice = 'wgs84' | 'gcj02' | 'bd09';
 const MAPPED_KINDS: readonly LayerKind[] = ['communities', 'facilities'];
@@ -20,7 +23,13 @@ const MAPPED_KINDS: readonly LayerKind[] = ['communities', 'facilities'];
 function fitsKind(kind: LayerKind, types: DetectedInfo['geometryTypes']): boolean {
   const present = Object.keys(types) as string[];
   if (kind === 'facilities' && present.some((t) => t === 'Polygon' || t === 'MultiPolygon')) return false;
+  if (splitGeometryForKind(types, kind).rest.length > 0) return false;
   return present.every((t) => (KIND_GEOMETRIES[kind] as readonly string[]).includes(t));
+}
+
+/** Kinds that can take a family, for the "next, load as" choice of a mixed file's rest. */
+function kindsFor(family: GeometryFamily): LayerKind[] {
+  return LAYER_KINDS.filter((k) => KIND_GEOMETRIES[k].some((t) => GEOMETRY_FAMILY[t] === family));
 }
 
 export function formatBytes(n: number): string {
@@ -30,15 +39,27 @@ export function formatBytes(n: number): string {
 /**
  * The dialog after a layer file is read: what it is (name, format, count), its layer kind and
  * coordinate system (the importer's guesses pre-selected, with reasons), every problem found, and
- * for communities and facilities the field and category mapping. Confirm loads it in place of
- * the layer of that kind; the file is read again in the worker when kind or system change.
+ * for communities and facilities the field and category mapping. A file mixing geometries loads
+ * only what the chosen kind takes (splitGeometryForKind); the rest is offered as another layer
+ * (the dialog opens again for it) or skipped with its count. Confirm asks first when that kind is
+ * already loaded: replace it, add to it, or cancel. The file is read again in the worker when
+ * kind or system change.
  */
 export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'layer' }> }) {
   const { t, i18n } = useTranslation();
   const rules = useStore((s) => s.rules);
   const { preview, first, busy } = phase;
   const zh = i18n.language.startsWith('zh');
-  const [kind, setKind] = useState<LayerKind | null>(first.kindGuess.guess);
+  const layers = useStore((s) => s.layers);
+  const [kind, setKind] = useState<LayerKind | null>(phase.initialKind ?? first.kindGuess.guess);
+  const loadedFamilies = useMemo(() => phase.loadedFamilies ?? [], [phase.loadedFamilies]);
+  const split: GeometrySplit | null = kind ? splitGeometryForKind(first.geometryTypes, kind) : null;
+  const rest = (split?.rest ?? []).filter((r) => !loadedFamilies.includes(r.family));
+  // What to do with each family of the rest: a layer kind to load it as next, or null to skip.
+  const [restChoice, setRestChoice] = useState<Partial<Record<GeometryFamily, LayerKind | null>>>({});
+  const restKind = (f: GeometryFamily): LayerKind | null => (f in restChoice ? restChoice[f] ?? null : rest.find((r) => r.family === f)?.kind ?? null);
+  // Asked when the chosen kind is already loaded: replace, add to it, or cancel.
+  const [asking, setAsking] = useState(false);
   const [crs, setCrs] = useState<CrsChoice>(first.crsSuggestion?.crs ?? 'wgs84');
   const keys = useMemo(() => first.columns.map((c) => c.key), [first.columns]);
   const [mapping, setMapping] = useState<Record<string, string | null>>(() => (kind ? suggestFieldMapping(keys, kind) : {}));
@@ -69,7 +90,13 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
   const facilityCount = kind === 'facilities' ? loadedCount(cat, categoryColumn, preview.featureCount) : preview.featureCount;
   const canConfirm = preview.ok && kind !== null && busy === null && !stale && facilityCount > 0;
 
+  const existing = kind ? layers[kind] : undefined;
   const confirm = () => {
+    if (existing && existing.fc.features.length > 0) setAsking(true);
+    else load('replace');
+  };
+  const load = (mode: LoadMode) => {
+    setAsking(false);
     if (!kind) return;
     const choices: ImportChoices = {
       kind,
@@ -80,13 +107,25 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
     if (kind === 'facilities') {
       choices.category = cat.mode === 'all' && cat.all ? { mode: 'all', category: cat.all } : { mode: 'values', values: cat.values };
     }
-    void confirmLayer(choices);
+    const next = rest.find((r) => restKind(r.family));
+    void confirmLayer(choices, {
+      mode,
+      took: split?.take ?? [],
+      ...(next ? { then: restKind(next.family)! } : {}),
+      leftOut: rest.filter((r) => !restKind(r.family)).map((r) => ({ count: r.count, family: r.family })),
+    });
   };
 
+  // Geometry an earlier pass already loaded from this file is not "left out".
+  const warnings = preview.warnings.filter(
+    (w) => !(w.code === 'other-geometry-left-out' && loadedFamilies.includes(w.params?.family as GeometryFamily)),
+  );
   const geometry = Object.entries(preview.geometryTypes)
     .map(([g, n]) => `${g} ${fmt(n ?? 0)}`)
     .join(', ');
-  const footer = (
+  const footer = asking && existing ? (
+    <ExistingLayerQuestion existing={[existing]} added={facilityCount} onAnswer={(m) => (m ? load(m) : setAsking(false))} />
+  ) : (
     <>
       {busy !== null && <progress className="io-inline-progress" max={1} value={busy} data-testid="io-dialog-busy" />}
       <button type="button" onClick={dismissImport} data-testid="io-cancel">{t('cancel')}</button>
@@ -118,14 +157,48 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
         <div className="io-kinds" role="radiogroup">
           {LAYER_KINDS.map((k) => (
             <label key={k} className={k === kind ? 'active' : ''}>
-              <input type="radio" name="io-kind" data-testid={`io-kind-${k}`} checked={k === kind} onChange={() => setKind(k)} />
+              <input type="radio" name="io-kind" data-testid={`io-kind-${k}`} checked={k === kind} onChange={() => { setKind(k); setAsking(false); }} />
               {t(`layer_${k}`)}
               {k === first.kindGuess.guess && <span className="io-guess"> {t('io_guessed')}</span>}
             </label>
           ))}
         </div>
         {!kind && <p className="note small">{t('io_kind_pick')}</p>}
+        {first.kindGuess.conflict && (
+          <p className="io-warning small" data-testid="io-kind-conflict">{t('io_kind_conflict', { fields: first.kindGuess.conflict.fields.join(zh ? '、' : ', ') })}</p>
+        )}
       </section>
+
+      {kind && split && (rest.length > 0 || loadedFamilies.length > 0) && (
+        <section className="io-section" data-testid="io-rest">
+          <h3>{t('io_rest_title')}</h3>
+          {loadedFamilies.length > 0 && (
+            <p className="small muted" data-testid="io-rest-loaded">{t('io_rest_loaded', { families: loadedFamilies.map((f) => t(`io_family_${f}`)).join(zh ? '、' : ', ') })}</p>
+          )}
+          {rest.length > 0 && (
+            <>
+              <p className="small">{t('io_rest_intro', { kind: t(`layer_${kind}`), taken: split.take.map((f) => t(`io_family_${f}`)).join(zh ? '、' : ', ') })}</p>
+              <ul className="io-rest-list">
+                {rest.map((r) => (
+                  <li key={r.family}>
+                    <span data-testid={`io-rest-count-${r.family}`}>{t('io_rest_count', { count: fmt(r.count), family: t(`io_family_${r.family}`) })}</span>{' '}
+                    <select value={restKind(r.family) ?? ''} onChange={(e) => setRestChoice((c) => ({ ...c, [r.family]: (e.target.value || null) as LayerKind | null }))} data-testid={`io-rest-${r.family}`}>
+                      {kindsFor(r.family).filter((k) => k !== kind).map((k) => (
+                        <option key={k} value={k}>{t('io_rest_next_as', { kind: t(`layer_${k}`) })}</option>
+                      ))}
+                      <option value="">{t('io_rest_skip')}</option>
+                    </select>
+                    {!restKind(r.family) && (
+                      <span className="small io-rest-skip" data-testid={`io-rest-skip-${r.family}`}> {t('io_rest_will_skip', { count: fmt(r.count), family: t(`io_family_${r.family}`) })}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {rest.some((r) => restKind(r.family)) && <p className="note small">{t('io_rest_next_note')}</p>}
+            </>
+          )}
+        </section>
+      )}
 
       <section className="io-section">
         <h3>{t('io_crs')}</h3>
@@ -151,11 +224,11 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
         {first.crs.swapped && <p className="hint small">{t('io_crs_swapped')}</p>}
       </section>
 
-      {(preview.errors.length > 0 || preview.warnings.length > 0) && (
+      {(preview.errors.length > 0 || warnings.length > 0) && (
         <section className="io-section">
-          <h3>{t('io_problems', { count: preview.errors.length + preview.warnings.length })}</h3>
+          <h3>{t('io_problems', { count: preview.errors.length + warnings.length })}</h3>
           <IssueList issues={preview.errors} testId="io-errors" />
-          <IssueList issues={preview.warnings} testId="io-warnings" />
+          <IssueList issues={warnings} testId="io-warnings" />
         </section>
       )}
 

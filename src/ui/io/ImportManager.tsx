@@ -83,7 +83,7 @@ export function ImportManager() {
           <button type="button" onClick={cancelImport} data-testid="import-cancel">{t('cancel')}</button>
         </Modal>
       )}
-      {phase.type === 'layer' && <ImportDialog key={phase.first.name + phase.first.bytes} phase={phase} />}
+      {phase.type === 'layer' && <ImportDialog key={`${phase.first.name}:${phase.first.bytes}:${phase.pass ?? 0}`} phase={phase} />}
       {phase.type === 'osm' && <OsmImportDialog phase={phase} />}
       {phase.type === 'failed' && (
         <Modal

@@ -7,6 +7,9 @@ import { Modal } from './Modal';
 import { IssueList } from './IssueList';
 import { CategorySelect } from './CategorySelect';
 import { formatBytes } from './ImportDialog';
+import { ExistingLayerQuestion } from './ExistingLayerQuestion';
+import type { LoadMode } from '../../store/importActions';
+import type { LoadedLayer } from '../../store/layersSlice';
 import { confirmOsm, dismissImport, type ImportPhase } from './importSession';
 
 const OSM_KINDS: readonly OsmLayerKind[] = ['network', 'communities', 'facilities', 'parks', 'parking'];
@@ -29,14 +32,28 @@ export function OsmImportDialog({ phase }: { phase: Extract<ImportPhase, { type:
   const present = rules.categories.filter((c) => (counts.byCategory[c.id] ?? 0) > 0);
   const chosen = OSM_KINDS.filter((k) => include[k] && counts[k] > 0);
 
-  const confirm = () =>
-    void confirmOsm({
-      include: chosen,
-      reassign,
-      personsPerHousehold: rules.persons_per_household,
-      oldBeforeYear: rules.old_before_year,
-    });
-  const footer = (
+  const layers = useStore((s) => s.layers);
+  // Loaded layers that loading the extract would replace: the same kinds, and demo layers of any kind.
+  const touched = Object.values(layers).filter(
+    (l): l is LoadedLayer => !!l && l.fc.features.length > 0 && ((chosen as string[]).includes(l.kind) || l.source === 'demo'),
+  );
+  const [asking, setAsking] = useState(false);
+  const load = (mode: LoadMode) => {
+    setAsking(false);
+    void confirmOsm(
+      {
+        include: chosen,
+        reassign,
+        personsPerHousehold: rules.persons_per_household,
+        oldBeforeYear: rules.old_before_year,
+      },
+      mode,
+    );
+  };
+  const confirm = () => (touched.length > 0 ? setAsking(true) : load('replace'));
+  const footer = asking ? (
+    <ExistingLayerQuestion existing={touched} onAnswer={(m) => (m ? load(m) : setAsking(false))} />
+  ) : (
     <>
       {busy !== null && <progress className="io-inline-progress" data-testid="io-dialog-busy" />}
       <button type="button" onClick={dismissImport} data-testid="io-cancel">{t('cancel')}</button>

@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import i18n from '../../i18n';
 import type { LayerKind } from '../../core/model';
+import type { GeometryFamily } from '../../core/io/geometrySplit';
 import type { ImportChoices } from '../../core/io/applyImportChoices';
 import type { OsmChoices, OsmLayerKind } from '../../core/io/applyOsmChoices';
 import { importWorker, terminateImportWorker, Comlink } from '../../worker/importClient';
 import type { ImportProgress, LayerPreview, OsmPreview, ReadChoice } from '../../worker/importProtocol';
 import type { LoadedLayer } from '../../store/layersSlice';
 import { useStore } from '../../store/useStore';
-import { applyProject, loadImportedLayer, loadOsmLayers } from '../../store/importActions';
+import { applyProject, loadImportedLayer, loadOsmLayers, type LoadMode } from '../../store/importActions';
 
 /** A problem to show, in both languages (import issues and project errors have this shape). */
 export interface ShownIssue {
@@ -21,7 +22,18 @@ export interface ShownIssue {
 export type ImportPhase =
   | { type: 'idle' }
   | { type: 'reading'; name: string; bytes: number; fraction: number; stage: ImportProgress['stage'] }
-  | { type: 'layer'; preview: LayerPreview; first: LayerPreview; busy: number | null }
+  | {
+      type: 'layer';
+      preview: LayerPreview;
+      first: LayerPreview;
+      busy: number | null;
+      /** 0 for the file's first layer; 1, 2 … while its other geometries go to other layers. */
+      pass?: number;
+      /** The kind to start with (a follow-up pass), instead of the importer's guess. */
+      initialKind?: LayerKind;
+      /** Geometry families of this file already loaded by earlier passes. */
+      loadedFamilies?: GeometryFamily[];
+    }
   | { type: 'osm'; preview: OsmPreview; busy: number | null }
   | { type: 'failed'; name: string; format: string; issues: ShownIssue[]; warnings: ShownIssue[] };
 
@@ -73,7 +85,7 @@ async function next(): Promise<void> {
     if (my !== job) return;
     if (result.type === 'project') {
       if (!result.result.ok) return set({ type: 'failed', name: file.name, format: 'lifecircle-project', issues: [result.result.error], warnings: [] });
-      applyProject(result.result.project);
+      applyProject(result.result.project, file.name);
       useStore.getState().pushMessage('info', i18n.t('io_project_opened', { name: file.name }));
       return void next();
     }
@@ -117,21 +129,36 @@ export async function rereadLayer(choice: ReadChoice): Promise<void> {
     const preview = await importWorker().reread(choice, onProgress);
     finished = true;
     if (my !== job) return;
-    set({ type: 'layer', preview, first: ph.first, busy: null });
+    set({ ...ph, preview, busy: null });
   } catch (e) {
     if (my !== job) return;
     set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_internal_error', { name: ph.preview.name, detail: (e as Error).message })], warnings: [] });
   }
 }
 
-/** Loads the open file as a layer of the chosen kind (replacing that kind only). */
-export async function confirmLayer(choices: ImportChoices): Promise<void> {
+/** What confirming the layer dialog does besides loading the chosen kind. */
+export interface ConfirmOptions {
+  /** Replace the loaded layer of that kind, or add to it. */
+  mode: LoadMode;
+  /** The families this layer took from the file. */
+  took: GeometryFamily[];
+  /** Then open the same file again for the rest of its geometry, as this kind. */
+  then?: LayerKind;
+  /** Features of the file left out (another geometry, not loaded): counted in the message. */
+  leftOut?: { count: number; family: GeometryFamily }[];
+}
+
+/**
+ * Loads the open file as a layer of the chosen kind (replacing that kind, or added to it); with
+ * `then`, the dialog opens again on the same file for the geometry this layer did not take.
+ */
+export async function confirmLayer(choices: ImportChoices, opts: ConfirmOptions = { mode: 'replace', took: [] }): Promise<void> {
   const ph = useImportSession.getState().phase;
   if (ph.type !== 'layer') return;
   const my = ++job;
   set({ ...ph, busy: 1 });
   try {
-    const { fc, skipped } = await importWorker().finish(choices);
+    const { fc, skipped } = await importWorker().finish(choices, !!opts.then);
     if (my !== job) return;
     const kind: LayerKind = choices.kind;
     const { pushMessage } = useStore.getState();
@@ -139,10 +166,25 @@ export async function confirmLayer(choices: ImportChoices): Promise<void> {
       set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_nothing_left', { name: ph.preview.name, skipped })], warnings: [] });
       return;
     }
-    loadImportedLayer({ kind, name: ph.preview.name, source: 'file', fc });
+    loadImportedLayer({ kind, name: ph.preview.name, source: 'file', fc }, opts.mode);
     const kindName = i18n.t(`layer_${kind}`);
-    pushMessage('info', i18n.t('io_loaded', { name: ph.preview.name, count: fc.features.length, kind: kindName }));
+    pushMessage('info', i18n.t(opts.mode === 'append' ? 'io_appended' : 'io_loaded', { name: ph.preview.name, count: fc.features.length, kind: kindName }));
     if (skipped) pushMessage('warning', i18n.t('io_skipped_uncategorised', { name: ph.preview.name, count: skipped }));
+    for (const r of opts.leftOut ?? []) {
+      pushMessage('warning', i18n.t('io_rest_skipped_message', { name: ph.preview.name, count: r.count, family: i18n.t(`io_family_${r.family}`) }));
+    }
+    if (opts.then) {
+      set({
+        type: 'layer',
+        preview: ph.preview,
+        first: ph.first,
+        busy: null,
+        pass: (ph.pass ?? 0) + 1,
+        initialKind: opts.then,
+        loadedFamilies: [...(ph.loadedFamilies ?? []), ...opts.took],
+      });
+      return;
+    }
     void next();
   } catch (e) {
     if (my !== job) return;
@@ -151,7 +193,7 @@ export async function confirmLayer(choices: ImportChoices): Promise<void> {
 }
 
 /** Loads the chosen layers of the open OSM extract at once, credited to OpenStreetMap. */
-export async function confirmOsm(choices: OsmChoices): Promise<void> {
+export async function confirmOsm(choices: OsmChoices, mode: LoadMode = 'replace'): Promise<void> {
   const ph = useImportSession.getState().phase;
   if (ph.type !== 'osm') return;
   const my = ++job;
@@ -166,7 +208,7 @@ export async function confirmOsm(choices: OsmChoices): Promise<void> {
       set({ type: 'failed', name: ph.preview.name, format: ph.preview.format, issues: [bothLanguages('io_nothing_left', { name: ph.preview.name, skipped: 0 })], warnings: [] });
       return;
     }
-    loadOsmLayers(list);
+    loadOsmLayers(list, mode);
     useStore.getState().pushMessage('info', i18n.t('io_osm_loaded', { name: ph.preview.name, layers: list.map((l) => `${i18n.t(`layer_${l.kind}`)} ${l.fc.features.length}`).join(', ') }));
     void next();
   } catch (e) {

@@ -49,6 +49,14 @@ export function typeColumns(rows: Record<string, string>[], columns: readonly st
   });
 }
 
+/** PapaParse's error codes in Chinese (its messages are English only). */
+const CSV_ERROR_ZH: Record<string, string> = {
+  MissingQuotes: '引号未闭合',
+  InvalidQuotes: '引号位置不正确',
+  TooFewFields: '字段数少于表头',
+  TooManyFields: '字段数多于表头',
+};
+
 /**
  * Reads CSV/TSV text (delimiter auto-detected, tab for .tsv) into point features from coordinate
  * columns found by name or given in `forced`; also a "lon,lat" column or a WKT column. Coordinate
@@ -65,7 +73,7 @@ export function readCsv(text: string, issues: IssueCollector, opts: { tsv?: bool
   const rows = parsed.data;
   for (const e of parsed.errors) {
     if (e.code === 'UndetectableDelimiter') continue;
-    issues.addFeature('csv-malformed', e.row ?? 0, { row: (e.row ?? 0) + 2, detail: e.message });
+    issues.addFeature('csv-malformed', e.row ?? 0, { row: (e.row ?? 0) + 2, detail: e.message, detail_zh: CSV_ERROR_ZH[e.code] ?? '格式不规范' });
   }
   const columns: CoordinateColumns | null = opts.forced ? { kind: 'lonlat', ...opts.forced } : findCoordinateColumns(headers);
   if (!columns || (columns.kind === 'lonlat' && (!headers.includes(columns.lon) || !headers.includes(columns.lat)))) {

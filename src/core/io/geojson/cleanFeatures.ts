@@ -19,7 +19,7 @@ export function cleanFeatures(raw: readonly unknown[], issues: IssueCollector): 
   let firstClosed = -1;
   raw.forEach((item, i) => {
     if (!item || typeof item !== 'object' || (item as { type?: unknown }).type !== 'Feature') {
-      issues.addFeature('invalid-geometry', i, { detail: 'the item is not a GeoJSON Feature' });
+      issues.addFeature('invalid-geometry', i, { detail: 'the item is not a GeoJSON Feature', detail_zh: '该项不是 GeoJSON 要素（Feature）' });
       return;
     }
     const f = item as Feature;
@@ -33,7 +33,7 @@ export function cleanFeatures(raw: readonly unknown[], issues: IssueCollector): 
     }
     const check = validateGeometry(f.geometry);
     if (check.error) {
-      issues.addFeature('invalid-geometry', i, { detail: check.error });
+      issues.addFeature('invalid-geometry', i, { detail: check.error, detail_zh: check.error_zh ?? check.error });
       return;
     }
     if (check.closedRings > 0) {

@@ -34,13 +34,13 @@ function openDepthAtEnd(text: string): number {
   return inString ? depth + 1 : depth;
 }
 
-function syntaxDetail(text: string): string {
+function syntaxDetail(text: string): { detail: string; detail_zh: string } {
   const pos = jsonErrorPosition(text);
-  if (pos < 0) return 'syntax error';
+  if (pos < 0) return { detail: 'syntax error', detail_zh: '语法错误' };
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const col = pos - before.lastIndexOf('\n');
-  return `syntax error at line ${line}, column ${col}`;
+  return { detail: `syntax error at line ${line}, column ${col}`, detail_zh: `第 ${line} 行第 ${col} 列语法错误` };
 }
 
 /**
@@ -59,17 +59,17 @@ export function parseJsonLayer(text: string, issues: IssueCollector): ParsedJson
   } catch {
     const t = text.trimStart();
     if ((t.startsWith('{') || t.startsWith('[')) && openDepthAtEnd(text) > 0) issues.add('truncated-json');
-    else issues.add('not-json', { detail: syntaxDetail(text) });
+    else issues.add('not-json', syntaxDetail(text));
     return { kind: 'failed' };
   }
   if (value === null || typeof value !== 'object') {
-    issues.add('not-geojson', { detail: `the file holds a single ${value === null ? 'null' : typeof value}, not an object` });
+    issues.add('not-geojson', { detail: `the file holds a single ${value === null ? 'null' : typeof value}, not an object`, detail_zh: `文件只含一个${value === null ? ' null ' : typeof value === 'string' ? '字符串' : typeof value === 'number' ? '数字' : '值'}，而不是对象` });
     return { kind: 'failed' };
   }
   if (Array.isArray(value)) {
     const allFeatures = value.length > 0 && value.every((v) => v && typeof v === 'object' && (v as { type?: unknown }).type === 'Feature');
     if (allFeatures) return { kind: 'geojson', fc: { type: 'FeatureCollection', features: value as Feature[] }, crsName: null };
-    issues.add('not-geojson', { detail: 'the top level is a list, not a FeatureCollection' });
+    issues.add('not-geojson', { detail: 'the top level is a list, not a FeatureCollection', detail_zh: '顶层是列表，而不是 FeatureCollection' });
     return { kind: 'failed' };
   }
   const obj = value as Record<string, unknown>;
@@ -81,7 +81,7 @@ export function parseJsonLayer(text: string, issues: IssueCollector): ParsedJson
   const crsName = crsMemberName(obj);
   if (obj.type === 'FeatureCollection' || (obj.type === undefined && 'features' in obj)) {
     if (!Array.isArray(obj.features)) {
-      issues.add('not-geojson', { detail: '"features" is not a list' });
+      issues.add('not-geojson', { detail: '"features" is not a list', detail_zh: '“features”不是列表' });
       return { kind: 'failed' };
     }
     return { kind: 'geojson', fc: { type: 'FeatureCollection', features: obj.features as Feature[] }, crsName };
@@ -97,7 +97,11 @@ export function parseJsonLayer(text: string, issues: IssueCollector): ParsedJson
     obj.type === undefined
       ? 'no "type" member; expected "FeatureCollection", "Feature" or a geometry'
       : `"type": "${String(obj.type).slice(0, 40)}" is not a GeoJSON type`;
-  issues.add('not-geojson', { detail });
+  const detail_zh =
+    obj.type === undefined
+      ? '缺少“type”成员，应为“FeatureCollection”、“Feature”或几何对象'
+      : `“type”: “${String(obj.type).slice(0, 40)}”不是 GeoJSON 类型`;
+  issues.add('not-geojson', { detail, detail_zh });
   return { kind: 'failed' };
 }
 

@@ -6,6 +6,8 @@ export interface GeometryCheck {
   geometry: Geometry;
   /** Why the geometry cannot be used, or null. */
   error: string | null;
+  /** The same reason in Chinese (null when `error` is). */
+  error_zh: string | null;
   /** Rings that were closed by repeating their first vertex. */
   closedRings: number;
 }
@@ -14,10 +16,26 @@ function isPosition(p: unknown): p is Position {
   return Array.isArray(p) && p.length >= 2 && p.length <= 4 && p.every((v) => typeof v === 'number' && Number.isFinite(v));
 }
 
-function positionsError(list: unknown, min: number, what: string): string | null {
-  if (!Array.isArray(list)) return `${what} is not a list of positions`;
-  for (const p of list) if (!isPosition(p)) return `${what} has a coordinate that is not a pair of numbers (${JSON.stringify(p)?.slice(0, 40)})`;
-  if (list.length < min) return `${what} has ${list.length} position(s), needs at least ${min}`;
+/** A reason in both languages. */
+interface Why {
+  en: string;
+  zh: string;
+}
+
+type Part = { en: string; zh: string };
+const PART = {
+  multipoint: { en: 'multipoint', zh: '多点' },
+  line: { en: 'line', zh: '线' },
+  linePart: { en: 'line part', zh: '多线的一部分' },
+  ring: { en: 'polygon ring', zh: '多边形环' },
+} satisfies Record<string, Part>;
+
+const shortJson = (v: unknown): string => JSON.stringify(v)?.slice(0, 40) ?? String(v);
+
+function positionsError(list: unknown, min: number, what: Part): Why | null {
+  if (!Array.isArray(list)) return { en: `${what.en} is not a list of positions`, zh: `${what.zh}不是坐标点列表` };
+  for (const p of list) if (!isPosition(p)) return { en: `${what.en} has a coordinate that is not a pair of numbers (${shortJson(p)})`, zh: `${what.zh}含有不是两个数字的坐标（${shortJson(p)}）` };
+  if (list.length < min) return { en: `${what.en} has ${list.length} position(s), needs at least ${min}`, zh: `${what.zh}只有 ${list.length} 个坐标点，至少需要 ${min} 个` };
   return null;
 }
 
@@ -45,45 +63,46 @@ function closeRings(rings: unknown, counter: { n: number }): unknown {
  */
 export function validateGeometry(g: unknown): GeometryCheck {
   const geometry = g as Geometry;
-  const fail = (error: string): GeometryCheck => ({ geometry, error, closedRings: 0 });
-  if (!g || typeof g !== 'object') return fail('geometry is not an object');
+  const fail = (why: Why): GeometryCheck => ({ geometry, error: why.en, error_zh: why.zh, closedRings: 0 });
+  if (!g || typeof g !== 'object') return fail({ en: 'geometry is not an object', zh: '几何不是对象' });
   const type = (g as { type?: unknown }).type;
   const coords = (g as { coordinates?: unknown }).coordinates;
   const counter = { n: 0 };
   let fixed: unknown = coords;
-  let err: string | null = null;
+  let err: Why | null = null;
   switch (type) {
     case 'Point':
-      err = isPosition(coords) ? null : `point coordinate is not a pair of numbers (${JSON.stringify(coords)?.slice(0, 40)})`;
+      err = isPosition(coords) ? null : { en: `point coordinate is not a pair of numbers (${shortJson(coords)})`, zh: `点坐标不是两个数字（${shortJson(coords)}）` };
       break;
     case 'MultiPoint':
-      err = positionsError(coords, 1, 'multipoint');
+      err = positionsError(coords, 1, PART.multipoint);
       break;
     case 'LineString':
-      err = positionsError(coords, 2, 'line');
+      err = positionsError(coords, 2, PART.line);
       break;
     case 'MultiLineString':
-      err = Array.isArray(coords) && coords.length > 0 ? coords.map((l) => positionsError(l, 2, 'line part')).find((e) => e) ?? null : 'multiline has no parts';
+      err = Array.isArray(coords) && coords.length > 0 ? coords.map((l) => positionsError(l, 2, PART.linePart)).find((e) => e) ?? null : { en: 'multiline has no parts', zh: '多线没有任何部分' };
       break;
     case 'Polygon':
       fixed = closeRings(coords, counter);
-      err = Array.isArray(fixed) && fixed.length > 0 ? (fixed as unknown[]).map((r) => positionsError(r, 4, 'polygon ring')).find((e) => e) ?? null : 'polygon has no rings';
+      err = Array.isArray(fixed) && fixed.length > 0 ? (fixed as unknown[]).map((r) => positionsError(r, 4, PART.ring)).find((e) => e) ?? null : { en: 'polygon has no rings', zh: '多边形没有环' };
       break;
     case 'MultiPolygon':
       fixed = Array.isArray(coords) ? coords.map((p) => closeRings(p, counter)) : coords;
       err =
         Array.isArray(fixed) && fixed.length > 0
           ? (fixed as unknown[])
-              .map((p) => (Array.isArray(p) && p.length > 0 ? p.map((r) => positionsError(r, 4, 'polygon ring')).find((e) => e) ?? null : 'polygon part has no rings'))
+              .map((p) => (Array.isArray(p) && p.length > 0 ? p.map((r) => positionsError(r, 4, PART.ring)).find((e) => e) ?? null : { en: 'polygon part has no rings', zh: '多面的一部分没有环' }))
               .find((e) => e) ?? null
-          : 'multipolygon has no parts';
+          : { en: 'multipolygon has no parts', zh: '多面没有任何部分' };
       break;
     default:
-      return fail(`unknown geometry type "${String(type).slice(0, 30)}"`);
+      return fail({ en: `unknown geometry type "${String(type).slice(0, 30)}"`, zh: `未知的几何类型“${String(type).slice(0, 30)}”` });
   }
   if (err) return fail(err);
   const out = (counter.n > 0 ? { ...(g as object), coordinates: fixed } : g) as Geometry;
   const trace = GJV.isGeometryObject(out, true);
-  if (trace.length > 0) return { geometry: out, error: trace[0] as string, closedRings: counter.n };
-  return { geometry: out, error: null, closedRings: counter.n };
+  // geojson-validation explains in English only: the Chinese text says what kind of problem it is.
+  if (trace.length > 0) return { geometry: out, error: trace[0] as string, error_zh: '几何结构不符合 GeoJSON 规范', closedRings: counter.n };
+  return { geometry: out, error: null, error_zh: null, closedRings: counter.n };
 }

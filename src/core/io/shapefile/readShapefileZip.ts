@@ -85,7 +85,8 @@ export async function readShapefileZip(bytes: Uint8Array, issues: IssueCollector
       encoding = enc.encoding;
       if (enc.reason !== 'ascii' && !(enc.reason === 'cpg' && enc.encoding === 'utf-8') && enc.reason !== 'valid-utf8') {
         const reason = { cpg: 'from the .cpg file', ldid: 'from the DBF header', 'not-utf8': 'not valid UTF-8', 'cpg-unknown': 'the .cpg names an unknown encoding' }[enc.reason as 'cpg' | 'ldid' | 'not-utf8' | 'cpg-unknown'];
-        issues.add('dbf-encoding', { encoding: enc.encoding.toUpperCase(), reason }, enc.reason === 'cpg-unknown' ? 'warning' : 'info');
+        const reason_zh = { cpg: '依据 .cpg 文件', ldid: '依据 DBF 文件头', 'not-utf8': '不是有效的 UTF-8', 'cpg-unknown': '.cpg 中的编码名称无法识别' }[enc.reason as 'cpg' | 'ldid' | 'not-utf8' | 'cpg-unknown'];
+        issues.add('dbf-encoding', { encoding: enc.encoding.toUpperCase(), reason, reason_zh }, enc.reason === 'cpg-unknown' ? 'warning' : 'info');
       }
       records = parseDbf(dbfBytes, enc.encoding);
     } else {
