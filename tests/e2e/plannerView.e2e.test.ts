@@ -233,4 +233,23 @@ describe.skipIf(!hasChromium)("the planner's view: card, views, focus, find and 
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`every view on screen at 1600×1000 in ${locale}`, async () => {
+      const { page, errors, context } = await openApp(browser, locale);
+      await ready(page);
+      const tabs = await page.$$eval('.workbench-tabs [role=tab]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice('tab-'.length)));
+      expect(tabs.length).toBeGreaterThanOrEqual(7);
+      for (const id of tabs) {
+        await page.getByTestId(`tab-${id}`).click();
+        await page.waitForSelector(`[data-testid="view-${id}"]`);
+        // every view shows content, not an empty drawer
+        expect((await page.getByTestId(`view-${id}`).textContent())!.trim().length).toBeGreaterThan(20);
+        await repaintAndWait(page);
+        await shot(page, `view-${id}-${locale}`);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
 });
