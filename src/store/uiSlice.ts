@@ -11,6 +11,19 @@ export interface Hovered {
   y: number;
 }
 
+/** A button on a message (e.g. download what could not be restored). */
+export interface MessageAction {
+  label: string;
+  run: () => void;
+}
+
+export interface Message {
+  id: number;
+  level: 'error' | 'warning' | 'info';
+  text: string;
+  action?: MessageAction;
+}
+
 export interface UiSlice {
   hovered: Hovered | null;
   /** Index into the communities layer. */
@@ -18,7 +31,7 @@ export interface UiSlice {
   /** A blocking message for the whole app (loading); null when idle. */
   busy: string | null;
   /** Errors and notices for the user; newest last. */
-  messages: { id: number; level: 'error' | 'warning' | 'info'; text: string }[];
+  messages: Message[];
   /** The open workbench view (bottom drawer), or null when collapsed. */
   workbenchTab: string | null;
   setWorkbenchTab: (id: string | null) => void;
@@ -28,7 +41,7 @@ export interface UiSlice {
   setFoundFacility: (f: Feature<Geometry, Record<string, unknown>> | null) => void;
   selectCommunity: (index: number | null) => void;
   setBusy: (msg: string | null) => void;
-  pushMessage: (level: 'error' | 'warning' | 'info', text: string) => void;
+  pushMessage: (level: Message['level'], text: string, action?: MessageAction) => void;
   dismissMessage: (id: number) => void;
 }
 
@@ -50,9 +63,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setFoundFacility: (foundFacility) => set({ foundFacility }),
   selectCommunity: (selectedCommunity) => set({ selectedCommunity }),
   setBusy: (busy) => set({ busy }),
-  pushMessage: (level, text) => {
+  pushMessage: (level, text, action) => {
     const id = nextMessageId++;
-    set((s) => ({ messages: [...s.messages.filter((m) => m.text !== text), { id, level, text }].slice(-MAX_MESSAGES) }));
+    set((s) => ({ messages: [...s.messages.filter((m) => m.text !== text), { id, level, text, ...(action ? { action } : {}) }].slice(-MAX_MESSAGES) }));
     if (level === 'info') setTimeout(() => get().dismissMessage(id), INFO_MESSAGE_MS);
   },
   dismissMessage: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),

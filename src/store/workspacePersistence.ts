@@ -6,7 +6,9 @@ import { rememberData } from './dataHistory';
 import type { LoadedLayer } from './layersSlice';
 import { useStore, type AppState } from './useStore';
 import { applyWorkspaceSettings, currentWorkspaceSettings, savedDemoMeta } from './workspaceSettings';
-import { idbStorage, readWorkspace, WorkspaceSaver, type KeyValueStorage, type SaveOutcome } from './workspaceStorage';
+import { idbStorage, META, readWorkspace, WorkspaceSaver, type KeyValueStorage, type SaveOutcome } from './workspaceStorage';
+import { keepAside, recoveryFileText, recoveryReasons, type RecoveryRecord } from './workspaceRecovery';
+import { downloadText } from '../ui/io/download';
 
 /** The autosave's state, for the layers panel (and e2e tests). */
 export interface PersistStatus {
@@ -91,6 +93,15 @@ function startAutosave(delayMs = 800): void {
     }
   });
   i18n.on('languageChanged', schedule);
+  // Leaving or hiding the page: write what is pending now, not after the debounce.
+  const flush = () => {
+    if (pendingSince === null) return;
+    clearTimeout(timer);
+    pendingSince = null;
+    saving = saving.then(saveNow);
+  };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
   schedule();
 }
 
@@ -108,6 +119,18 @@ export async function startWorkspace(): Promise<void> {
     saver = new WorkspaceSaver(storage);
     setBusy('io_restoring');
     restored = await readWorkspace(storage);
+    // What cannot be restored whole is kept aside before the first autosave can replace it.
+    const reasons = recoveryReasons(await storage.get(META), restored);
+    if (reasons.length) {
+      try {
+        const key = await keepAside(storage, reasons);
+        if (key) offerRecovery(storage, key, reasons);
+      } catch {
+        // Could not keep it aside: then nothing may be overwritten either.
+        saver = null;
+        pushMessage('error', i18n.t('io_recovery_failed'));
+      }
+    }
   } catch {
     saver = null;
     pushMessage('warning', i18n.t('io_storage_unavailable'));
@@ -132,6 +155,19 @@ export async function startWorkspace(): Promise<void> {
     await loadDemo();
   }
   if (saver) startAutosave();
+}
+
+/** Tells the planner what was kept aside and offers it as a file to download. */
+function offerRecovery(storage: KeyValueStorage, key: string, reasons: string[]): void {
+  const why = reasons.map((r) => i18n.t(`io_recovery_reason_${r}`)).join(i18n.language.startsWith('zh') ? '；' : '; ');
+  useStore.getState().pushMessage('warning', i18n.t('io_recovery_kept', { why }), {
+    label: i18n.t('io_recovery_download'),
+    run: () => {
+      void storage.get<RecoveryRecord>(key).then((record) => {
+        if (record) downloadText(recoveryFileText(record), `lifecircle-recovered-${record.kept.slice(0, 10)}.lifecircle.json`, 'application/json');
+      });
+    },
+  });
 }
 
 /**

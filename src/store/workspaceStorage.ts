@@ -25,7 +25,8 @@ export function idbStorage(): KeyValueStorage {
   };
 }
 
-const META = 'meta';
+/** The key of the workspace's meta record. */
+export const META = 'meta';
 
 /** What is stored under "meta"; each layer lives under its own key so unchanged layers are not rewritten. */
 export interface WorkspaceMeta {

@@ -12,6 +12,11 @@ export function Messages() {
       {messages.map((m) => (
         <div key={m.id} className={`message ${m.level}`}>
           <span className="message-text">{m.text}</span>
+          {m.action && (
+            <button type="button" className="message-action" data-testid={`message-action-${m.id}`} onClick={m.action.run}>
+              {m.action.label}
+            </button>
+          )}
           <button type="button" className="close" onClick={() => dismiss(m.id)} aria-label={t('close')}>×</button>
         </div>
       ))}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedLayer } from '../../src/store/layersSlice';
-import { isQuotaError, readWorkspace, WorkspaceSaver, type KeyValueStorage } from '../../src/store/workspaceStorage';
+import { isQuotaError, META, readWorkspace, WorkspaceSaver, type KeyValueStorage } from '../../src/store/workspaceStorage';
+import { keepAside, recoveryFileText, recoveryReasons, RECOVERY_PREFIX, type RecoveryRecord } from '../../src/store/workspaceRecovery';
 import { settingsPatch } from '../../src/store/workspaceSettings';
 import { useStore } from '../../src/store/useStore';
 import { defaultRules } from '../../src/core/rules/defaultRules';
@@ -127,5 +128,65 @@ describe('saved settings', () => {
     const patch = settingsPatch({ renovationWeights: { age: 0.4, parking: -1, park: 'x' }, coloring: 'missing' }, s);
     expect(patch.renovationWeights).toEqual({ ...s.renovationWeights, age: 0.4 });
     expect(patch.coloring).toBe('missing');
+  });
+
+  describe('a workspace that cannot be read whole is kept aside, never deleted', () => {
+    async function saved() {
+      const storage = new MemoryStorage();
+      await new WorkspaceSaver(storage).save({ layers: [layer('communities', 3), layer('facilities', 2)], rules: defaultRules, settings: { activeLevel: '10min' } });
+      return storage;
+    }
+    const layerKeys = (s: MemoryStorage) => [...s.data.keys()].filter((k) => k.startsWith('layer:'));
+
+    it('a newer build\'s format: kept aside before the next autosave replaces it, and downloadable as a project', async () => {
+      const storage = await saved();
+      const meta = storage.data.get(META) as Record<string, unknown>;
+      storage.data.set(META, { ...meta, version: 2 });
+      const original = layerKeys(storage).map((k) => storage.data.get(k));
+      const restored = await readWorkspace(storage);
+      expect(restored).toBeNull();
+      const reasons = recoveryReasons(await storage.get(META), restored);
+      expect(reasons).toEqual(['newer-version']);
+      const key = (await keepAside(storage, reasons, new Date('2026-12-02T10:00:00Z')))!;
+      expect(key).toBe(`${RECOVERY_PREFIX}2026-12-02T10:00:00.000Z`);
+
+      // The app starts fresh: the first autosave writes a new workspace and drops the old layer keys…
+      await new WorkspaceSaver(storage).save({ layers: [layer('network', 1)], rules: defaultRules, settings: {} });
+      expect(layerKeys(storage)).toHaveLength(1);
+      // …but the recovery record still holds every entry as it was.
+      const record = storage.data.get(key) as RecoveryRecord;
+      expect(record.reasons).toEqual(['newer-version']);
+      expect(record.entries.filter(([k]) => k.startsWith('layer:')).map(([, v]) => v)).toEqual(original);
+      const file = JSON.parse(recoveryFileText(record));
+      expect(file).toMatchObject({ schema: 'lifecircle-project', version: 2, settings: { activeLevel: '10min' } });
+      expect(file.layers.map((l: { kind: string; fc: { features: unknown[] } }) => [l.kind, l.fc.features.length])).toEqual([['communities', 3], ['facilities', 2]]);
+    });
+
+    it('a damaged layer record and invalid rules are reasons too; the raw rules are kept', async () => {
+      const storage = await saved();
+      const key = layerKeys(storage).find((k) => k.startsWith('layer:facilities'))!;
+      storage.data.set(key, { kind: 'facilities', fc: 'garbage' });
+      const meta = storage.data.get(META) as Record<string, unknown>;
+      const badRules = { schema: 'lifecircle-rules', levels: 'oops' };
+      storage.data.set(META, { ...meta, rules: badRules });
+      const reasons = recoveryReasons(await storage.get(META), await readWorkspace(storage));
+      expect(reasons).toEqual(['missing-layers', 'invalid-rules']);
+      const record = (await storage.get<RecoveryRecord>((await keepAside(storage, reasons))!))!;
+      expect((new Map(record.entries).get(META) as { rules: unknown }).rules).toEqual(badRules);
+      expect(new Map(record.entries).get(key)).toEqual({ kind: 'facilities', fc: 'garbage' });
+    });
+
+    it('nothing to keep when the workspace reads whole or nothing is stored; at most three records stay', async () => {
+      const storage = await saved();
+      expect(recoveryReasons(await storage.get(META), await readWorkspace(storage))).toEqual([]);
+      expect(recoveryReasons(undefined, null)).toEqual([]);
+      expect(await keepAside(storage, [])).toBeNull();
+      for (let i = 0; i < 5; i++) await keepAside(storage, ['unreadable'], new Date(Date.UTC(2026, 0, 1 + i)));
+      expect([...storage.data.keys()].filter((k) => k.startsWith(RECOVERY_PREFIX)).sort()).toEqual([
+        `${RECOVERY_PREFIX}2026-01-03T00:00:00.000Z`,
+        `${RECOVERY_PREFIX}2026-01-04T00:00:00.000Z`,
+        `${RECOVERY_PREFIX}2026-01-05T00:00:00.000Z`,
+      ]);
+    });
   });
 });
