@@ -230,6 +230,8 @@ describe.skipIf(!hasChromium)("the planner's view: card, views, focus, find and 
     const messages = (await page.getByTestId('messages').boundingBox())!;
     const tabs = (await page.locator('.workbench-tabs').boundingBox())!;
     expect(overlaps(messages, tabs)).toBe(false);
+    const tools = (await page.getByTestId('map-tools').boundingBox())!;
+    expect(overlaps(messages, tools)).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });
