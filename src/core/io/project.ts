@@ -2,7 +2,10 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { isLayerKind, type LayerKind } from '../model/layerKinds';
 import type { RuleSet } from '../rules/types';
 import { validateRuleSet } from '../rules/validateRuleSet';
-import { safeText } from './issueCollector';
+import { IssueCollector, safeText } from './issueCollector';
+import { cleanFeatures } from './geojson/cleanFeatures';
+import { finishFeatures } from './finishFeatures';
+import type { ImportIssue } from './types';
 
 /** The `schema` member that marks a LifeCircle project file (`*.lifecircle.json`). */
 export const PROJECT_SCHEMA = 'lifecircle-project';
@@ -43,7 +46,7 @@ export interface ProjectError {
   hint_zh: string;
 }
 
-export type ParseProjectResult = { ok: true; project: LifeCircleProject } | { ok: false; error: ProjectError };
+export type ParseProjectResult = { ok: true; project: LifeCircleProject; warnings: ImportIssue[] } | { ok: false; error: ProjectError };
 
 const SOURCES = new Set<ProjectLayerSource>(['demo', 'file', 'osm', 'project']);
 
@@ -125,7 +128,12 @@ export function parseProject(text: string, fileName: string): ParseProjectResult
     return fail('not-project', fileName, 'not a LifeCircle project file (no "schema": "lifecircle-project").', '不是 LifeCircle 项目文件（缺少 "schema": "lifecircle-project"）。', 'Open a file saved with "Save project" (*.lifecircle.json).', '请打开用“保存项目”保存的文件（*.lifecircle.json）。');
   }
   const v = value.version;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < PROJECT_VERSION) {
+  if (typeof v !== 'number') {
+    const found = v === undefined ? 'no "version"' : `"version": ${safeText(JSON.stringify(v), 20)} (${Array.isArray(v) ? 'a list' : typeof v === 'string' ? 'text' : typeof v})`;
+    const found_zh = v === undefined ? '缺少 "version"' : `"version": ${safeText(JSON.stringify(v), 20)}（${Array.isArray(v) ? '列表' : typeof v === 'string' ? '文本' : typeof v}）`;
+    return fail('old-version', fileName, `the project format version is not a number: found ${found}, expected the number ${PROJECT_VERSION}.`, `项目格式版本不是数字：实际为 ${found_zh}，应为数字 ${PROJECT_VERSION}。`, `If the file was edited by hand, write "version": ${PROJECT_VERSION} (a number, without quotes); else save the project again from LifeCircle.`, `如果文件经过手工编辑，请写为 "version": ${PROJECT_VERSION}（数字，不加引号）；否则请在 LifeCircle 中重新保存项目。`);
+  }
+  if (!Number.isInteger(v) || v < PROJECT_VERSION) {
     return fail('old-version', fileName, `the project format version ${safeText(v, 20)} is not supported (this app reads version ${PROJECT_VERSION}).`, `不支持项目格式版本 ${safeText(v, 20)}（本程序读取版本 ${PROJECT_VERSION}）。`, 'Re-import the original data files and save a new project.', '请重新导入原始数据文件并另存新项目。');
   }
   if (v > PROJECT_VERSION) {
@@ -150,6 +158,18 @@ export function parseProject(text: string, fileName: string): ParseProjectResult
     const detail = `${p.path} ${safeText(p.message, 120)}${ruleProblems.length > 1 ? ` (+${ruleProblems.length - 1})` : ''}`;
     return fail('bad-rules', fileName, `the project's rule set is invalid: ${detail}.`, `项目中的规则集无效：${detail}。`, 'Open another copy, or re-import the data and edit the rules again.', '请打开另一份副本，或重新导入数据并重新编辑规则。');
   }
+  // Every layer's features go through the import's own checks, with its messages.
+  const layers: ProjectLayer[] = [];
+  const warnings: ImportIssue[] = [];
+  for (const l of value.layers as ProjectLayer[]) {
+    const checked = checkLayerFeatures(l, fileName);
+    const error = checked.issues.find((i) => i.severity === 'error');
+    if (error) {
+      return { ok: false, error: { code: 'bad-layers', message_en: error.message_en, message_zh: error.message_zh, hint_en: error.hint_en, hint_zh: error.hint_zh } };
+    }
+    warnings.push(...checked.issues);
+    layers.push({ ...l, fc: checked.fc });
+  }
   const settings = isObject(value.settings) ? value.settings : {};
   return {
     ok: true,
@@ -157,9 +177,23 @@ export function parseProject(text: string, fileName: string): ParseProjectResult
       schema: PROJECT_SCHEMA,
       version: PROJECT_VERSION,
       saved: typeof value.saved === 'string' ? value.saved : '',
-      layers: value.layers as ProjectLayer[],
+      layers,
       rules: value.rules as RuleSet,
       settings,
     },
+    warnings,
   };
+}
+
+/**
+ * A project layer's features checked as an import of that layer kind checks them (invalid or
+ * empty geometry, coordinates out of range, geometry the kind does not take…): bad features are
+ * left out and counted, under the name "<project> › <layer name>". An empty layer stays empty.
+ */
+function checkLayerFeatures(l: ProjectLayer, fileName: string): { fc: ProjectLayer['fc']; issues: ImportIssue[] } {
+  if (l.fc.features.length === 0) return { fc: l.fc, issues: [] };
+  const issues = new IssueCollector(`${fileName} › ${l.name}`);
+  const items = cleanFeatures(l.fc.features, issues);
+  const fin = finishFeatures(items, { fileName, options: { kind: l.kind, crs: 'wgs84' }, issues, rawCount: l.fc.features.length });
+  return { fc: fin.features as ProjectLayer['fc'], issues: issues.issues() };
 }

@@ -86,6 +86,9 @@ async function next(): Promise<void> {
     if (result.type === 'project') {
       if (!result.result.ok) return set({ type: 'failed', name: file.name, format: 'lifecircle-project', issues: [result.result.error], warnings: [] });
       applyProject(result.result.project, file.name);
+      const zh = i18n.language.startsWith('zh');
+      // Features the import checks left out are named, as for any import.
+      for (const w of result.result.warnings) useStore.getState().pushMessage(w.severity === 'info' ? 'info' : 'warning', zh ? `${w.message_zh}${w.hint_zh}` : `${w.message_en} ${w.hint_en}`);
       useStore.getState().pushMessage('info', i18n.t('io_project_opened', { name: file.name }));
       return void next();
     }

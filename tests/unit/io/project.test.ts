@@ -24,7 +24,10 @@ describe('project files', () => {
     const r = parseProject(text, 'p.lifecircle.json');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.project.layers).toEqual(layers);
+    // The feature without geometry is left out and named, as an import would (issue 9, item 7).
+    expect(r.project.layers).toEqual([{ ...layers[0], fc: { ...fc, features: [fc.features[0]] } }, layers[1]]);
+    expect(r.warnings.map((w) => [w.code, w.featureIndex])).toEqual([['null-geometry', 1]]);
+    expect(r.warnings[0].message_en).toMatch(/^p\.lifecircle\.json › 小区\.geojson, feature 2: /);
     expect(r.project.rules).toEqual(defaultRules);
     expect(r.project.settings).toEqual(settings);
     expect(r.project.saved).toBe('2026-01-02T03:04:05.000Z');
@@ -41,7 +44,8 @@ describe('project files', () => {
     ['a GeoJSON layer', JSON.stringify(fc), 'geojson-not-project', /GeoJSON data file, not a LifeCircle project/],
     ['another JSON', JSON.stringify({ hello: 1 }), 'not-project', /not a LifeCircle project file/],
     ['an old version', JSON.stringify({ ...valid(), version: 0 }), 'old-version', /version 0 is not supported/],
-    ['no version', JSON.stringify({ ...valid(), version: undefined }), 'old-version', /version undefined is not supported/],
+    ['no version', JSON.stringify({ ...valid(), version: undefined }), 'old-version', /version is not a number: found no "version", expected the number 1/],
+    ['a version in quotes', JSON.stringify({ ...valid(), version: '1' }), 'old-version', /found "version": "1" \(text\), expected the number 1/],
     ['a newer version', JSON.stringify({ ...valid(), version: 2 }), 'newer-version', /newer LifeCircle \(format version 2/],
     ['layers missing', JSON.stringify({ ...valid(), layers: undefined }), 'bad-layers', /no "layers" list/],
     ['an unknown kind', JSON.stringify({ ...valid(), layers: [{ ...layers[0], kind: 'roads' }] }), 'bad-layers', /layer 1 has an unknown kind "roads"/],
@@ -62,4 +66,38 @@ describe('project files', () => {
       expect(r.error.hint_zh.length).toBeGreaterThan(5);
     });
   }
+
+  describe('layers are checked as an import checks them, with the same messages', () => {
+    const poly = (lon: number) => ({ type: 'Feature', properties: { id: `p${lon}` }, geometry: { type: 'Polygon', coordinates: [[[lon, 40], [lon + 0.001, 40], [lon + 0.001, 40.001], [lon, 40]]] } });
+    const withFeatures = (features: unknown[]) => JSON.stringify({ ...valid(), layers: [{ ...layers[0], fc: { type: 'FeatureCollection', features } }] });
+    const bad: [string, unknown, string][] = [
+      ['string coordinates', { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[['116.35', '40'], ['116.36', '40'], ['116.36', '40.01'], ['116.35', '40']]] } }, 'invalid-geometry'],
+      ['an empty Point', { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [] } }, 'invalid-geometry'],
+      ['a "Blob" geometry', { type: 'Feature', properties: {}, geometry: { type: 'Blob', coordinates: [1, 2] } }, 'invalid-geometry'],
+      ['longitude 500', poly(500), 'coordinates-out-of-range'],
+    ];
+    for (const [what, feature, code] of bad) {
+      it(`leaves out ${what}, naming the feature, and keeps the rest`, () => {
+        const r = parseProject(withFeatures([poly(116.35), feature, poly(116.36)]), 'x.lifecircle.json');
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(r.project.layers[0].fc.features.map((f) => f.properties.id)).toEqual(['p116.35', 'p116.36']);
+        const w = r.warnings.find((x) => x.code === code)!;
+        expect(w.featureIndex).toBe(1);
+        expect(w.message_en).toMatch(/x\.lifecircle\.json › 小区\.geojson, feature 2/);
+        expect(w.message_zh).toMatch(/第 2 个要素/);
+      });
+    }
+
+    it('refuses a layer with nothing usable left, with the message an import of it gives', async () => {
+      const { readLayerFile } = await import('../../../src/core/io/readLayerFile');
+      const lines = [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[116.35, 40], [116.36, 40]] } }];
+      const r = parseProject(withFeatures(lines), 'x.lifecircle.json');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      const asImport = await readLayerFile('小区.geojson', JSON.stringify({ type: 'FeatureCollection', features: lines }), { kind: 'communities', crs: 'wgs84' });
+      const importError = asImport.errors[0];
+      expect(r.error.message_en.endsWith(importError.message_en.slice(importError.message_en.indexOf(':')))).toBe(true);
+    });
+  });
 });
