@@ -63,6 +63,11 @@ export class ImportEngine {
     return this.#layerPreview(read, choice);
   }
 
+  sample(max: number): FeatureCollection | null {
+    if (!this.#features) return null;
+    return { type: 'FeatureCollection', features: this.#features.features.slice(0, max) };
+  }
+
   finish(choices: ImportChoices): ReturnType<typeof applyImportChoices> {
     if (!this.#features) throw new Error('no features to load');
     const out = applyImportChoices(this.#features, choices);

@@ -81,6 +81,8 @@ export function finishFeatures(items: IndexedFeature[], ctx: FinishContext): Fin
       issues.add('unknown-crs', { crs: requested });
       return fail();
     }
+    const raw = detectCoordinateSystem(fc(items));
+    if (raw.kind !== 'geographic' && raw.kind !== 'swapped' && raw.kind !== 'empty') crs.projectedBbox = raw.bbox;
     items = transform(items, fn);
     crs.source = requested;
     crs.converted = true;

@@ -6,6 +6,8 @@
 import * as planning from './planning';
 import * as importExport from './importExport';
 import * as workbench from './workbench';
+import * as crs from './crs';
+import * as basemap from './basemap';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -14,6 +16,8 @@ const areas: Area[] = [
   planning,
   importExport,
   workbench,
+  crs,
+  basemap,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {
