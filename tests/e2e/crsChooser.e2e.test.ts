@@ -74,6 +74,19 @@ describe.skipIf(!hasChromium)('projected data without zone number: choose the sy
       expect(c.lat).toBeGreaterThan(preview.bounds[1]!);
       expect(c.lat).toBeLessThan(preview.bounds[3]!);
     }
+    // Every candidate community is in view, clear of the chooser panel.
+    const hidden = await page.evaluate((cs) => {
+      const map = window.__lifecircle.map!;
+      const frame = map.getContainer().getBoundingClientRect();
+      const panel = document.querySelector('[data-testid="crs-chooser"]')!.getBoundingClientRect();
+      return cs.filter((c) => {
+        const p = map.project([c.lon, c.lat]);
+        const x = frame.left + p.x;
+        const y = frame.top + p.y;
+        return x < frame.left || x > Math.min(frame.right, panel.left) || y < frame.top || y > frame.bottom;
+      }).map((c) => c.name);
+    }, NANJING_COMMUNITIES);
+    expect(hidden).toEqual([]);
     // Framed: the data span (≈ 0.06° of longitude) fills a good part of the view.
     expect(preview.bounds[2]! - preview.bounds[0]!).toBeLessThan(0.3);
     expect((await snapshot(page)).communities).toBe(before.communities);
