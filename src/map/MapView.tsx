@@ -16,6 +16,7 @@ import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
 import { setActiveMap } from './mapHandle';
+import { attachBasemap, shiftDeckLayers } from './basemap';
 import { memoLast } from '../util/memoLast';
 import { selectMissingLevels } from '../store/selectCompliance';
 
@@ -70,6 +71,7 @@ export function MapView() {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     dbg.map = map;
     setActiveMap(map);
+    const detachBasemap = attachBasemap(map);
 
     const overlay = new MapLibreOverlay({
       interleaved: true,
@@ -105,7 +107,7 @@ export function MapView() {
         const vis = s.visible[kind as LayerKind] ? 'visible' : 'none';
         for (const id of ids) if (map.getLayoutProperty(id, 'visibility') !== vis) map.setLayoutProperty(id, 'visibility', vis);
       }
-      overlay.setProps({ layers: buildDeckLayers(deckInput(s)) });
+      overlay.setProps({ layers: shiftDeckLayers(buildDeckLayers(deckInput(s)), s) });
     };
 
     let unsubscribe = () => {};
@@ -148,6 +150,7 @@ export function MapView() {
     });
     return () => {
       unsubscribe();
+      detachBasemap();
       map.remove();
       setActiveMap(null);
       dbg.map = null;
