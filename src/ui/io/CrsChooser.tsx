@@ -31,6 +31,15 @@ const PREVIEW_FEATURES = 5000;
 /** A preview centre farther than this from the typed place is flagged as probably wrong. */
 const FAR_KM = 60;
 
+// Reads of the worker run one after another, so its kept features are always those of the last
+// system asked for (the ones confirming will load), whatever order the user clicks in.
+let chain: Promise<unknown> = Promise.resolve();
+function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  const p = chain.then(task, task);
+  chain = p.catch(() => undefined);
+  return p;
+}
+
 interface Form {
   family: Family;
   datum: Datum;
@@ -104,15 +113,17 @@ export function CrsChooser({ phase }: { phase: Extract<ImportPhase, { type: 'crs
     if (!id) return;
     let live = true;
     setBusy(true);
-    void (async () => {
+    void inTurn(async () => {
       const preview = await importWorker().reread({ crs: id as SourceCrs });
       const sample = preview.ok ? await importWorker().sample(PREVIEW_FEATURES) : null;
+      return { preview, sample };
+    }).then(({ preview, sample }) => {
       if (!live || useImportSession.getState().phase !== phase) return;
       const cover = panel.current?.getBoundingClientRect() ?? null;
       const bounds = sample ? showCrsPreview(sample, cover) : (showCrsPreview({ type: 'FeatureCollection', features: [] }), null);
       setResult({ id, preview, bounds, count: preview.featureCount });
       setBusy(false);
-    })().catch(() => {
+    }).catch(() => {
       if (live) setBusy(false);
     });
     return () => {

@@ -107,6 +107,16 @@ describe('central meridian suggestion', () => {
     expect(six.candidates[0]!.def).toMatchObject({ width: 6, cm: 117, zonePrefix: true });
   });
 
+  it('6° zone-numbered eastings that would put Web Mercator outside China go to the chooser with the zone suggested', async () => {
+    const fc: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [19_480_000, 3_500_000] } }] };
+    const r = await readLayerFile('six.geojson', new TextEncoder().encode(JSON.stringify(fc)));
+    expect(r.errors[0]?.code).toBe('projected-unknown');
+    expect(suggestProjectedCrs(r.detected.crs.projectedBbox!).candidates[0]!.id).toBe('EPSG:4497'); // 6° zone 19, CM 111
+    // Real Web Mercator over China is still recognised.
+    const wm: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [12_958_000, 4_852_000] } }] };
+    expect((await readLayerFile('wm.geojson', new TextEncoder().encode(JSON.stringify(wm)))).detected.crs.source).toBe('EPSG:3857');
+  });
+
   it('from a typed place and the false-easting spread: a city meridian or the standard zone', () => {
     const nanjing = findPlace('南京市')!;
     const place = { lon: nanjing.lon, name_en: nanjing.en, name_zh: nanjing.zh };
