@@ -82,6 +82,7 @@ describe.skipIf(!hasChromium)('optional online basemap', () => {
     await waitForMap(page);
     const before = await page.evaluate(() => JSON.stringify(window.__lifecircle.store!.getState().layers.communities!.fc.features[0]!.geometry));
     await chooseXyz(page, tiles.template, 'GCJ tiles', true);
+    await shot(page, 'basemap-panel-gcj-warning-zh');
     const warning = await page.getByTestId('basemap-gcj-warning').textContent();
     expect(warning).toMatch(/GCJ-02.*偏移约 \d+ 米.*WGS84/);
     const m = Number(/约 (\d+) 米/.exec(warning!)![1]);
@@ -113,6 +114,31 @@ describe.skipIf(!hasChromium)('optional online basemap', () => {
     await page.getByTestId('basemap-apply').click();
     await page.waitForFunction(() => !window.__lifecircle.map!.getStyle().layers.some((l) => l.id.startsWith('basemap-')), undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => window.__lifecircle.map!.getPaintProperty('street-fill', 'line-translate') ?? null)).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a MapLibre style URL: its sources and non-label layers go under the data, its attribution as plain text', async () => {
+    const { page, context, errors } = await openApp(browser, 'en');
+    await waitForMap(page);
+    const before = tiles.requests.filter((r) => r === '/style.json').length;
+    await page.getByTestId('basemap-toggle').click();
+    await page.getByTestId('basemap-kind-style').check();
+    await page.getByTestId('basemap-style-url').fill(tiles.styleUrl);
+    await page.getByTestId('basemap-apply').click();
+    await page.waitForFunction(() => window.__lifecircle.map!.getStyle().layers.some((l) => l.id === 'basemap-t'), undefined, { timeout: 30_000 });
+    expect(tiles.requests.filter((r) => r === '/style.json').length).toBe(before + 1);
+    const ids = await page.evaluate(() => window.__lifecircle.map!.getStyle().layers.map((l) => l.id));
+    expect(ids.slice(0, 3)).toEqual(['background', 'basemap-t', 'water']);
+    expect(ids).not.toContain('basemap-names');
+    await page.waitForFunction(() => window.__lifecircle.map!.areTilesLoaded(), undefined, { timeout: 60_000 });
+    await repaintAndWait(page);
+    expect((await countColors(page, { tile: TILE }, 4)).tile).toBeGreaterThan(10_000);
+    const attrib = page.locator('.maplibregl-ctrl-attrib');
+    expect(await attrib.textContent()).toContain('Style Tiles');
+    expect(await attrib.locator('img, a[href="https://example.com"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await shot(page, 'basemap-style-en');
     expect(errors).toEqual([]);
     await context.close();
   });

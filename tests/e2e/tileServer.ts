@@ -37,6 +37,8 @@ export interface TileServer {
   /** XYZ template, e.g. http://127.0.0.1:PORT/tiles/{z}/{x}/{y}.png */
   template: string;
   origin: string;
+  /** A MapLibre style.json using the same tiles. */
+  styleUrl: string;
   /** Paths requested so far. */
   requests: string[];
   close: () => Promise<void>;
@@ -45,10 +47,24 @@ export interface TileServer {
 /** A local XYZ tile server on a free port answering every /tiles/z/x/y.png with the same PNG (CORS open). */
 export async function startTileServer(color: [number, number, number]): Promise<TileServer> {
   const png = solidPng(color);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
+    if (req.url === '/style.json') {
+      // A MapLibre style whose raster source is this server; its attribution carries markup that must show as text.
+      const style = {
+        version: 8,
+        sources: { t: { type: 'raster', tiles: [`${origin}/tiles/{z}/{x}/{y}.png`], tileSize: 256, attribution: '<a href="https://example.com">Style Tiles</a> <img src=x onerror="window.__xss=1">' } },
+        layers: [
+          { id: 't', type: 'raster', source: 't' },
+          { id: 'names', type: 'symbol', source: 't', layout: { 'text-field': 'x' } },
+        ],
+      };
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      res.end(JSON.stringify(style));
+    } else if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
       res.writeHead(200, { 'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*', 'Content-Length': png.length });
       res.end(png);
     } else {
@@ -56,8 +72,6 @@ export async function startTileServer(color: [number, number, number]): Promise<
       res.end();
     }
   });
-  const port = await freePort();
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${port}`;
-  return { template: `${origin}/tiles/{z}/{x}/{y}.png`, origin, requests, close: () => new Promise((ok) => server.close(() => ok())) };
+  return { template: `${origin}/tiles/{z}/{x}/{y}.png`, origin, styleUrl: `${origin}/style.json`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
 }

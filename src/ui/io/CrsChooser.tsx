@@ -90,18 +90,24 @@ export function CrsChooser({ phase }: { phase: Extract<ImportPhase, { type: 'crs
   const panel = useRef<HTMLElement>(null);
 
   const typed = place.trim() ? findPlace(place) : null;
-  const loaded = useMemo(() => dataBounds(layers), [layers]);
+  // The user's own layers (not the demo) hint at the area, for the standard zones only.
+  const loaded = useMemo(() => dataBounds(Object.fromEntries(Object.entries(layers).filter(([, l]) => l && l.source !== 'demo'))), [layers]);
   const hint: PlaceHint | null = typed
     ? { lon: typed.lon, name_en: typed.en, name_zh: typed.zh }
     : !place.trim() && loaded
       ? { lon: Math.round(((loaded[0] + loaded[2]) / 2) * 100) / 100, name_en: t('crs_place_loaded'), name_zh: t('crs_place_loaded') }
       : null;
-  const hints = useMemo(() => suggestProjectedCrs(bbox, { place: hint, datum: form.datum }), [bbox[0], bbox[1], bbox[2], bbox[3], hint?.lon, hint?.name_en, form.datum]);
+  const hints = useMemo(
+    () => suggestProjectedCrs(bbox, { place: hint, datum: form.datum, localMeridian: !!typed }),
+    [bbox[0], bbox[1], bbox[2], bbox[3], hint?.lon, hint?.name_en, form.datum, !!typed],
+  );
 
-  // First suggestion pre-selected when the form has no meridian yet (zone prefix, or a place).
+  // First suggestion pre-selected when the form has no meridian yet: from the zone number or a
+  // typed place, never from other layers alone (that would only echo where they are).
   useEffect(() => {
     const c = hints.candidates[0];
-    if (c && form.family === 'gk' && !form.cm) setForm((f) => formOf(c.def, f));
+    const fromLayers = !typed && !(bbox[0] >= 1e7);
+    if (c && !fromLayers && form.family === 'gk' && !form.cm) setForm((f) => formOf(c.def, f));
   }, [hints]);
 
   const { def, error } = formDef(form);

@@ -128,6 +128,8 @@ describe('central meridian suggestion', () => {
     const zone = suggestProjectedCrs([375_000, 3_540_000, 395_000, 3_560_000], { place });
     expect(zone.candidates[0]!.id).toBe('EPSG:4549');
     expect(zone.latitude).toBeCloseTo(32, 0);
+    // A hint from other loaded layers offers the standard zones only (a city meridian would just echo the hint).
+    expect(suggestProjectedCrs([490_000, 3_540_000, 510_000, 3_560_000], { place, localMeridian: false }).candidates.map((c) => c.id)).toEqual(['EPSG:4549', 'EPSG:4509']);
     // Without a place nothing can be said about the meridian; the spread still is.
     const none = suggestProjectedCrs([490_000, 3_540_000, 510_000, 3_560_000]);
     expect(none.candidates).toEqual([]);

@@ -38,7 +38,19 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
  * standard 3°/6° zone's meridian within 0.25° of that estimate comes first; otherwise the estimate
  * itself (a city's own meridian, e.g. 南京 118.8°E) and then the nearest zones.
  */
-export function suggestProjectedCrs(bbox: [number, number, number, number], options: { place?: PlaceHint | null; datum?: Datum } = {}): ProjectedCrsHints {
+export function suggestProjectedCrs(
+  bbox: [number, number, number, number],
+  options: {
+    place?: PlaceHint | null;
+    datum?: Datum;
+    /**
+     * Offer the place's own meridian (default true). A city meridian always puts the data at the
+     * place by construction, so it is only worth offering for a place the user typed, not one
+     * taken from other layers.
+     */
+    localMeridian?: boolean;
+  } = {},
+): ProjectedCrsHints {
   const [x0, y0, x1, y1] = bbox;
   const datum = options.datum ?? 'cgcs2000';
   const xc = (x0 + x1) / 2;
@@ -79,6 +91,7 @@ export function suggestProjectedCrs(bbox: [number, number, number, number], opti
         `${place.name_zh}（${place.lon}°E）且数据位于中央经线${side(offKm, 'zh')}，与 3度带中央经线 ${cm}°E 相符`,
       ];
       const local = () =>
+        options.localMeridian !== false &&
         gk(3, round1(est), false,
           `${place.name_en} lies at ${place.lon}°E and the data ${side(offKm, 'en')} their meridian: CM ≈ ${round1(est)}°E (a city's own meridian)`,
           `${place.name_zh}位于 ${place.lon}°E，数据在中央经线${side(offKm, 'zh')}：中央经线约 ${round1(est)}°E（城市独立中央经线）`);
