@@ -101,6 +101,9 @@ describe.skipIf(!hasChromium)('projected data without zone number: choose the sy
     expect(await page.getByTestId('crs-source-label').textContent()).toContain('118.8');
     await page.getByTestId('io-kind-communities').check();
     await page.getByTestId('io-confirm').click();
+    // Where the app asks before replacing a non-empty layer (issue 8 item 3), replace the demo's communities.
+    await page.waitForFunction((n) => window.__lifecircle.store!.getState().layers.communities?.name === n || !!document.querySelector('[data-testid="io-existing"]'), NAME, { timeout: 30_000 });
+    if (await page.getByTestId('io-existing').count()) await page.getByTestId('io-existing-replace').click();
     await page.waitForFunction((n) => window.__lifecircle.store!.getState().layers.communities?.name === n, NAME, { timeout: 30_000 });
     const loaded = await page.evaluate(() =>
       window.__lifecircle.store!.getState().layers.communities!.fc.features.map((f) => ({
