@@ -1,18 +1,21 @@
 import { parseArgs } from 'node:util';
 import type { CoverageMode } from '../../src/core/analysis/prepareCoverage';
 import type { SourceCrs } from '../../src/core/io/types';
+import { crsId, parseCrsId, SUPPORTED_EPSG_TEXT } from '../../src/core/io/crs/crsCatalog';
 import { tr, type CliLang } from './cliLang';
 import { UserError } from './userError';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
     [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
     [--mode network|euclidean] [--max-snap 300] [--detour 1.0]
-    [--crs wgs84|gcj02|bd09|EPSG:xxxx] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] [--debug]
+    [--crs wgs84|gcj02|bd09|EPSG:xxxx|gk3:117] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] [--debug]
     --out result.geojson
   Inputs may be GeoJSON, CSV/TSV with coordinate columns, zipped Shapefile, OSM XML/PBF or Overpass JSON.
   --osm classifies one OpenStreetMap extract into all layers; then --communities, --facilities and
   --network are optional (given ones replace the OSM-derived layer).
-  --crs: coordinate system of all inputs (GCJ-02 = Amap/Tencent, BD-09 = Baidu); converted to WGS84.
+  --crs: coordinate system of all inputs (GCJ-02 = Amap/Tencent, BD-09 = Baidu; Gauss-Krüger by central
+    meridian: gk3:117, gk6:117, gk3:117:zone when the zone number prefixes the easting, xian80-gk3:117,
+    beijing54-gk3:117; EPSG codes of CGCS2000/Xi'an 80/Beijing 54 GK, 3857); converted to WGS84.
   --out-crs: coordinate system of the output file (default wgs84).`;
 
 /** The input layers the CLI reads, in reading order. */
@@ -81,11 +84,12 @@ function parseCrs(raw: string | undefined, lang: CliLang): SourceCrs {
   if (s === 'gcj02' || s === 'amap' || s === 'gaode' || s === 'tencent') return 'gcj02';
   if (s === 'bd09' || s === 'baidu') return 'bd09';
   if (s === 'auto') return 'auto';
-  const m = /^epsg:?(\d{4,5})$/.exec(s);
-  if (m) return `EPSG:${Number(m[1])}`;
+  // Every other system comes from the one table in src/core (EPSG codes, gk3:117 style ids).
+  const def = parseCrsId(raw);
+  if (def) return crsId(def) as SourceCrs;
   throw new UserError(
-    tr(lang, `--crs must be wgs84, gcj02 (Amap/Tencent), bd09 (Baidu) or EPSG:<code>, got "${raw}"`,
-      `--crs 应为 wgs84、gcj02（高德/腾讯）、bd09（百度）或 EPSG:<代码>，实际为“${raw}”`),
+    tr(lang, `--crs must be wgs84, gcj02 (Amap/Tencent), bd09 (Baidu), a Gauss-Krüger id (gk3:117, gk6:117, gk3:117:zone, xian80-gk3:117, beijing54-gk3:117) or an EPSG code we define (${SUPPORTED_EPSG_TEXT}), got "${raw}"`,
+      `--crs 应为 wgs84、gcj02（高德/腾讯）、bd09（百度）、高斯-克吕格标识（gk3:117、gk6:117、gk3:117:zone、xian80-gk3:117、beijing54-gk3:117）或已定义的 EPSG 代码（${SUPPORTED_EPSG_TEXT}），实际为“${raw}”`),
   );
 }
 

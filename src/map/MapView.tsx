@@ -16,6 +16,7 @@ import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
 import { setActiveMap } from './mapHandle';
+import { attachBasemap, shiftDeckLayers } from './basemap';
 import { memoLast } from '../util/memoLast';
 import { featureIndex } from './featureIndex';
 import { createSelectionFramer } from './frameSelection';
@@ -88,6 +89,7 @@ export function MapView() {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     dbg.map = map;
     setActiveMap(map);
+    const detachBasemap = attachBasemap(map);
 
     const overlay = new MapLibreOverlay({
       interleaved: true,
@@ -124,7 +126,7 @@ export function MapView() {
         const vis = s.visible[kind as LayerKind] ? 'visible' : 'none';
         for (const id of ids) if (map.getLayoutProperty(id, 'visibility') !== vis) map.setLayoutProperty(id, 'visibility', vis);
       }
-      const layers = buildDeckLayers(deckInput(s));
+      const layers = shiftDeckLayers(buildDeckLayers(deckInput(s)), s);
       overlay.setProps({ layers });
       dbg.deckLayers = layers.map((l) => ({ id: l.id, count: dataCount(l.props.data) }));
       frameSelection(s);
@@ -175,6 +177,7 @@ export function MapView() {
     });
     return () => {
       unsubscribe();
+      detachBasemap();
       map.remove();
       setActiveMap(null);
       dbg.map = null;

@@ -5,8 +5,9 @@ import { createRulesSlice, type RulesSlice } from './rulesSlice';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 import { createPlanningSlice, type PlanningSlice } from './planningSlice';
 import { createGapSlice, type GapSlice } from './gapSlice';
+import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
 
-export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice & PlanningSlice & GapSlice;
+export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice & PlanningSlice & GapSlice & BasemapSlice;
 
 /** The one app store, composed of slices (layers, rules, ui, analysis). */
 export const useStore = create<AppState>()((...a) => ({
@@ -16,4 +17,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createAnalysisSlice(...a),
   ...createPlanningSlice(...a),
   ...createGapSlice(...a),
+  ...createBasemapSlice(...a),
 }));

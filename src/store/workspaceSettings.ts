@@ -1,6 +1,7 @@
 import type { DemoMeta } from './layersSlice';
 import type { CommunityColoring } from './analysisSlice';
 import { useStore, type AppState } from './useStore';
+import { parseBasemapSetting, type BasemapSetting } from '../map/basemapSetting';
 
 /**
  * The settings a workspace or project keeps besides layers and rules. Saved as plain JSON and read
@@ -17,6 +18,8 @@ export interface WorkspaceSettings {
   language?: string;
   /** The demo town's notice, while demo layers are loaded. */
   demo?: DemoMeta | null;
+  /** The optional online basemap; absent or unreadable = offline. */
+  basemap?: BasemapSetting;
 }
 
 /** The settings of the current state. */
@@ -30,6 +33,7 @@ export function currentWorkspaceSettings(s: AppState, language?: string): Worksp
     renovationWeights: s.renovationWeights,
     ...(language ? { language } : {}),
     demo: s.demo,
+    basemap: s.basemap,
   };
 }
 
@@ -66,6 +70,7 @@ export function settingsPatch(saved: unknown, s: AppState): Partial<AppState> {
     const w = Object.entries(saved.renovationWeights).filter(([, v]) => typeof v === 'number' && Number.isFinite(v) && v >= 0);
     if (w.length) patch.renovationWeights = { ...s.renovationWeights, ...Object.fromEntries(w) } as AppState['renovationWeights'];
   }
+  if ('basemap' in saved) patch.basemap = parseBasemapSetting(saved.basemap);
   return patch;
 }
 

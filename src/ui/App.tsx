@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapView } from '../map/MapView';
+import { BasemapControl } from './BasemapControl';
 import { useStore } from '../store/useStore';
 import { startWorkspace } from '../store/workspacePersistence';
 import { ImportManager } from './io/ImportManager';
@@ -55,6 +56,7 @@ export function App() {
           <main className="map-wrap">
             <MapView />
             <MapTools />
+            <BasemapControl />
             <HoverCard />
             {busy && <div className="busy" data-testid="busy">{t(busy)}</div>}
             {!busy && !hasData && <div className="empty-state">{t('empty_state')}</div>}

@@ -9,6 +9,7 @@ const engine = new ImportEngine();
 const api: ImportWorkerApi = {
   open: (name, buffer, rules, onProgress) => engine.open(name, buffer, rules, onProgress),
   reread: (choice, onProgress) => engine.reread(choice, onProgress),
+  sample: (max) => engine.sample(max) as ReturnType<ImportWorkerApi['sample']>,
   finish: async (choices, keep) => engine.finish(choices, keep),
   finishOsm: async (choices) => engine.finishOsm(choices),
   clear: () => engine.clear(),

@@ -63,6 +63,11 @@ export class ImportEngine {
     return this.#layerPreview(read, choice);
   }
 
+  sample(max: number): FeatureCollection | null {
+    if (!this.#features) return null;
+    return { type: 'FeatureCollection', features: this.#features.features.slice(0, max) };
+  }
+
   /** Applies the dialog's choices; `keep` keeps the file so its other geometry can be read again. */
   finish(choices: ImportChoices, keep = false): ReturnType<typeof applyImportChoices> {
     if (!this.#features) throw new Error('no features to load');

@@ -19,8 +19,11 @@ export interface ImportProgress {
 /** Options of one read of the cached file. */
 export interface ReadChoice {
   kind?: LayerKind;
-  /** 'auto' detects projected metres and swapped axes and only suggests GCJ-02/BD-09. */
-  crs: Extract<SourceCrs, 'auto' | 'gcj02' | 'bd09'>;
+  /**
+   * 'auto' detects projected metres and swapped axes and only suggests GCJ-02/BD-09; a projected
+   * system ('EPSG:4549', 'gk3:118.8' …, see core/io/crs/crsCatalog) is chosen in the CRS chooser.
+   */
+  crs: SourceCrs;
 }
 
 /** A Chinese offset system the importer suspects, with its reasons in both languages (first read). */
@@ -77,6 +80,8 @@ export interface ImportWorkerApi {
   open(name: string, buffer: ArrayBuffer, rules: Pick<RuleSet, 'categories' | 'parks'>, onProgress?: (p: ImportProgress) => void): Promise<OpenResult>;
   /** Reads the cached file again with another layer kind or coordinate system. */
   reread(choice: ReadChoice, onProgress?: (p: ImportProgress) => void): Promise<LayerPreview>;
+  /** Up to `max` features of the last read (WGS84), to preview a coordinate system on the map. */
+  sample(max: number): FC | null;
   /** Applies the dialog's choices and returns the canonical layer; `keep` keeps the file for another pass. */
   finish(choices: ImportChoices, keep?: boolean): Promise<{ fc: FC; skipped: number }>;
   /** Applies the OSM dialog's choices and returns the chosen layers. */

@@ -189,7 +189,7 @@ const CASES: Case[] = [
   },
   { name: '--osm given a GeoJSON file', args: ['--osm', `${G}/communities.geojson`], code: 1, stderr: [/good\/communities\.geojson: the file is geojson, not an OpenStreetMap extract/] },
   { name: '--osm given a truncated OSM XML', args: ['--osm', `${B}/truncated.osm`], code: 1, stderr: [/bad\/truncated\.osm: the OSM XML cannot be read/] },
-  { name: 'unknown --crs', args: [...withCommunities(`${G}/communities.geojson`), '--crs', 'mars'], code: 1, stderr: [/--crs must be wgs84, gcj02 \(Amap\/Tencent\), bd09 \(Baidu\) or EPSG:<code>, got "mars"/] },
+  { name: 'unknown --crs', args: [...withCommunities(`${G}/communities.geojson`), '--crs', 'mars'], code: 1, stderr: [/--crs must be wgs84, gcj02 \(Amap\/Tencent\), bd09 \(Baidu\), a Gauss-Krüger id \(gk3:117, .*\) or an EPSG code we define \(.*4491–4554.*\), got "mars"/] },
   {
     name: 'every bad file of one run is reported, not only the first',
     args: ['--communities', `${B}/not-json.geojson`, '--facilities', `${B}/nope.geojson`, '--network', `${B}/page.geojson`], code: 1,

@@ -8,6 +8,7 @@ import { forEachPosition, mapGeometry, type PositionFn } from './crs/mapCoordina
 import { gaussKrugerProj4 } from './crs/gaussKruger';
 import { projectionToWgs84 } from './crs/projectToWgs84';
 import { suggestChineseCrs } from './crs/suggestChineseCrs';
+import { DATUM_NAMES, datumNote, parseCrsId } from './crs/crsCatalog';
 import { guessLayerKind } from './guessLayerKind';
 import type { DetectedInfo, ReadLayerOptions } from './types';
 import proj4 from 'proj4';
@@ -80,10 +81,16 @@ export function finishFeatures(items: IndexedFeature[], ctx: FinishContext): Fin
       issues.add('unknown-crs', { crs: requested });
       return fail();
     }
+    const raw = detectCoordinateSystem(fc(items));
+    if (raw.kind !== 'geographic' && raw.kind !== 'swapped' && raw.kind !== 'empty') crs.projectedBbox = raw.bbox;
     items = transform(items, fn);
     crs.source = requested;
     crs.converted = true;
     issues.add('crs-converted', { crs: requested });
+    const def = parseCrsId(requested);
+    if (def && datumNote(def) && def.type !== 'web-mercator' && def.datum !== 'wgs84') {
+      issues.add('crs-datum-approximate', { datum_en: DATUM_NAMES[def.datum].en, datum_zh: DATUM_NAMES[def.datum].zh });
+    }
   } else if (ctx.declared) {
     const fn = projectionToWgs84(ctx.declared.source);
     if (fn) {
@@ -98,6 +105,7 @@ export function finishFeatures(items: IndexedFeature[], ctx: FinishContext): Fin
   if (!crs.converted) {
     const guess = detectCoordinateSystem(fc(items));
     const [x0, y0, x1, y1] = guess.bbox;
+    if (guess.kind !== 'geographic' && guess.kind !== 'swapped' && guess.kind !== 'empty') crs.projectedBbox = guess.bbox;
     switch (guess.kind) {
       case 'swapped':
         items = transform(items, swap);
@@ -120,7 +128,7 @@ export function finishFeatures(items: IndexedFeature[], ctx: FinishContext): Fin
         break;
       }
       case 'gauss-kruger-no-zone':
-        issues.add('projected-gk-no-zone');
+        issues.add('projected-gk-no-zone', { xmin: fmt(x0), xmax: fmt(x1), ymin: fmt(y0), ymax: fmt(y1) });
         return fail();
       case 'projected-unknown':
         issues.add('projected-unknown', { xmin: fmt(x0), xmax: fmt(x1), ymin: fmt(y0), ymax: fmt(y1) });

@@ -1,4 +1,5 @@
 import type { IssueSeverity } from './types';
+import { SUPPORTED_EPSG_TEXT } from './crs/crsCatalog';
 
 type P = Record<string, string | number>;
 type Text = string | ((p: P) => string);
@@ -203,10 +204,10 @@ export const ISSUE_CATALOG = {
   },
   'projected-gk-no-zone': {
     severity: 'error',
-    en: 'coordinates look like Gauss-Krüger metres without the zone number in the easting (x ≈ 500,000): the central meridian is unknown.',
-    zh: '坐标看似不带带号的高斯-克吕格投影米制坐标（x ≈ 500,000），无法确定中央经线。',
-    hint_en: 'Choose the coordinate system (CGCS2000 3° GK CM, EPSG:4534–4554) on import, or re-export with a .prj or in WGS84.',
-    hint_zh: '请在导入时选择坐标系（CGCS2000 3 度带中央经线投影，EPSG:4534–4554），或带 .prj / 以 WGS84 重新导出。',
+    en: (p) => `coordinates look like Gauss-Krüger metres without the zone number in the easting (x ${p.xmin}…${p.xmax}, y ${p.ymin}…${p.ymax}): the central meridian is unknown.`,
+    zh: (p) => `坐标看似不带带号的高斯-克吕格投影米制坐标（x ${p.xmin}…${p.xmax}，y ${p.ymin}…${p.ymax}），无法确定中央经线。`,
+    hint_en: 'Choose the coordinate system and central meridian in the dialog (CGCS2000 / Xi\'an 80 / Beijing 54, 3° or 6° zones, or type the place to get a suggestion); on the command line pass --crs gk3:<meridian> or an EPSG code such as EPSG:4548.',
+    hint_zh: '请在对话框中选择坐标系与中央经线（CGCS2000 / 西安80 / 北京54，3度带或6度带；输入地名可获得建议）；命令行请使用 --crs gk3:<中央经线> 或 EPSG 代码（如 EPSG:4548）。',
   },
   'projected-unknown': {
     severity: 'error',
@@ -219,8 +220,8 @@ export const ISSUE_CATALOG = {
     severity: 'error',
     en: (p) => `the coordinate system "${p.crs}" is not known.`,
     zh: (p) => `无法识别坐标系“${p.crs}”。`,
-    hint_en: 'Use wgs84, gcj02, bd09, EPSG:3857, EPSG:4326/4490 or a CGCS2000 Gauss-Krüger code EPSG:4491–4554.',
-    hint_zh: '请使用 wgs84、gcj02、bd09、EPSG:3857、EPSG:4326/4490 或 CGCS2000 高斯-克吕格投影代码 EPSG:4491–4554。',
+    hint_en: `Use wgs84, gcj02, bd09, a Gauss-Krüger id such as gk3:117, gk6:117, gk3:117:zone (zone number in the easting), xian80-gk3:117, beijing54-gk3:117, or an EPSG code: ${SUPPORTED_EPSG_TEXT}.`,
+    hint_zh: `请使用 wgs84、gcj02、bd09、高斯-克吕格标识（如 gk3:117、gk6:117、gk3:117:zone（东坐标含带号）、xian80-gk3:117、beijing54-gk3:117）或 EPSG 代码：${SUPPORTED_EPSG_TEXT}。`,
   },
   'swapped-latlon': {
     severity: 'warning',
@@ -235,6 +236,13 @@ export const ISSUE_CATALOG = {
     zh: (p) => `数据可能是 ${p.crs} 坐标（${p.reasons_zh}），未转换时在地图上会偏移约 100–700 米。`,
     hint_en: (p) => `If the data come from ${p.source}, load them again with the ${p.crs} → WGS84 conversion.`,
     hint_zh: (p) => `如数据来自${p.source_zh}，请选择 ${p.crs} → WGS84 转换后重新加载。`,
+  },
+  'crs-datum-approximate': {
+    severity: 'warning',
+    en: (p) => `${p.datum_en} → WGS84 needs datum parameters that are not public; positions may be off by tens of metres up to about 100 m.`,
+    zh: (p) => `${p.datum_zh} → WGS84 的转换参数未公开，位置可能偏差数十米至约 100 米。`,
+    hint_en: 'Check the layer against known places on the map; if you have the official parameters, convert the data in GIS software first.',
+    hint_zh: '请对照地图上的已知地物核对；如有官方转换参数，请先在 GIS 软件中转换。',
   },
   'crs-converted': {
     severity: 'info',

@@ -37,7 +37,9 @@ export interface ImportIssue {
 }
 
 /** The coordinate system the data are in. Everything is converted to WGS84 lon/lat. */
-export type SourceCrs = 'auto' | 'wgs84' | 'gcj02' | 'bd09' | 'EPSG:3857' | `EPSG:${number}`;
+export type SourceCrs = 'auto' | 'wgs84' | 'gcj02' | 'bd09' | 'EPSG:3857' | `EPSG:${number}` | GkCrsId;
+/** A Gauss-Krüger system by central meridian (crsCatalog.parseCrsId), e.g. 'gk3:117', 'xian80-gk6:111:zone'. */
+export type GkCrsId = `${'' | 'cgcs2000-' | 'xian80-' | 'beijing54-'}gk${3 | 6}:${number}${'' | ':zone'}`;
 
 /** Progress of a long import; fraction 0..1 within the whole import. */
 export type ProgressFn = (p: { stage: ImportStage; fraction: number }) => void;
@@ -49,8 +51,8 @@ export interface ReadLayerOptions {
   /**
    * Source coordinate system. 'auto' (default) detects projected metres (Web Mercator, CGCS2000
    * Gauss-Krüger with zone prefix) and swapped lat/lon, and only SUGGESTS GCJ-02/BD-09 (converts
-   * nothing for them). 'gcj02'/'bd09' convert to WGS84 with gcoord; 'EPSG:xxxx' uses proj4
-   * (3857, 4326, 4490, 4491–4554 known).
+   * nothing for them). 'gcj02'/'bd09' convert to WGS84 with gcoord; 'EPSG:xxxx' and 'gk3:117'
+   * style ids use proj4 with the systems of crs/crsCatalog.
    */
   crs?: SourceCrs;
   /** Split self-intersecting polygons into valid parts (turf unkinkPolygon); else only flag them. @default false */
@@ -82,6 +84,8 @@ export interface DetectedInfo {
     /** A Chinese offset system the data probably use (never applied unless options.crs says so). */
     suggestion: 'gcj02' | 'bd09' | null;
     suggestionReasons: string[];
+    /** Raw bounding box [xmin, ymin, xmax, ymax] of coordinates detected as projected metres (for choosing the system). */
+    projectedBbox?: [number, number, number, number];
   };
   /** Guessed layer kind and why (and a conflict between geometry and fields, if any). */
   kind: KindGuess;

@@ -8,6 +8,8 @@ import * as importExport from './importExport';
 import * as workbench from './workbench';
 import * as mapTools from './mapTools';
 import * as importSafety from './importSafety';
+import * as crs from './crs';
+import * as basemap from './basemap';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -18,6 +20,8 @@ const areas: Area[] = [
   workbench,
   mapTools,
   importSafety,
+  crs,
+  basemap,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {

@@ -9,6 +9,7 @@ import type { ReadChoice } from '../../worker/importProtocol';
 import { useStore } from '../../store/useStore';
 import { fmt } from '../featureText';
 import { Modal } from './Modal';
+import { CrsChangeButton } from './CrsChooser';
 import { IssueList } from './IssueList';
 import { FieldMapping } from './FieldMapping';
 import { CategoryMapping, loadedCount, type CategoryState } from './CategoryMapping';
@@ -77,7 +78,7 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
 
   const projected = first.crs.converted;
   const target: ReadChoice = {
-    crs: projected || crs === 'wgs84' ? 'auto' : crs,
+    crs: projected ? first.read.crs : crs === 'wgs84' ? 'auto' : crs,
     ...(kind && !fitsKind(kind, first.geometryTypes) ? { kind } : {}),
   };
   useEffect(() => {
@@ -203,7 +204,7 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
       <section className="io-section">
         <h3>{t('io_crs')}</h3>
         {projected ? (
-          <p className="hint small" data-testid="io-crs-projected">{t('io_crs_projected', { source: first.crs.source })}</p>
+          <p className="hint small" data-testid="io-crs-projected">{t('io_crs_projected', { source: first.crs.source })} <CrsChangeButton first={first} /></p>
         ) : (
           <>
             <div className="io-radio" role="radiogroup">

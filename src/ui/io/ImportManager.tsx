@@ -4,6 +4,7 @@ import { Modal } from './Modal';
 import { IssueList } from './IssueList';
 import { ImportDialog, formatBytes } from './ImportDialog';
 import { OsmImportDialog } from './OsmImportDialog';
+import { CrsChooser } from './CrsChooser';
 import { cancelImport, dismissImport, importFiles, useImportSession } from './importSession';
 import './io.css';
 
@@ -85,6 +86,7 @@ export function ImportManager() {
       )}
       {phase.type === 'layer' && <ImportDialog key={`${phase.first.name}:${phase.first.bytes}:${phase.pass ?? 0}`} phase={phase} />}
       {phase.type === 'osm' && <OsmImportDialog phase={phase} />}
+      {phase.type === 'crs' && <CrsChooser key={phase.first.name + phase.first.bytes} phase={phase} />}
       {phase.type === 'failed' && (
         <Modal
           title={t('io_failed_title')}

@@ -35,6 +35,8 @@ export type ImportPhase =
       loadedFamilies?: GeometryFamily[];
     }
   | { type: 'osm'; preview: OsmPreview; busy: number | null }
+  /** Projected coordinates whose system the importer cannot tell: the user picks it (CrsChooser). */
+  | { type: 'crs'; first: LayerPreview }
   | { type: 'failed'; name: string; format: string; issues: ShownIssue[]; warnings: ShownIssue[] };
 
 interface ImportSession {
@@ -94,12 +96,29 @@ async function next(): Promise<void> {
     }
     if (result.type === 'osm') return set({ type: 'osm', preview: result.preview, busy: null });
     const p = result.preview;
+    if (!p.ok && needsCrsChoice(p)) return set({ type: 'crs', first: p });
     if (!p.ok) return set({ type: 'failed', name: file.name, format: p.format, issues: p.errors, warnings: p.warnings });
     set({ type: 'layer', preview: p, first: p, busy: null });
   } catch (e) {
     if (my !== job) return;
     set({ type: 'failed', name: file.name, format: '', issues: [bothLanguages('io_internal_error', { name: file.name, detail: (e as Error).message })], warnings: [] });
   }
+}
+
+/** True when a read failed only because the projection of its metres is unknown (the user can choose it). */
+export function needsCrsChoice(p: LayerPreview): boolean {
+  return !!p.crs.projectedBbox && p.errors.length > 0 && p.errors.every((e) => e.code === 'projected-gk-no-zone' || e.code === 'projected-unknown');
+}
+
+/** Opens the coordinate-system chooser for the open layer file (also to override an automatic choice). */
+export function chooseCrsAgain(first: LayerPreview): void {
+  set({ type: 'crs', first });
+}
+
+/** The user confirmed a coordinate system: the file, read with it, goes on to the layer dialog. */
+export function acceptCrs(preview: LayerPreview): void {
+  if (useImportSession.getState().phase.type !== 'crs') return;
+  set({ type: 'layer', preview, first: preview, busy: null });
 }
 
 /** Stops reading (terminates the worker) and drops the files still queued; nothing loaded changes. */

@@ -83,6 +83,11 @@ export function detectCoordinateSystem(fc: FeatureCollection, maxSamples = 50000
       // Small numbers around (0,0) are a local grid, not the Gulf of Guinea.
       const cx = ((x0 + x1) / 2 / MERCATOR_MAX) * 180;
       const cy = (Math.atan(Math.exp((((y0 + y1) / 2) / MERCATOR_MAX) * Math.PI)) * 360) / Math.PI - 90;
+      // 6° Gauss-Krüger with the zone number (13–23) overlaps Web Mercator's range; when the
+      // Mercator reading falls outside China the zone reading is left to the user to confirm.
+      const zone6 = Math.floor(x0 / 1e6);
+      const sixDegree = zone6 >= 13 && zone6 <= 23 && Math.floor(x1 / 1e6) === zone6 && x0 - zone6 * 1e6 >= 250000 && x1 - zone6 * 1e6 <= 750000 && y0 >= 1e6 && y1 <= 6.6e6;
+      if (sixDegree && !inChina(cx, cy)) return { kind: 'projected-unknown', ...stats };
       if (Math.abs(cx) > 5 || Math.abs(cy) > 5) return { kind: 'web-mercator', ...stats };
     }
     return { kind: 'projected-unknown', ...stats };

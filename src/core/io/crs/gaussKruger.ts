@@ -1,3 +1,5 @@
+import { crsFromEpsg, falseEasting, zoneOfMeridian } from './crsCatalog';
+
 /**
  * CGCS2000 Gauss-Krüger projections (EPSG:4491–4554), the national grid of Chinese planning and
  * land-survey data. CGCS2000's ellipsoid differs from GRS80 by 0.1 mm in the semi-minor axis, so
@@ -24,20 +26,12 @@ export function gaussKrugerProj4(centralMeridian: number, falseEasting: number):
 /**
  * The zone definition of a CGCS2000 Gauss-Krüger EPSG code, or null when the code is not one:
  * 4491–4501 6° zones 13–23; 4502–4512 6° by central meridian 75–135°E; 4513–4533 3° zones 25–45;
- * 4534–4554 3° by central meridian 75–135°E.
+ * 4534–4554 3° by central meridian 75–135°E (the table is crsCatalog's).
  */
 export function gaussKrugerFromEpsg(epsg: number): GaussKrugerZone | null {
-  if (epsg >= 4491 && epsg <= 4501) {
-    const zone = 13 + epsg - 4491;
-    return { width: 6, zone, centralMeridian: zone * 6 - 3, epsg, falseEasting: zone * 1e6 + 500000 };
-  }
-  if (epsg >= 4502 && epsg <= 4512) return { width: 6, zone: null, centralMeridian: 75 + (epsg - 4502) * 6, epsg, falseEasting: 500000 };
-  if (epsg >= 4513 && epsg <= 4533) {
-    const zone = 25 + epsg - 4513;
-    return { width: 3, zone, centralMeridian: zone * 3, epsg, falseEasting: zone * 1e6 + 500000 };
-  }
-  if (epsg >= 4534 && epsg <= 4554) return { width: 3, zone: null, centralMeridian: 75 + (epsg - 4534) * 3, epsg, falseEasting: 500000 };
-  return null;
+  const def = crsFromEpsg(epsg);
+  if (!def || def.type !== 'gk' || def.datum !== 'cgcs2000') return null;
+  return { width: def.width, zone: def.zonePrefix ? zoneOfMeridian(def.width, def.cm) : null, centralMeridian: def.cm, epsg, falseEasting: falseEasting(def) };
 }
 
 /**

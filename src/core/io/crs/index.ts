@@ -12,3 +12,20 @@ export {
 export { detectCoordinateSystem, inChina, CHINA_BBOX, type CoordinateGuess, type CoordinateStats } from './detectCoordinateSystem';
 export { projectionToWgs84, isGeographicWkt, wktName } from './projectToWgs84';
 export { suggestChineseCrs, type ChineseCrsSuggestion } from './suggestChineseCrs';
+export {
+  crsFromEpsg,
+  crsId,
+  crsLabel,
+  crsProj4,
+  crsToWgs84,
+  datumNote,
+  epsgOf,
+  parseCrsId,
+  SUPPORTED_EPSG_TEXT,
+  DATUM_NAMES,
+  type CrsDef,
+  type Datum,
+  type GkDef,
+} from './crsCatalog';
+export { CHINESE_PLACES, findPlace, type Place } from './chinesePlaces';
+export { suggestProjectedCrs, canPrefixZone, type CrsCandidate, type PlaceHint, type ProjectedCrsHints } from './suggestProjectedCrs';
