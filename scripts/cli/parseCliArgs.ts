@@ -6,14 +6,16 @@ import { UserError } from './userError';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
     [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
-    [--mode network|euclidean] [--max-snap 300] [--detour 1.0]
+    [--mode network|euclidean] [--max-snap 300] [--detour 1.0] [--count-no-data]
     [--crs wgs84|gcj02|bd09|EPSG:xxxx] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] [--debug]
     --out result.geojson
   Inputs may be GeoJSON, CSV/TSV with coordinate columns, zipped Shapefile, OSM XML/PBF or Overpass JSON.
   --osm classifies one OpenStreetMap extract into all layers; then --communities, --facilities and
   --network are optional (given ones replace the OSM-derived layer).
   --crs: coordinate system of all inputs (GCJ-02 = Amap/Tencent, BD-09 = Baidu); converted to WGS84.
-  --out-crs: coordinate system of the output file (default wgs84).`;
+  --out-crs: coordinate system of the output file (default wgs84).
+  --count-no-data: count categories without any facility in the input as missing (default: they are
+  "no data", listed in the summary's no_data and left out of completeness, gaps and score).`;
 
 /** The input layers the CLI reads, in reading order. */
 export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking'] as const;
@@ -38,6 +40,8 @@ export interface CliArgs {
   outCrs: OutputCrs;
   lang: CliLang;
   debug: boolean;
+  /** count categories without any facility as missing (core/analysis/noDataPolicy) @default false */
+  countNoData: boolean;
 }
 
 export type ParsedCli = { help: true; lang: CliLang } | ({ help: false } & CliArgs);
@@ -58,6 +62,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   out: { type: 'string' },
   debug: { type: 'boolean' },
+  'count-no-data': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -148,5 +153,6 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     outCrs: parseOutCrs(v['out-crs'], lang),
     lang: (v.lang as CliLang | undefined) ?? lang,
     debug: v.debug === true,
+    countNoData: v['count-no-data'] === true,
   };
 }
