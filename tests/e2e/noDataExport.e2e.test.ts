@@ -197,6 +197,13 @@ describe.skipIf(!hasChromium)('issue 8: no data is not a gap; exports a planner 
     expect(cells(raw[0]).slice(0, 2)).toEqual(['id', 'name']);
     expect(raw[0]).toContain('dist_kindergarten,ok_kindergarten');
     expect(['true', 'false']).toContain(cells(raw[1])[cells(raw[0]).indexOf('ok_kindergarten')]);
+
+    // The rule editor describes the rule set in Chinese, not with the draft's English status (item 11).
+    await page.getByTestId('tab-rules').click();
+    const status = page.getByTestId('rules-status');
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/草案/);
+    expect(await status.textContent()).not.toMatch(/DRAFT|must be checked/);
     expect(errors).toEqual([]);
     await context.close();
   });
