@@ -23,6 +23,7 @@ import { buildGraph } from '../src/core/network/buildGraph';
 import { prepareCoverage } from '../src/core/analysis/prepareCoverage';
 import { runCoverage, type CoverageResult } from '../src/core/analysis/runCoverage';
 import { noDataCategoryIds } from '../src/core/analysis/noDataPolicy';
+import { flatProperties } from '../src/core/io/export/flatProperties';
 import { communityCoverageAttributes } from '../src/core/io/export/coverageAttributes';
 import { processIo, type CliIo } from './cli/cliIo';
 import { cliLang, tr, type CliLang } from './cli/cliLang';
@@ -56,14 +57,15 @@ function readRules(file: string, lang: CliLang): RuleSet {
 }
 
 /**
- * The output collection: original features and properties plus dist_<k>, ok_<k> per category and
+ * The output collection: original features and (flattened) properties plus dist_<k>, ok_<k> per category and
  * the workbench fields (park_ok, park_dist, parking_*, score; scripts/cli/runWorkbench).
  */
 function resultCollection(communities: GeoFC, result: CoverageResult, extra: (c: number) => Record<string, unknown>): GeoFC {
   return {
     type: 'FeatureCollection',
     features: communities.features.map((f, c) => {
-      const props: Record<string, unknown> = { ...(f.properties ?? {}), ...communityCoverageAttributes(result, c), ...extra(c) };
+      // flat like the app's exports (no nested values: entrances as WKT, lists joined with ';')
+      const props = flatProperties({ ...(f.properties ?? {}), ...communityCoverageAttributes(result, c), ...extra(c) });
       return { ...f, properties: props };
     }),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,5 +136,23 @@ describe('npm run analyze: parks, parking and renovation score', () => {
     expect(ratio.stderr).toContain('--parking-ratio must be a number of spaces per household ≥ 0, got "-1"');
     for (const x of [bad, weights, json, ratio]) expect(x.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('npm run analyze: flat output properties (issue 8 item 13)', () => {
+  it('writes entrances as WKT, objects as prefixed keys and lists joined (the entrances are read without a warning)', async () => {
+    const fc = JSON.parse(readFileSync(fx('communities.geojson'), 'utf8'));
+    const a = fc.features[0];
+    // A sits at (0.001, 0.0001); an entrance at the same point keeps its distances.
+    a.properties = { ...a.properties, entrances: { type: 'MultiPoint', coordinates: [[0.001, 0.0001]] }, tags: { landuse: 'residential' }, phases: ['一期', '二期'] };
+    const file = path.join(tmp, 'nested.geojson');
+    writeFileSync(file, JSON.stringify(fc));
+    const out = path.join(tmp, 'flat.geojson');
+    const r = await analyze('--communities', file, '--facilities', fx('facilities.geojson'), '--network', fx('network.geojson'), '--rules', rules, '--out', out);
+    expect(r.code).toBe(0);
+    const p = props(out)[0];
+    expect(p).toMatchObject({ entrances: 'MULTIPOINT (0.001 0.0001)', tags_landuse: 'residential', phases: '一期;二期' });
+    for (const v of Object.values(p)) expect(v === null || typeof v !== 'object').toBe(true);
+    expect(r.stdout).not.toContain('invalid_entrances');
   });
 });
