@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPoint, Polygon } from 'geojson';
 import { readLayerFile } from '../../../src/core/io';
 import { exportGeoJson } from '../../../src/core/io/export/exportGeoJson';
 import { coverageAttributes } from '../../../src/core/io/export/coverageAttributes';
@@ -10,6 +10,8 @@ import { serviceAreaFeatures } from '../../../src/core/io/export/serviceAreaFeat
 import { applyImportChoices } from '../../../src/core/io/applyImportChoices';
 import { defaultRules } from '../../../src/core/rules/defaultRules';
 import { readEntrances } from '../../../src/core/analysis/coveragePoints';
+import { parseWkt } from '../../../src/core/io/csv/parseWkt';
+import { wgs84ToGcj02 } from '../../../src/core/io/crs/chineseCrs';
 
 const sq = (x: number, y: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]]] });
 // As a planner's file arrives: Chinese field names, no population (estimated on import).
@@ -136,6 +138,12 @@ describe('flat GeoJSON properties (issue 8 item 13)', () => {
     expect(props.entrances).toBe('MULTIPOINT (116.3501 40.0001)');
     expect(readEntrances(props.entrances)).toEqual([[116.3501, 40.0001]]);
     expect(props).toMatchObject({ name: '静淑苑', dist_kindergarten: 412.3, ok_kindergarten: false });
+    // In GCJ-02 the entrances move with their community (same shift as the polygon's vertices).
+    const gcj = JSON.parse(exportGeoJson(withEntrances, { crs: 'gcj02' })).features[0];
+    const [lon, lat] = (parseWkt(gcj.properties.entrances) as MultiPoint).coordinates[0];
+    const [lon0, lat0] = wgs84ToGcj02(116.3501, 40.0001);
+    expect([lon, lat]).toEqual([lon0, lat0]);
+    expect(lon).not.toBe(116.3501);
   });
 });
 

@@ -61,7 +61,7 @@ export function exportGeoJson(fc: FeatureCollection, options: ExportGeoJsonOptio
   const features = fc.features.map((f, i): Feature => {
     const props: Record<string, unknown> = {};
     const merged = { ...(f.properties ?? {}), ...(attributesFor(options.attributes, f, i) ?? {}) };
-    for (const [k, v] of Object.entries(options.nested ? merged : flatProperties(merged))) {
+    for (const [k, v] of Object.entries(options.nested ? merged : flatProperties(merged, fn))) {
       if (v !== undefined) props[k] = cleanValue(v);
     }
     const geometry = f.geometry && fn ? mapGeometry(f.geometry as Geometry, fn) : f.geometry;
