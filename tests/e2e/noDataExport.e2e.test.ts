@@ -122,6 +122,7 @@ describe.skipIf(!hasChromium)('issue 8: no data is not a gap; exports a planner 
     const note = page.getByTestId('chart-no-data');
     await note.waitFor();
     expect((await note.getAttribute('data-ids'))!.split(',').sort()).toEqual([...noData15].sort());
+    await shot(page, 'nodata-chart-15min-zh-CN');
 
     // The toggle counts them again: everywhere, and it is an analysis setting saved with the workspace.
     const savesBefore = Number(await page.getByTestId('autosave-status').getAttribute('data-saves'));

@@ -84,13 +84,15 @@ export function ComplianceToolbar({ rows, shown }: { rows: ComplianceRows; shown
       <span className="cp-count muted" data-testid="cp-count" data-shown={shown}>
         {t('wb_rows_shown', { shown: fmt(shown), total: fmt(rows.communityCount) })}
       </span>
-      <button type="button" data-testid="cp-export-csv" title={t('cp_export_csv_title')} disabled={shown === 0} onClick={() => downloadComplianceCsv(t, i18n.language)}>
-        {t('cp_export_csv')}
-      </button>
-      <label className="cp-check" title={t('cp_export_fields_title')}>
-        <input type="checkbox" data-testid="cp-export-fields" checked={machineNames} onChange={(e) => setMachineNames(e.target.checked)} />
-        {t('cp_export_fields')}
-      </label>
+      <span className="cp-export">
+        <button type="button" data-testid="cp-export-csv" title={t('cp_export_csv_title')} disabled={shown === 0} onClick={() => downloadComplianceCsv(t, i18n.language)}>
+          {t('cp_export_csv')}
+        </button>
+        <label className="cp-check" title={t('cp_export_fields_title')}>
+          <input type="checkbox" data-testid="cp-export-fields" checked={machineNames} onChange={(e) => setMachineNames(e.target.checked)} />
+          {t('cp_export_fields')}
+        </label>
+      </span>
     </div>
   );
 }
