@@ -2,14 +2,15 @@
  * Headless coverage analysis (DESIGN §6):
  *   npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
  *       [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
- *       [--mode network|euclidean] [--max-snap 300] [--detour 1.0]
+ *       [--mode network|euclidean] [--max-snap 300] [--detour 1.0] [--count-no-data]
  *       [--crs wgs84|gcj02|bd09] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] --out result.geojson
  * Inputs are read by the importer (GeoJSON, CSV, zipped Shapefile, OSM; scripts/cli/readInputs).
  * Writes the communities with their original properties plus dist_<k> (metres, one decimal, null
  * when unreachable or no facility) and ok_<k> for every category k of the rule set, and park_ok /
  * park_dist (--parks), parking_demand / parking_supply / parking_gap (--parking) and score
  * (renovation priority, null when not old; --weights, --parking-ratio: scripts/cli/runWorkbench);
- * prints the summary JSON on stdout. Bad input: exit code 1 and a message naming the file and feature.
+ * prints the summary JSON on stdout. Categories without any facility in the input are "no data"
+ * (summary no_data; left out of level completeness, gaps and score unless --count-no-data). Bad input: exit code 1 and a message naming the file and feature.
  * `runCli(argv, io)` runs it in-process (tests).
  */
 import path from 'node:path';
@@ -21,6 +22,8 @@ import { suggestFieldMapping } from '../src/core/model/fieldAliases';
 import { buildGraph } from '../src/core/network/buildGraph';
 import { prepareCoverage } from '../src/core/analysis/prepareCoverage';
 import { runCoverage, type CoverageResult } from '../src/core/analysis/runCoverage';
+import { noDataCategoryIds } from '../src/core/analysis/noDataPolicy';
+import { flatProperties } from '../src/core/io/export/flatProperties';
 import { communityCoverageAttributes } from '../src/core/io/export/coverageAttributes';
 import { processIo, type CliIo } from './cli/cliIo';
 import { cliLang, tr, type CliLang } from './cli/cliLang';
@@ -54,14 +57,15 @@ function readRules(file: string, lang: CliLang): RuleSet {
 }
 
 /**
- * The output collection: original features and properties plus dist_<k>, ok_<k> per category and
+ * The output collection: original features and (flattened) properties plus dist_<k>, ok_<k> per category and
  * the workbench fields (park_ok, park_dist, parking_*, score; scripts/cli/runWorkbench).
  */
 function resultCollection(communities: GeoFC, result: CoverageResult, extra: (c: number) => Record<string, unknown>): GeoFC {
   return {
     type: 'FeatureCollection',
     features: communities.features.map((f, c) => {
-      const props: Record<string, unknown> = { ...(f.properties ?? {}), ...communityCoverageAttributes(result, c), ...extra(c) };
+      // flat like the app's exports (no nested values: entrances as WKT, lists joined with ';')
+      const props = flatProperties({ ...(f.properties ?? {}), ...communityCoverageAttributes(result, c), ...extra(c) });
       return { ...f, properties: props };
     }),
   };
@@ -104,7 +108,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
       householdsField: fields.households ?? undefined, populationField: fields.population ?? undefined,
     },
   );
-  const result = runCoverage(ctx);
+  const result = runCoverage(ctx, { countNoData: args.countNoData });
   const workbench = runWorkbench({
     ctx, result, rules, communities, parks: inputs.layers.parks, parking: inputs.layers.parking,
     sources: inputs.sources, args: workbenchArgs, lang, io,
@@ -120,7 +124,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     mode: result.mode,
     rules: rules.id,
     ...(inputs.attribution ? { attribution: inputs.attribution } : {}),
-    options: { max_snap_m: args.maxSnap, detour: args.detour, persons_per_household: ctx.options.popEstimatePerHousehold },
+    options: { max_snap_m: args.maxSnap, detour: args.detour, count_no_data: args.countNoData, persons_per_household: ctx.options.popEstimatePerHousehold },
     inputs: {
       communities: inputs.sources.communities ?? null, facilities: inputs.sources.facilities ?? null,
       network: mode === 'network' ? inputs.sources.network ?? null : null,
@@ -134,6 +138,11 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
       facilities: ctx.facilities.count,
       facilities_by_category: byCategory,
       network: graph?.stats ?? null,
+    },
+    no_data: {
+      counted: args.countNoData,
+      categories: noDataCategoryIds(result),
+      mandatory: noDataCategoryIds(result, { mandatoryOnly: true }),
     },
     totals: result.stats.totals,
     categories: result.stats.categories,

@@ -54,6 +54,17 @@ const categories: RuleCategory[] = draft.categories.map((c: any) => {
   return out;
 });
 
+// The draft's status is English; the app shows status_zh in Chinese. Known statuses are translated
+// here; an unknown one stops the build so it is never shown untranslated.
+const STATUS_ZH: Record<string, string> = {
+  'DRAFT - values marked recalled-unverified must be checked against printed standards before release':
+    '草案：标为“凭记忆、未核实”的数值须在发布前对照正式出版的标准核对',
+};
+if (!STATUS_ZH[draft.status]) {
+  console.error(`No Chinese text for the draft status "${draft.status}": add it to STATUS_ZH in scripts/build-rules.ts.`);
+  process.exit(1);
+}
+
 const rule = draft.green.park_coverage_rule;
 const rules: RuleSet = {
   schema: 'lifecircle-rules',
@@ -62,6 +73,8 @@ const rules: RuleSet = {
   name_zh: 'GB 50180-2018 城市居住区规划设计标准（默认）',
   name_en: 'GB 50180-2018 Standard for urban residential area planning (default)',
   status: draft.status,
+  status_zh: STATUS_ZH[draft.status],
+  status_en: draft.status,
   walk: { speed_m_per_min: draft.walk.speed_m_per_min_default, elderly_speed_m_per_min: 50 },
   old_before_year: 2000,
   persons_per_household: 2.8,

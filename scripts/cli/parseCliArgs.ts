@@ -7,7 +7,7 @@ import { UserError } from './userError';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
     [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
-    [--mode network|euclidean] [--max-snap 300] [--detour 1.0]
+    [--mode network|euclidean] [--max-snap 300] [--detour 1.0] [--count-no-data]
     [--crs wgs84|gcj02|bd09|EPSG:xxxx|gk3:117] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] [--debug]
     --out result.geojson
   Inputs may be GeoJSON, CSV/TSV with coordinate columns, zipped Shapefile, OSM XML/PBF or Overpass JSON.
@@ -16,7 +16,9 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
   --crs: coordinate system of all inputs (GCJ-02 = Amap/Tencent, BD-09 = Baidu; Gauss-Krüger by central
     meridian: gk3:117, gk6:117, gk3:117:zone when the zone number prefixes the easting, xian80-gk3:117,
     beijing54-gk3:117; EPSG codes of CGCS2000/Xi'an 80/Beijing 54 GK, 3857); converted to WGS84.
-  --out-crs: coordinate system of the output file (default wgs84).`;
+  --out-crs: coordinate system of the output file (default wgs84).
+  --count-no-data: count categories without any facility in the input as missing (default: they are
+  "no data", listed in the summary's no_data and left out of completeness, gaps and score).`;
 
 /** The input layers the CLI reads, in reading order. */
 export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking'] as const;
@@ -41,6 +43,8 @@ export interface CliArgs {
   outCrs: OutputCrs;
   lang: CliLang;
   debug: boolean;
+  /** count categories without any facility as missing (core/analysis/noDataPolicy) @default false */
+  countNoData: boolean;
 }
 
 export type ParsedCli = { help: true; lang: CliLang } | ({ help: false } & CliArgs);
@@ -61,6 +65,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   out: { type: 'string' },
   debug: { type: 'boolean' },
+  'count-no-data': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -152,5 +157,6 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     outCrs: parseOutCrs(v['out-crs'], lang),
     lang: (v.lang as CliLang | undefined) ?? lang,
     debug: v.debug === true,
+    countNoData: v['count-no-data'] === true,
   };
 }

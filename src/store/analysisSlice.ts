@@ -7,6 +7,7 @@ import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
 import type { ParkingSupplyResult } from '../core/analysis/parkingSupply';
 import type { CoverageWeights } from '../core/analysis/coverageWeights';
 import { DEFAULT_RENOVATION_WEIGHTS, type RenovationWeights } from '../core/analysis/renovationWeights';
+import { DEFAULT_NO_DATA_POLICY } from '../core/analysis/noDataPolicy';
 import type { AppState } from './useStore';
 
 /**
@@ -53,7 +54,7 @@ export interface AnalysisSlice {
 }
 
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set) => ({
-  analysisSettings: { mode: 'network', maxSnap: 300, detour: 1 },
+  analysisSettings: { mode: 'network', maxSnap: 300, detour: 1, countNoData: DEFAULT_NO_DATA_POLICY.countNoData },
   analysisStatus: 'idle',
   analysisProgress: 0,
   analysisError: null,

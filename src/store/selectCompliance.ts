@@ -1,4 +1,5 @@
 import { complianceRows, type ComplianceRows } from '../core/analysis/complianceRows';
+import { countedMandatory } from '../core/analysis/missingMandatory';
 import { orderedLevels, type RuleSet } from '../core/rules';
 import { memoLast } from '../util/memoLast';
 import { missingBins, type MissingBin } from '../map/palette';
@@ -40,7 +41,7 @@ export function selectComplianceRows(s: AppState): ComplianceRows | null {
 
 const binsOf = memoLast((coverage: NonNullable<AppState['coverage']>, levels: string): MissingBin[] => {
   const ids = levels.split(',');
-  const max = coverage.stats.levels.filter((l) => ids.includes(l.id)).reduce((a, l) => a + l.mandatoryCategories.length, 0);
+  const max = coverage.stats.levels.filter((l) => ids.includes(l.id)).reduce((a, l) => a + countedMandatory(l).length, 0);
   return missingBins(max);
 });
 

@@ -8,6 +8,7 @@ import { categoryName, fmt } from './featureText';
 import { CoverageChart } from './CoverageChart';
 import { CoverageLegend } from './CoverageLegend';
 import { facilityCategoryCounts } from './facilityCategoryCounts';
+import { NoDataToggle } from './NoData';
 
 const COLORINGS: CommunityColoring[] = ['category', 'level', 'missing', 'built_year'];
 // 'missing' belongs to the gap map (workbench strings)
@@ -70,6 +71,7 @@ export function AnalysisPanel() {
           />
         </div>
       )}
+      <NoDataToggle />
       <div className="level-tabs" role="tablist">
         {orderedLevels(rules).map((l) => (
           <button

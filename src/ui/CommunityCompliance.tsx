@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
-import { categoryName, fmt } from './featureText';
+import { categoryName, fmt, metres } from './featureText';
 import { orderedLevels } from '../core/rules';
+import { cellStatus } from '../core/analysis/noDataPolicy';
 
 /**
  * The selected community's compliance: per level, each mandatory category (and optional ones that
- * exist in the data) with walking distance, minutes and ✓/✗. Clicking a row draws its route.
+ * exist in the data) with walking distance, minutes and ✓/✗, or a grey 未提供数据 / "no data" when
+ * the data hold no facility of the category (noDataPolicy). Clicking a row draws its route.
  */
 export function CommunityCompliance({ index }: { index: number }) {
   const { t, i18n } = useTranslation();
@@ -38,23 +40,27 @@ export function CommunityCompliance({ index }: { index: number }) {
                 {cats.map((c) => {
                   const k = coverage.categoryIds.indexOf(c.id);
                   const d = coverage.distance[k * C + index];
-                  const ok = coverage.ok[k * C + index] === 1;
+                  const status = cellStatus(coverage, k, index);
+                  const ok = status === 'ok';
+                  const noData = status === 'no_data';
                   return (
                     <tr
                       key={c.id}
                       data-testid={`compliance-${c.id}`}
                       data-distance={Number.isFinite(d) ? d.toFixed(1) : ''}
                       data-ok={ok ? '1' : '0'}
-                      className={c.id === routeCategory ? 'active' : ''}
+                      data-status={status}
+                      className={`${c.id === routeCategory ? 'active' : ''}${noData ? ' nodata' : ''}`}
+                      title={noData ? t('nd_no_data_title') : undefined}
                       onClick={() => setRouteCategory(c.id)}
                     >
-                      <td className={ok ? 'ok' : 'bad'}>{ok ? '✓' : '✗'}</td>
+                      <td className={noData ? 'nodata' : ok ? 'ok' : 'bad'}>{noData ? '–' : ok ? '✓' : '✗'}</td>
                       <td>
                         {categoryName(rules, c.id, i18n.language)}
                         {!c.mandatory && <small className="muted"> ({t('optional')})</small>}
                       </td>
                       <td className="num">
-                        {Number.isFinite(d) ? `${fmt(d)} ${t('unit_m')}` : t('no_facility_reachable')}
+                        {noData ? t('nd_no_data') : Number.isFinite(d) ? metres(t, d) : t('no_facility_reachable')}
                       </td>
                       <td className="num muted">{Number.isFinite(d) ? t('minutes', { min: fmt(d / speed, 1) }) : ''}</td>
                     </tr>

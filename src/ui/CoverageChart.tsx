@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { categoryColor, rgbaCss } from '../map/palette';
-import { categoryName } from './featureText';
+import { categoryName, metres } from './featureText';
+import { countedMandatory } from '../core/analysis/missingMandatory';
+import { NoDataList } from './NoData';
 
 function pct(rate: number | null): string {
   return rate == null ? '—' : `${(rate * 100).toFixed(1)}%`;
@@ -27,11 +29,12 @@ export function CoverageChart() {
   return (
     <section className="coverage-chart" data-testid="coverage-chart">
       <h3>{t('coverage_chart', { level: levelName })}</h3>
-      {levelStats && levelStats.mandatoryCategories.length > 0 && (
+      {levelStats && countedMandatory(levelStats).length > 0 && (
         <p className="headline" data-testid="level-complete" data-rate={levelStats.complete.population.rate ?? ''}>
           {t('level_complete', { level: levelName, rate: pct(levelStats.complete.population.rate) })}
         </p>
       )}
+      <NoDataList level={level} testId="chart-no-data" />
       <ul>
         {rows.map((c) => {
           const rate = c.population.rate;
@@ -41,10 +44,11 @@ export function CoverageChart() {
             <li
               key={c.id}
               data-testid={`coverage-rate-${c.id}`}
-              data-rate={rate ?? ''}
-              className={c.id === active ? 'active' : ''}
+              data-rate={c.noData ? '' : (rate ?? '')}
+              data-status={c.noData ? 'no_data' : 'data'}
+              className={`${c.id === active ? 'active' : ''}${c.noData ? ' nodata' : ''}`}
               onClick={() => setCategory(c.id)}
-              title={`${c.communities.covered}/${c.communities.total} · ${c.radius} m`}
+              title={c.noData ? t('nd_no_data_title') : `${c.communities.covered}/${c.communities.total} · ${metres(t, c.radius)}`}
             >
               <span className="bar-label">
                 {categoryName(rules, c.id, i18n.language)}
@@ -53,7 +57,7 @@ export function CoverageChart() {
               <span className="bar-track">
                 <span className="bar-fill" style={{ width: `${(rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
               </span>
-              <span className="bar-value">{c.facilities ? pct(rate) : t('no_facilities')}</span>
+              <span className="bar-value">{c.noData ? <span className="nd-chip">{t('nd_no_data')}</span> : c.facilities ? pct(rate) : t('no_facilities')}</span>
               {differs && (
                 <span className="bar-straight" data-testid={`straight-rate-${c.id}`} data-rate={sl}>
                   {t('straight_line_rate', { rate: pct(sl) })}

@@ -12,3 +12,8 @@ export function fmt(n: unknown, digits = 0): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return '—';
   return n.toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
+
+/** A distance in metres in the UI language's one unit style ("240 米" / "240 m"; i18n key `metres`). */
+export function metres(t: (key: string, options?: Record<string, unknown>) => string, d: number, digits = 0): string {
+  return t('metres', { value: fmt(d, digits) });
+}

@@ -33,6 +33,7 @@ export class AnalysisEngine {
   #rules: RuleSet | null = null;
   #parks: ParkCoverageResult | null = null;
   #runSeq = 0;
+  #countNoData = false;
 
   setData(data: AnalysisData): GraphBuildStats | null {
     this.cancel();
@@ -86,10 +87,11 @@ export class AnalysisEngine {
       await yieldToEvents();
       if (seq !== this.#runSeq) return null;
       const categories = Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i);
-      result = runCoverage(ctx, { categories, previous: result });
+      result = runCoverage(ctx, { categories, previous: result, countNoData: settings.countNoData });
       onProgress?.({ fraction: Math.min(1, (start + chunk) / K), stage: 'categories' });
     }
-    result ??= runCoverage(ctx);
+    result ??= runCoverage(ctx, { countNoData: settings.countNoData });
+    this.#countNoData = settings.countNoData;
     const data = this.#data!;
     let parks: ParkCoverageResult | null = null;
     if (data.parks?.features.length) {
@@ -121,7 +123,7 @@ export class AnalysisEngine {
   euclideanStats(): CoverageResult['stats'] | null {
     const ctx = this.#ctx;
     if (!ctx || ctx.options.mode === 'euclidean') return null;
-    return runCoverage(ctx, { mode: 'euclidean' }).stats;
+    return runCoverage(ctx, { mode: 'euclidean', countNoData: this.#countNoData }).stats;
   }
 
   /** The weights (households, population) the analysis read, as copies (the context keeps its own). */

@@ -37,6 +37,8 @@ export interface AnalysisSettings {
   maxSnap: number;
   /** euclidean distances × this */
   detour: number;
+  /** count categories without any facility in the data as missing (core/analysis/noDataPolicy) */
+  countNoData: boolean;
 }
 
 export interface Progress {

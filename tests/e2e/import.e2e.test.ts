@@ -155,7 +155,8 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     const csvText = readFileSync((await csv.path())!, 'utf8');
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
     expect(csvText).toContain('和平小区');
-    expect(csvText.split('\r\n')[0]).toContain('dist_kindergarten,ok_kindergarten');
+    // Headers in the UI language (issue 8 item 13); the machine names are an option of the table.
+    expect(csvText.split('\r\n')[0]).toContain('幼儿园距离(米),幼儿园是否达标');
 
     // Autosave, then reload: the imported layers come back instead of the demo.
     // ('saved' = storage holds the current state; the import itself was long before.)

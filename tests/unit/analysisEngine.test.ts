@@ -7,7 +7,7 @@ import { defaultRules } from '../../src/core/rules/defaultRules';
 
 const demo = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${name}.geojson`), 'utf8'));
 const data = { communities: demo('communities'), facilities: demo('facilities'), network: demo('network'), parks: demo('parks'), parking: demo('parking') };
-const settings = { mode: 'network' as const, maxSnap: 300, detour: 1 };
+const settings = { mode: 'network' as const, maxSnap: 300, detour: 1, countNoData: false };
 
 describe('AnalysisEngine (the worker state, run in Node)', () => {
   it('gives, in chunks with progress, exactly the one-shot analysis', async () => {

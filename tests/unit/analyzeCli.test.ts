@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +103,32 @@ describe('npm run analyze (CLI, DESIGN §6)', () => {
 
     for (const r of [missing, badCat, truncated, wrongType, notFc, unknownFlag]) expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('npm run analyze: no data is not a gap (issue 8 item 7)', () => {
+  // The fixture has no clinic at all; make it mandatory for 15 minutes. A and B both reach the
+  // middle school (200.2 m, 522.6 m ≤ 1000), so by default both meet the 15-min level; counting
+  // the clinic as missing, neither does.
+  it('lists no-data categories in the summary and counts them only with --count-no-data', () => {
+    const rules = JSON.parse(readFileSync(path.join(root, fx('rules.json')), 'utf8'));
+    for (const c of rules.categories) if (c.id === 'clinic') c.mandatory = true;
+    const rulesFile = path.join(tmp, 'rules-clinic.json');
+    writeFileSync(rulesFile, JSON.stringify(rules));
+    const run = (...extra: string[]) => {
+      const out = path.join(tmp, `nodata${extra.length}.geojson`);
+      const r = analyze('--communities', fx('communities.geojson'), '--facilities', fx('facilities.geojson'),
+        '--network', fx('network.geojson'), '--rules', rulesFile, '--out', out, ...extra);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const s = run();
+    expect(s.no_data).toEqual({ counted: false, categories: ['clinic'], mandatory: ['clinic'] });
+    const l15 = s.levels.find((x: { id: string }) => x.id === '15min');
+    expect(l15.countedCategories).toEqual(['middle_school']);
+    expect(l15.complete.communities.covered).toBe(2);
+    const s2 = run('--count-no-data');
+    expect(s2.no_data.counted).toBe(true);
+    expect(s2.levels.find((x: { id: string }) => x.id === '15min').complete.communities.covered).toBe(0);
   });
 });

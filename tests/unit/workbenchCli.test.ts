@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,10 +37,15 @@ const props = (out: string) => JSON.parse(readFileSync(out, 'utf8')).features.ma
 //   B (1995, 100 households × 2.8 = 280 people → 0.28; kindergarten 311.3 m ✗, no middle school,
 //   no elderly share → Σ weights 0.95): 100 × (0.25·0.28 + 0.10·0.28 + 0.15·5/30) / 0.95 = 12.947 → 12.95
 //   N (2010): not old → null
+//  These scores count the absent middle school as missing (--count-no-data). By default a category
+//  without any facility in the data is "no data" (issue 8 item 7): the 15-min level then has no
+//  counted mandatory category, its indicator is unavailable and its weight 0.10 is re-distributed:
+//   A: Σ w = 0.9; 100 × (0.2·0.45 + 0.1·1 + 0.15·0.5 + 0.05·0.2) / 0.9 = 27.5 / 0.9 = 30.556 → 30.56
+//   B: Σ w = 0.85; 100 × (0.25·0.28 + 0.15·5/30) / 0.85 = 9.5 / 0.85 = 11.176 → 11.18
 describe('npm run analyze: parks, parking and renovation score', () => {
   it('writes park_ok, park_dist, parking_* and score with known answers', async () => {
     const out = path.join(tmp, 'all.geojson');
-    const r = await analyze(...base(out), '--parks', fx('parks.geojson'), '--parking', fx('parking.geojson'));
+    const r = await analyze(...base(out), '--parks', fx('parks.geojson'), '--parking', fx('parking.geojson'), '--count-no-data');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const [a, b, n] = props(out);
@@ -60,6 +65,18 @@ describe('npm run analyze: parks, parking and renovation score', () => {
     expect(s.score.top[0].parts).toMatchObject({ '15min': 5.6, parking: 9, park: 10, age: 7.5, elderly: 1 });
   });
 
+  it('by default leaves the category without data (middle school) out of the score', async () => {
+    const out = path.join(tmp, 'nodata.geojson');
+    const r = await analyze(...base(out), '--parks', fx('parks.geojson'), '--parking', fx('parking.geojson'));
+    expect(r.code).toBe(0);
+    const [a, b, n] = props(out);
+    expect([a.score, b.score, n.score]).toEqual([30.56, 11.18, null]);
+    const s = JSON.parse(r.stdout);
+    expect(s.no_data).toMatchObject({ counted: false, mandatory: ['middle_school'] });
+    // parts: parking 100 · 0.2/0.9 · 0.45 = 10; park 100 · 0.1/0.9 = 11.11; age 100 · 0.15/0.9 · 0.5 = 8.33
+    expect(s.score.top[0].parts).toMatchObject({ '15min': 0, parking: 10, park: 11.11, age: 8.33, elderly: 1.11 });
+  });
+
   it('takes --parking-ratio and --weights', async () => {
     const out = path.join(tmp, 'options.geojson');
     const r = await analyze(...base(out), '--parks', fx('parks.geojson'), '--parking', fx('parking.geojson'),
@@ -74,13 +91,18 @@ describe('npm run analyze: parks, parking and renovation score', () => {
 
   it('scores from what is given when parks and parking are absent', async () => {
     const out = path.join(tmp, 'bare.geojson');
-    const r = await analyze(...base(out));
+    const r = await analyze(...base(out), '--count-no-data');
     expect(r.code).toBe(0);
     const [a] = props(out);
     expect(a).toMatchObject({ park_ok: null, park_dist: null, parking_demand: null, parking_supply: null, parking_gap: null });
     // A without park and parking: Σ weights 0.5 + 0.15 + 0.05 = 0.7;
     // 100 × (0.10·0.56 + 0.15·0.5 + 0.05·0.2) / 0.7 = 14.1 / 0.7 = 20.142857 → 20.14
     expect(a.score).toBe(20.14);
+    // without --count-no-data the 15-min indicator is unavailable too: Σ w = 0.6;
+    // 100 × (0.15·0.5 + 0.05·0.2) / 0.6 = 8.5 / 0.6 = 14.1667 → 14.17
+    const out2 = path.join(tmp, 'bare-nodata.geojson');
+    expect((await analyze(...base(out2))).code).toBe(0);
+    expect(props(out2)[0].score).toBe(14.17);
     const s = JSON.parse(r.stdout);
     expect(s.parks).toBe(null);
     expect(s.score.unavailable).toEqual(['park', 'parking']);
@@ -114,5 +136,23 @@ describe('npm run analyze: parks, parking and renovation score', () => {
     expect(ratio.stderr).toContain('--parking-ratio must be a number of spaces per household ≥ 0, got "-1"');
     for (const x of [bad, weights, json, ratio]) expect(x.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('npm run analyze: flat output properties (issue 8 item 13)', () => {
+  it('writes entrances as WKT, objects as prefixed keys and lists joined (the entrances are read without a warning)', async () => {
+    const fc = JSON.parse(readFileSync(fx('communities.geojson'), 'utf8'));
+    const a = fc.features[0];
+    // A sits at (0.001, 0.0001); an entrance at the same point keeps its distances.
+    a.properties = { ...a.properties, entrances: { type: 'MultiPoint', coordinates: [[0.001, 0.0001]] }, tags: { landuse: 'residential' }, phases: ['一期', '二期'] };
+    const file = path.join(tmp, 'nested.geojson');
+    writeFileSync(file, JSON.stringify(fc));
+    const out = path.join(tmp, 'flat.geojson');
+    const r = await analyze('--communities', file, '--facilities', fx('facilities.geojson'), '--network', fx('network.geojson'), '--rules', rules, '--out', out);
+    expect(r.code).toBe(0);
+    const p = props(out)[0];
+    expect(p).toMatchObject({ entrances: 'MULTIPOINT (0.001 0.0001)', tags_landuse: 'residential', phases: '一期;二期' });
+    for (const v of Object.values(p)) expect(v === null || typeof v !== 'object').toBe(true);
+    expect(r.stdout).not.toContain('invalid_entrances');
   });
 });

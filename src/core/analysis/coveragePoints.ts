@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
 import { representativePoint } from './representativePoint';
 import { pointOrder } from '../network/hilbertOrder';
+import { parseWkt } from '../io/csv/parseWkt';
 
 /** Why a community or facility does not take part in (part of) the analysis. */
 export type CoverageIssueReason =
@@ -65,11 +66,16 @@ function lonLatOf(p: unknown): [number, number] | null {
 }
 
 /**
- * Reads `properties.entrances`: a MultiPoint (or Point) geometry object, or an array of [lon, lat].
+ * Reads `properties.entrances`: a MultiPoint (or Point) geometry object, an array of [lon, lat], or
+ * the same as WKT text ("MULTIPOINT (lon lat, …)", as our flat GeoJSON/CSV exports write it).
  * @returns the valid points, null when absent, or 'invalid' when present but unusable
  */
 export function readEntrances(value: unknown): [number, number][] | null | 'invalid' {
-  if (value == null) return null;
+  if (value == null || value === '') return null;
+  if (typeof value === 'string') {
+    const g = parseWkt(value);
+    return g ? readEntrances(g) : 'invalid';
+  }
   let list: unknown[] | null = null;
   if (Array.isArray(value)) list = value;
   else if (typeof value === 'object') {

@@ -1,5 +1,6 @@
 import type { CoverageCategory, CoverageLevel } from './coverageRules';
 import type { CoverageWeights } from './coverageWeights';
+import { countsTowardGaps, DEFAULT_NO_DATA_POLICY, isNoDataCategory, type NoDataPolicy } from './noDataPolicy';
 
 /** covered / total of one weight; rate is null when the total is 0. */
 export interface WeightedRate {
@@ -16,6 +17,10 @@ export interface CategoryCoverageStats {
   mandatory: boolean;
   /** facilities of the category that take part (reachable in network mode) */
   facilities: number;
+  /** facilities of the category in the data, usable or not */
+  facilitiesInData: number;
+  /** no facility of the category in the data (未提供数据, see noDataPolicy) */
+  noData: boolean;
   communities: WeightedRate;
   households: WeightedRate;
   /** the headline rate */
@@ -25,10 +30,17 @@ export interface CategoryCoverageStats {
 export interface LevelCoverageStats {
   id: string;
   walk_m: number;
+  /** every mandatory category of the level (display) */
   mandatoryCategories: string[];
+  /** the mandatory categories the counts below use: without the no-data ones unless the policy counts them */
+  countedCategories: string[];
+  /** mandatory categories without any facility in the data */
+  noDataCategories: string[];
+  /** whether no-data categories were counted (NoDataPolicy.countNoData) */
+  countNoData: boolean;
   /** communities meeting ALL of this level's mandatory categories (levels are not nested) */
   complete: { communities: WeightedRate; households: WeightedRate; population: WeightedRate };
-  /** mean share of mandatory categories met, per community and population-weighted (null: no mandatory categories) */
+  /** mean share of counted mandatory categories met, per community and population-weighted (null: none counted) */
   meanCompleteness: { communities: number | null; population: number | null };
 }
 
@@ -56,10 +68,13 @@ export function weightedRate(covered: number, total: number): WeightedRate {
 /**
  * Coverage rates per category and per level by communities, households and population, and each
  * community's completeness per level (share of that level's own mandatory categories met).
+ * Mandatory categories without any facility in the data are left out of the level figures unless
+ * the policy counts them (noDataPolicy).
  *
  * @param ok covered flags, category-major: ok[k·C + c]
  * @param facilityCounts usable facilities per category
- * @returns stats and levelCompleteness[l·C + c] (NaN when the level has no mandatory category)
+ * @param inData facilities per category in the data (default: facilityCounts)
+ * @returns stats and levelCompleteness[l·C + c] (NaN when the level counts no mandatory category)
  */
 export function coverageStats(
   categories: readonly CoverageCategory[],
@@ -67,6 +82,8 @@ export function coverageStats(
   weights: CoverageWeights,
   ok: Uint8Array,
   facilityCounts: ArrayLike<number>,
+  inData: ArrayLike<number> = facilityCounts,
+  policy: NoDataPolicy = DEFAULT_NO_DATA_POLICY,
 ): { stats: CoverageStats; levelCompleteness: Float64Array } {
   const C = weights.households.length;
   const { households, population } = weights;
@@ -89,17 +106,19 @@ export function coverageStats(
     }
     return {
       id: cat.id, level: cat.level, radius: cat.radius, mandatory: cat.mandatory, facilities: facilityCounts[k],
+      facilitiesInData: inData[k], noData: isNoDataCategory(inData[k]),
       communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop),
     };
   });
 
   const levelCompleteness = new Float64Array(levels.length * C);
   const levelStats = levels.map((level, l): LevelCoverageStats => {
-    const m = level.mandatory.length;
+    const counted = level.mandatory.filter((k) => countsTowardGaps(isNoDataCategory(inData[k]), policy));
+    const m = counted.length;
     let n = 0, hh = 0, pop = 0, sumShare = 0, sumPopShare = 0;
     for (let c = 0; c < C; c++) {
       let met = 0;
-      for (const k of level.mandatory) met += ok[k * C + c];
+      for (const k of counted) met += ok[k * C + c];
       const share = m > 0 ? met / m : NaN;
       levelCompleteness[l * C + c] = share;
       if (m === 0) continue;
@@ -114,6 +133,9 @@ export function coverageStats(
     return {
       id: level.id, walk_m: level.walk_m,
       mandatoryCategories: level.mandatory.map((k) => categories[k].id),
+      countedCategories: counted.map((k) => categories[k].id),
+      noDataCategories: level.mandatory.filter((k) => isNoDataCategory(inData[k])).map((k) => categories[k].id),
+      countNoData: policy.countNoData,
       complete: m > 0
         ? { communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop) }
         : { communities: weightedRate(0, 0), households: weightedRate(0, 0), population: weightedRate(0, 0) },

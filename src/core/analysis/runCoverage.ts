@@ -1,6 +1,7 @@
 import { categoryDistances } from './categoryDistances';
 import { coverageStats, type CoverageStats } from './coverageStats';
 import type { CoverageIssue } from './coveragePoints';
+import { facilitiesInData, type NoDataPolicy } from './noDataPolicy';
 import { prepareCoverage, type CoverageContext, type CoverageInput, type CoverageMode, type CoverageOptions } from './prepareCoverage';
 
 /**
@@ -44,6 +45,11 @@ export interface RunCoverageOptions {
    */
   categories?: readonly number[];
   previous?: CoverageResult;
+  /**
+   * Whether categories without any facility in the data count as missing in the level figures
+   * (completeness, "all mandatory met") and so in gap counts and scores. @default false
+   */
+  countNoData?: NoDataPolicy['countNoData'];
 }
 
 /**
@@ -81,7 +87,9 @@ export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = 
     counted[f] = 1;
     facilityCounts[ctx.facilities.category[f]]++;
   }
-  const { stats, levelCompleteness } = coverageStats(ctx.categories, ctx.levels, ctx.weights, ok, facilityCounts);
+  const inData = facilitiesInData(K, ctx.facilities.category);
+  const policy = { countNoData: options.countNoData ?? false };
+  const { stats, levelCompleteness } = coverageStats(ctx.categories, ctx.levels, ctx.weights, ok, facilityCounts, inData, policy);
 
   const net = mode === 'network' ? ctx.network : null;
   const byIndex = (a: CoverageIssue, b: CoverageIssue) => a.index - b.index;

@@ -1,4 +1,4 @@
-import type { MissingMandatoryCoverage } from './missingMandatory';
+import { countedMandatory, type MissingMandatoryCoverage } from './missingMandatory';
 
 /** What is uncovered: one category, or a level (not all of its mandatory categories met). */
 export type GapTarget = { category: string } | { level: string };
@@ -6,7 +6,7 @@ export type GapTarget = { category: string } | { level: string };
 /**
  * Residents per community who are not served, for the gap map: the community's population when it
  * is not covered for the category, or (level) when it misses at least one of that level's own
- * mandatory categories; 0 otherwise. A level without mandatory categories leaves no one uncovered.
+ * counted mandatory categories (no-data ones only when the policy counts them); 0 otherwise. A level without mandatory categories leaves no one uncovered.
  * An unknown category or level gives null.
  *
  * @param population residents per community (ctx.weights.population)
@@ -26,7 +26,7 @@ export function uncoveredPopulation(
   }
   const st = coverage.stats.levels.find((l) => l.id === target.level);
   if (!st) return null;
-  const ks = st.mandatoryCategories.map((id) => coverage.categoryIds.indexOf(id)).filter((k) => k >= 0);
+  const ks = countedMandatory(st).map((id) => coverage.categoryIds.indexOf(id)).filter((k) => k >= 0);
   for (let c = 0; c < C; c++) {
     for (const k of ks) {
       if (!coverage.ok[k * C + c]) {

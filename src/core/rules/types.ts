@@ -77,7 +77,11 @@ export interface RuleSet {
   id: string;
   name_zh: string;
   name_en: string;
+  /** the rule set's state (draft, verified…), as written by its author */
   status: string;
+  /** the same in Chinese and English, when given (the UI shows the one of its language, else `status`) */
+  status_zh?: string;
+  status_en?: string;
   /** Walking speed for minutes shown to users; elderly profile is slower. */
   walk: { speed_m_per_min: number; elderly_speed_m_per_min: number };
   /** A community is old when built_year < old_before_year (national renovation scope). */

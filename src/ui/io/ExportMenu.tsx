@@ -6,19 +6,19 @@ import { communityCoverageAttributes } from '../../core/io/export/coverageAttrib
 import { communityWorkbenchAttributes } from '../../core/io/export/workbenchAttributes';
 import { selectRenovation } from '../../store/selectRenovation';
 import { gapCommunities } from '../../core/io/export/gapCommunities';
-import { complianceCsv } from '../../core/io/export/complianceTable';
 import { serviceAreaFeatures } from '../../core/io/export/serviceAreaFeatures';
 import { withAttribution } from '../../core/io/export/withAttribution';
 import { useStore } from '../../store/useStore';
 import { categoryName } from '../featureText';
 import { downloadText, fileSafe } from './download';
+import { downloadComplianceCsv } from '../workbench/complianceExport';
 
 const GEOJSON = 'application/geo+json';
 
 /**
  * Exports for briefings and GIS: communities with every analysis attribute (the CLI's flat
  * dist_<k>/ok_<k>), facilities, the active category's service area, the active level's gaps
- * (GeoJSON), and the compliance table (CSV with BOM). Optionally in GCJ-02 for Amap overlays;
+ * (GeoJSON, flat properties), and the compliance table as shown (CSV with BOM, complianceExport). Optionally in GCJ-02 for Amap overlays;
  * OpenStreetMap credit is written into GeoJSON files when any layer came from OSM.
  */
 export function ExportMenu() {
@@ -75,7 +75,8 @@ export function ExportMenu() {
       id: 'compliance',
       label: t('io_export_compliance'),
       disabled: analysed ? null : t('io_export_needs_analysis'),
-      run: () => analysed && communities && downloadText(complianceCsv(communities, analysed), 'lifecircle-compliance.csv', 'text/csv;charset=utf-8'),
+      // The table as shown (its filters and sort), in the UI language unless its "field names" option is on.
+      run: () => analysed && downloadComplianceCsv(t, i18n.language),
     },
   ];
 

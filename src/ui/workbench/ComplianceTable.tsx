@@ -9,7 +9,8 @@ import { useStore } from '../../store/useStore';
 import { selectComplianceRows } from '../../store/selectCompliance';
 import { flyToFeature } from '../../map/flyToFeature';
 import { missingBinIndex, missingBins, rgbaCss, type MissingBin } from '../../map/palette';
-import { categoryName, fmt } from '../featureText';
+import { categoryName, fmt, metres } from '../featureText';
+import { cellStatus } from '../../core/analysis/noDataPolicy';
 import { complianceOrder } from './complianceOrder';
 import { complianceColumns, type ComplianceColumn } from './complianceColumns';
 import { useComplianceView } from './complianceView';
@@ -18,14 +19,11 @@ import './compliance.css';
 
 const ROW_HEIGHT = 24;
 
-/** Distance in a compact cell: "240 m", "1,020 m", or "—" when nothing is reachable. */
-function metres(d: number): string {
-  return Number.isFinite(d) ? `${fmt(d)} m` : '—';
-}
 
 /**
  * The 达标/缺项 table: one row per community with, per life-circle level, each mandatory category's
- * walking distance and ✓/✗, and the number of mandatory categories missing. Sorted and filtered
+ * walking distance and ✓/✗ (grey 未提供数据 when the data hold no facility of the category), and
+ * the number of mandatory categories missing (no-data ones only when the policy counts them). Sorted and filtered
  * with plain memoised code over the typed arrays; only the visible rows are rendered
  * (@tanstack/react-virtual), so 20,000 rows scroll smoothly. A row click selects the community
  * and flies the map there; a selection made on the map scrolls to its row.
@@ -54,7 +52,9 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
   const order = useMemo(() => complianceOrder(rows, coverage, sort, filter), [rows, coverage, sort, filter]);
   const { columns, groups } = useMemo(() => complianceColumns(rows, filter.level), [rows, filter.level]);
   const width = columns.reduce((a, c) => a + c.width, 0);
-  const badgeBins = useMemo(() => ({ total: missingBins(rows.mandatoryCount), levels: rows.levels.map((l) => missingBins(l.categories.length)) }), [rows]);
+  const badgeBins = useMemo(() => ({ total: missingBins(rows.mandatoryCount), levels: rows.levels.map((l) => missingBins(l.countedCount)) }), [rows]);
+  // One unit style per language (i18n key `metres`): "240 米" / "240 m"; "—" when nothing is reachable.
+  const distanceText = useMemo(() => (d: number) => (Number.isFinite(d) ? metres(t, d) : '—'), [t]);
 
   const virtualizer = useVirtualizer({
     count: order.length,
@@ -131,6 +131,8 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
                 badgeBins={badgeBins}
                 yes={t('yes')}
                 unreachableText={t('wb_unreachable')}
+                noDataText={t('nd_no_data')}
+                distanceText={distanceText}
                 estimatedText={t('population_estimated')}
               />
             );
@@ -154,11 +156,13 @@ interface RowProps {
   badgeBins: { total: MissingBin[]; levels: MissingBin[][] };
   yes: string;
   unreachableText: string;
+  noDataText: string;
+  distanceText: (d: number) => string;
   estimatedText: string;
 }
 
 /** One community's row; memoised so scrolling re-renders only rows that enter the view. */
-const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, coverage, columns, selected, onSelect, badgeBins, yes, unreachableText, estimatedText }: RowProps) {
+const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, coverage, columns, selected, onSelect, badgeBins, yes, unreachableText, noDataText, distanceText, estimatedText }: RowProps) {
   const C = rows.communityCount;
   return (
     <div
@@ -211,12 +215,18 @@ const ComplianceRow = memo(function ComplianceRow({ c, top, rowIndex, rows, cove
             return <div key={col.key} className={cls} style={style} title={est ? estimatedText : undefined}>{fmt(v)}{est ? '*' : ''}</div>;
           }
           case 'category': {
-            const i = col.k! * C + c;
-            const ok = coverage.ok[i] === 1;
-            const d = coverage.distance[i];
+            const status = cellStatus(coverage, col.k!, c);
+            const ok = status === 'ok';
+            if (status === 'no_data') {
+              return (
+                <div key={col.key} className={`${cls} nodata`} style={style} data-ok={0} data-status={status}>
+                  {noDataText}
+                </div>
+              );
+            }
             return (
-              <div key={col.key} className={`${cls} ${ok ? 'ok' : 'bad'}`} style={style} data-ok={ok ? 1 : 0}>
-                {ok ? '✓' : '✗'} {metres(d)}
+              <div key={col.key} className={`${cls} ${ok ? 'ok' : 'bad'}`} style={style} data-ok={ok ? 1 : 0} data-status={status}>
+                {ok ? '✓' : '✗'} {distanceText(coverage.distance[col.k! * C + c])}
               </div>
             );
           }

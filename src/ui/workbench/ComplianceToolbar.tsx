@@ -4,6 +4,7 @@ import { useStore } from '../../store/useStore';
 import { categoryName, fmt } from '../featureText';
 import { useComplianceView } from './complianceView';
 import { NO_FILTER } from './complianceOrder';
+import { downloadComplianceCsv } from './complianceExport';
 
 /** Filters of the compliance table: name, old only, level, a missing category, minimum missing count. */
 export function ComplianceToolbar({ rows, shown }: { rows: ComplianceRows; shown: number }) {
@@ -12,8 +13,10 @@ export function ComplianceToolbar({ rows, shown }: { rows: ComplianceRows; shown
   const filter = useComplianceView((s) => s.filter);
   const setFilter = useComplianceView((s) => s.setFilter);
   const reset = useComplianceView((s) => s.resetFilter);
+  const machineNames = useComplianceView((s) => s.machineNames);
+  const setMachineNames = useComplianceView((s) => s.setMachineNames);
   const levels = filter.level ? rows.levels.filter((l) => l.id === filter.level) : rows.levels;
-  const max = filter.level ? (levels[0]?.categories.length ?? 0) : rows.mandatoryCount;
+  const max = filter.level ? (levels[0]?.countedCount ?? 0) : rows.mandatoryCount;
   const active = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
   return (
     <div className="cp-toolbar" role="search">
@@ -52,7 +55,7 @@ export function ComplianceToolbar({ rows, shown }: { rows: ComplianceRows; shown
           <option value="">{t('wb_any')}</option>
           {levels.map((l) => (
             <optgroup key={l.id} label={t(`level_${l.id}`, { defaultValue: l.id })}>
-              {l.categories.map((id) => (
+              {l.categories.filter((_, j) => l.counted[j]).map((id) => (
                 <option key={id} value={id}>{categoryName(rules, id, i18n.language)}</option>
               ))}
             </optgroup>
@@ -80,6 +83,15 @@ export function ComplianceToolbar({ rows, shown }: { rows: ComplianceRows; shown
       )}
       <span className="cp-count muted" data-testid="cp-count" data-shown={shown}>
         {t('wb_rows_shown', { shown: fmt(shown), total: fmt(rows.communityCount) })}
+      </span>
+      <span className="cp-export">
+        <button type="button" data-testid="cp-export-csv" title={t('cp_export_csv_title')} disabled={shown === 0} onClick={() => downloadComplianceCsv(t, i18n.language)}>
+          {t('cp_export_csv')}
+        </button>
+        <label className="cp-check" title={t('cp_export_fields_title')}>
+          <input type="checkbox" data-testid="cp-export-fields" checked={machineNames} onChange={(e) => setMachineNames(e.target.checked)} />
+          {t('cp_export_fields')}
+        </label>
       </span>
     </div>
   );

@@ -5,6 +5,8 @@ import { useStore } from '../../store/useStore';
 import { selectComplianceRows } from '../../store/selectCompliance';
 import { categoryColor, rgbaCss } from '../../map/palette';
 import { categoryName, fmt } from '../featureText';
+import { countedMandatory } from '../../core/analysis/missingMandatory';
+import { NoDataList, NoDataToggle } from '../NoData';
 import './compliance.css';
 
 function pct(rate: number | null | undefined): string {
@@ -36,11 +38,18 @@ function StraightLine({ rate, network, id }: { rate: number | null | undefined; 
   );
 }
 
-/** Mandatory categories without a single facility in the data: the level cannot be met (or a layer is missing). */
-function NoFacilities({ ids, categories }: { ids: string[]; categories: { id: string; facilities: number }[] }) {
+/**
+ * Mandatory categories whose facilities exist in the data but none takes part (e.g. all beyond the
+ * network's snapping distance): the level cannot be met. Categories without any facility in the
+ * data are "no data" instead (NoDataList).
+ */
+function NoFacilities({ ids, categories }: { ids: string[]; categories: { id: string; facilities: number; noData?: boolean }[] }) {
   const { t, i18n } = useTranslation();
   const rules = useStore((s) => s.rules);
-  const none = ids.filter((id) => categories.find((c) => c.id === id)?.facilities === 0);
+  const none = ids.filter((id) => {
+    const c = categories.find((x) => x.id === id);
+    return c?.facilities === 0 && !c.noData;
+  });
   if (!none.length) return null;
   return (
     <>
@@ -103,7 +112,7 @@ export function Dashboard() {
             value={ls.complete.population.rate}
             text={pct(ls.complete.population.rate)}
           >
-            {t('wb_dash_level_sub', { n: ls.mandatoryCategories.length })}
+            {t('wb_dash_level_sub', { n: countedMandatory(ls).length })}
             <br />
             <span data-testid={`dash-mean-${ls.id}`} data-value={ls.meanCompleteness.population ?? ''}>
               {t('wb_dash_mean', { rate: pct(ls.meanCompleteness.population) })}
@@ -149,6 +158,10 @@ export function Dashboard() {
           )}
         </Headline>
       </div>
+      <div className="dash-no-data">
+        <NoDataList testId="dash-no-data" />
+        <NoDataToggle testId="dash-count-no-data" />
+      </div>
       <h3 className="dash-title">{t('wb_dash_categories')}</h3>
       <div className="dash-levels">
         {rows.levels.map((lv) => {
@@ -163,8 +176,9 @@ export function Dashboard() {
                   <li
                     key={c.id}
                     data-testid={`dash-cat-${c.id}`}
-                    data-value={c.population.rate ?? ''}
-                    className={c.mandatory ? '' : 'optional'}
+                    data-value={c.noData ? '' : (c.population.rate ?? '')}
+                    data-status={c.noData ? 'no_data' : 'data'}
+                    className={`${c.mandatory ? '' : 'optional'}${c.noData ? ' nodata' : ''}`}
                     title={
                       t('wb_dash_cat_title', { covered: fmt(c.communities.covered), total: fmt(c.communities.total), radius: c.radius, facilities: c.facilities }) +
                       (sl != null ? ` · ${t('straight_line_rate', { rate: pct(sl) })}` : '')
@@ -182,7 +196,7 @@ export function Dashboard() {
                       <span className="bar-fill" style={{ width: `${(c.population.rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
                       {sl != null && c.facilities > 0 && <i className="dash-straight-mark" style={{ left: `${sl * 100}%` }} />}
                     </span>
-                    <span className="dash-bar-value">{c.facilities ? pct(c.population.rate) : t('no_facilities')}</span>
+                    <span className="dash-bar-value">{c.noData ? <span className="nd-chip">{t('nd_no_data')}</span> : c.facilities ? pct(c.population.rate) : t('no_facilities')}</span>
                   </li>
                   );
                 })}

@@ -7,7 +7,8 @@ import { selectMissingBins, selectMissingLevels } from '../../store/selectCompli
 import { defaultCategory } from '../../store/analysisController';
 import type { GapGrid } from '../../store/gapSlice';
 import { categoryColor, missingBinIndex, rgbaCss } from '../../map/palette';
-import { categoryName, fmt } from '../featureText';
+import { categoryName, fmt, metres } from '../featureText';
+import { countedMandatory } from '../../core/analysis/missingMandatory';
 import { GapGridLegend, MissingLegend, binLabel } from './GapLegend';
 import './compliance.css';
 
@@ -68,14 +69,14 @@ export function GapView() {
             communities++;
           }
         }
-        return { id: s.id, mandatory: s.mandatory, facilities: s.facilities, population, communities };
+        return { id: s.id, mandatory: s.mandatory, facilities: s.facilities, noData: !!s.noData, population, communities };
       });
   }, [coverage, weights, level]);
 
   if (!coverage || !weights || !bins) return <p className="cp-empty">{status === 'running' ? t('wb_running') : t('wb_no_analysis')}</p>;
   const totalPop = coverage.stats.totals.population;
   const levelStats = coverage.stats.levels.find((l) => l.id === level);
-  const levelUncovered = levelStats && levelStats.mandatoryCategories.length ? levelStats.complete.population.total - levelStats.complete.population.covered : null;
+  const levelUncovered = levelStats && countedMandatory(levelStats).length ? levelStats.complete.population.total - levelStats.complete.population.covered : null;
   const levelName = (id: string) => t(`level_${id}`, { defaultValue: id });
 
   return (
@@ -124,7 +125,7 @@ export function GapView() {
           {t('wb_grid_radius')}
           <select data-testid="gap-grid-radius" value={radius} onChange={(e) => setRadius(Number(e.target.value))}>
             {GRID_RADII.map((r) => (
-              <option key={r} value={r}>{r} m</option>
+              <option key={r} value={r}>{metres(t, r)}</option>
             ))}
           </select>
         </label>
@@ -180,7 +181,8 @@ export function GapView() {
               <tr
                 key={r.id}
                 data-testid={`gap-uncovered-${r.id}`}
-                data-value={r.population}
+                data-value={r.noData ? '' : r.population}
+                data-status={r.noData ? 'no_data' : 'data'}
                 className={`${r.id === category ? 'active' : ''}${r.mandatory ? '' : ' optional'}`}
                 title={t('wb_uncovered_row_title')}
                 onClick={() => {
@@ -191,11 +193,11 @@ export function GapView() {
                 <td className="gap-name" title={categoryName(rules, r.id, i18n.language)}>
                   <i className="dot" style={{ background: rgbaCss(categoryColor(r.id)) }} /> {categoryName(rules, r.id, i18n.language)}
                   {!r.mandatory && <small className="muted"> ({t('optional')})</small>}
-                  {!r.facilities && <small className="muted"> · {t('wb_no_facilities')}</small>}
+                  {r.noData ? <> <span className="nd-chip" title={t('nd_no_data_title')}>{t('nd_no_data')}</span></> : !r.facilities && <small className="muted"> · {t('wb_no_facilities')}</small>}
                 </td>
-                <td className="num">{fmt(r.population)}</td>
-                <td className="num">{pct(r.population, totalPop)}</td>
-                <td className="num">{fmt(r.communities)}</td>
+                <td className="num">{r.noData ? '—' : fmt(r.population)}</td>
+                <td className="num">{r.noData ? '—' : pct(r.population, totalPop)}</td>
+                <td className="num">{r.noData ? '—' : fmt(r.communities)}</td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,7 @@ import { analysisWorker } from '../../worker/analysisClient';
 import { flyToFeature } from '../../map/flyToFeature';
 import { PLANNING_COLORS } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
-import { fmt } from '../featureText';
+import { fmt, metres } from '../featureText';
 import { applyRuleEdit } from './applyRuleEdit';
 import { NumberField } from './NumberField';
 import { VerificationBadge, flagOf } from './VerificationBadge';
@@ -185,7 +185,7 @@ export function ParksView() {
                                   : t('pl_class_min', { min: fmt(th.min_area_m2) })
                                 : t('pl_not_qualifying')}
                             </td>
-                            <td className="num">{th ? `${th.radius_m} m` : '—'}</td>
+                            <td className="num">{th ? metres(t, th.radius_m) : '—'}</td>
                           </tr>
                         );
                       })}
@@ -211,7 +211,7 @@ export function ParksView() {
                       >
                         <td className="pl-name">{name(communities?.fc.features[c], c)}</td>
                         <td className="num">{fmt(weights?.population[c])}</td>
-                        <td className="num">{Number.isFinite(parks.distance[c]) ? `${fmt(parks.distance[c])} m` : t('pl_none_reachable')}</td>
+                        <td className="num">{Number.isFinite(parks.distance[c]) ? metres(t, parks.distance[c]) : t('pl_none_reachable')}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -7,6 +7,7 @@ import { categoryColor, rgbaCss } from '../../map/palette';
 import { applyRuleEdit, type RuleEdit } from './applyRuleEdit';
 import { NumberField } from './NumberField';
 import { VerificationBadge, flagOf } from './VerificationBadge';
+import { metres } from '../featureText';
 
 interface Props {
   rules: RuleSet;
@@ -57,7 +58,7 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                       : t('pl_standard_range', { min: level.walk_m_range[0], max: level.walk_m_range[1] })})
                   </small>
                 )}
-                {defLevel && defLevel.walk_m !== level.walk_m && <small className="pl-edited">{t('pl_edited_from', { value: `${defLevel.walk_m} m` })}</small>}
+                {defLevel && defLevel.walk_m !== level.walk_m && <small className="pl-edited">{t('pl_edited_from', { value: metres(t, defLevel.walk_m) })}</small>}
               </span>
               <small className="muted pl-source">{level.source}</small>
             </h4>
@@ -96,7 +97,7 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                         />
                         <VerificationBadge flag={flagOf(c.verification, 'radius')} what={c.source} />
                         {def && def.radius_m !== c.radius_m && (
-                          <small className="pl-edited pl-sub">{t('pl_edited_from', { value: def.radius_m == null ? t('pl_level_default') : `${def.radius_m} m` })}</small>
+                          <small className="pl-edited pl-sub">{t('pl_edited_from', { value: def.radius_m == null ? t('pl_level_default') : metres(t, def.radius_m) })}</small>
                         )}
                       </td>
                       <td className="num" data-testid={`rule-effective-${c.id}`}>

@@ -71,7 +71,7 @@ export function RulesView() {
       <section className="pl-side">
         <h3 data-testid="rules-name" data-id={rules.id}>{zh ? rules.name_zh : rules.name_en}</h3>
         <p className="muted small">
-          {rules.id} · {rules.status}
+          {rules.id} · <span data-testid="rules-status">{(zh ? rules.status_zh : rules.status_en) ?? rules.status}</span>
         </p>
         {edited && rules.id === defaultRules.id && <p className="note small">{t('pl_default_edited')}</p>}
         <div className="analysis-status small" data-testid="rules-analysis" data-status={status}>

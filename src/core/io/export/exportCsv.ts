@@ -1,4 +1,5 @@
-import type { FeatureCollection, Geometry, Position } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { toWkt } from './toWkt';
 import { mapGeometry } from '../crs/mapCoordinates';
 import { representativePoint } from '../representativePoint';
 import { attributesFor, cleanValue, exportPositionFn, type AttributeSource } from './exportGeoJson';
@@ -6,6 +7,8 @@ import { attributesFor, cleanValue, exportPositionFn, type AttributeSource } fro
 export interface ToCsvOptions {
   /** Column order; default: every key in first-seen order. */
   columns?: string[];
+  /** Header text per column (same order as `columns`); default: the column keys. */
+  headers?: readonly string[];
   /** @default ',' */
   delimiter?: ',' | '\t' | ';';
   /** Start with a UTF-8 byte-order mark so Excel opens Chinese text correctly. @default true */
@@ -41,7 +44,7 @@ export function toCsv(rows: readonly Record<string, unknown>[], options: ToCsvOp
     for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
     columns = [...seen];
   }
-  const lines = [columns.map((c) => cell(c, d, false)).join(d)];
+  const lines = [columns.map((c, i) => cell(options.headers?.[i] ?? c, d, false)).join(d)];
   for (const r of rows) lines.push(columns.map((c) => cell(r[c], d, protect)).join(d));
   return (options.bom ?? true ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
@@ -56,28 +59,6 @@ export interface FeaturesToCsvOptions extends ToCsvOptions {
   geometry?: 'lonlat' | 'wkt' | 'none';
   crs?: 'wgs84' | 'gcj02' | 'bd09';
   precision?: number;
-}
-
-function wkt(g: Geometry): string {
-  const pos = (p: Position): string => `${p[0]} ${p[1]}`;
-  const line = (l: Position[]): string => `(${l.map(pos).join(', ')})`;
-  const poly = (r: Position[][]): string => `(${r.map(line).join(', ')})`;
-  switch (g.type) {
-    case 'Point':
-      return `POINT (${pos(g.coordinates)})`;
-    case 'MultiPoint':
-      return `MULTIPOINT ${line(g.coordinates)}`;
-    case 'LineString':
-      return `LINESTRING ${line(g.coordinates)}`;
-    case 'MultiLineString':
-      return `MULTILINESTRING (${g.coordinates.map(line).join(', ')})`;
-    case 'Polygon':
-      return `POLYGON ${poly(g.coordinates)}`;
-    case 'MultiPolygon':
-      return `MULTIPOLYGON (${g.coordinates.map(poly).join(', ')})`;
-    default:
-      return '';
-  }
 }
 
 /**
@@ -96,7 +77,7 @@ export function featuresToCsv(fc: FeatureCollection, options: FeaturesToCsvOptio
       row.lon = x;
       row.lat = y;
     } else if (mode === 'wkt') {
-      row.wkt = g ? wkt(fn ? mapGeometry(g, fn) : g) : null;
+      row.wkt = g ? toWkt(fn ? mapGeometry(g, fn) : g) : null;
     }
     // Properties named like the geometry columns would shadow the coordinates; the geometry wins.
     for (const [k, v] of Object.entries({ ...(f.properties ?? {}), ...(attributesFor(options.attributes, f, i) ?? {}) })) {

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { mapGeometry, type PositionFn } from '../crs/mapCoordinates';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../crs/chineseCrs';
+import { flatProperties } from './flatProperties';
 
 /** Extra flat attributes per feature: keyed by the feature's `properties.id`, or computed. */
 export type AttributeSource =
@@ -15,6 +16,8 @@ export interface ExportGeoJsonOptions {
   crs?: 'wgs84' | 'gcj02' | 'bd09';
   /** Decimal places of coordinates; omitted keeps full precision so export → import is exact. */
   precision?: number;
+  /** Keep nested property values (arrays, objects) as they are; by default they are flattened (flatProperties). @default false */
+  nested?: boolean;
   /** JSON indentation. @default 0 (compact) */
   indent?: number;
 }
@@ -49,14 +52,16 @@ export function exportPositionFn(crs: ExportGeoJsonOptions['crs'], precision?: n
 
 /**
  * A GeoJSON FeatureCollection as text: original properties plus the given analysis attributes
- * (attributes win on name clashes), optionally in GCJ-02/BD-09 or rounded. Importing the text
+ * (attributes win on name clashes), flat (flatProperties: no arrays or objects besides the
+ * geometry), optionally in GCJ-02/BD-09 or rounded. Importing the text
  * with readLayerFile gives back the same features and attributes (WGS84, full precision).
  */
 export function exportGeoJson(fc: FeatureCollection, options: ExportGeoJsonOptions = {}): string {
   const fn = exportPositionFn(options.crs, options.precision);
   const features = fc.features.map((f, i): Feature => {
     const props: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries({ ...(f.properties ?? {}), ...(attributesFor(options.attributes, f, i) ?? {}) })) {
+    const merged = { ...(f.properties ?? {}), ...(attributesFor(options.attributes, f, i) ?? {}) };
+    for (const [k, v] of Object.entries(options.nested ? merged : flatProperties(merged, fn))) {
       if (v !== undefined) props[k] = cleanValue(v);
     }
     const geometry = f.geometry && fn ? mapGeometry(f.geometry as Geometry, fn) : f.geometry;
