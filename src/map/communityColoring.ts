@@ -1,6 +1,7 @@
 import type { CoverageResult } from '../core/analysis/runCoverage';
 import type { CommunityColoring } from '../store/analysisSlice';
 import { missingMandatory } from '../core/analysis/missingMandatory';
+import { cellStatus } from '../core/analysis/noDataPolicy';
 import { COVERAGE_COLORS, completenessColor, missingBinIndex, missingBins, type RGBA } from './palette';
 
 const ids = new WeakMap<object, number>();
@@ -39,10 +40,14 @@ export function communityColoring(
   if (coloring === 'category') {
     const k = activeCategory ? cov.categoryIds.indexOf(activeCategory) : -1;
     if (k < 0) return null;
-    const base = k * C;
     return {
       key: `cat:${activeCategory}:${resultId(cov)}`,
-      color: (i) => (cov.ok[base + i] ? COVERAGE_COLORS.covered : unreachable.has(i) ? COVERAGE_COLORS.unreachable : COVERAGE_COLORS.notCovered),
+      // a category without any facility in the data is "no data" (grey), never a red gap
+      color: (i) => {
+        const status = cellStatus(cov, k, i);
+        if (status === 'no_data') return COVERAGE_COLORS.noData;
+        return status === 'ok' ? COVERAGE_COLORS.covered : unreachable.has(i) ? COVERAGE_COLORS.unreachable : COVERAGE_COLORS.notCovered;
+      },
     };
   }
   const l = cov.levelIds.indexOf(activeLevel);

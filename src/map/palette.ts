@@ -98,6 +98,8 @@ export const COVERAGE_COLORS = {
   covered: [...MET, 200] as RGBA,
   notCovered: [224, 49, 49, 200] as RGBA,
   unreachable: [134, 142, 150, 170] as RGBA,
+  /** no facility of the category in the data: lighter than unreachable, never red */
+  noData: [206, 212, 218, 170] as RGBA,
   // dark with a white casing: reads over blue, red and grey communities alike
   route: [33, 37, 41, 255] as RGBA,
   routeCasing: [255, 255, 255, 255] as RGBA,

@@ -17,6 +17,7 @@ function ColoringLegend() {
   const { t } = useTranslation();
   const coloring = useStore((s) => s.coloring);
   const hasCoverage = useStore((s) => !!s.coverage);
+  const noData = useStore((s) => !!s.coverage?.stats.categories.find((c) => c.id === s.activeCategory)?.noData);
   if (!hasCoverage || coloring === 'built_year') return null;
   if (coloring === 'missing') return <MissingLegend />;
   if (coloring === 'level') {
@@ -29,6 +30,16 @@ function ColoringLegend() {
             {Math.round(v * 100)}%
           </span>
         ))}
+      </div>
+    );
+  }
+  if (noData) {
+    return (
+      <div className="legend-row coverage-legend" data-testid="coverage-legend">
+        <span className="legend-stop">
+          <i className="swatch" style={{ background: rgbaCss(COVERAGE_COLORS.noData) }} />
+          {t('nd_no_data')}
+        </span>
       </div>
     );
   }
