@@ -232,6 +232,17 @@ describe.skipIf(!hasChromium)("the planner's view: card, views, focus, find and 
     expect(overlaps(messages, tabs)).toBe(false);
     const tools = (await page.getByTestId('map-tools').boundingBox())!;
     expect(overlaps(messages, tools)).toBe(false);
+
+    // The export menu is whole, not cut off by the left panel: its right edge is the menu itself.
+    await page.getByTestId('export-menu').click();
+    const whole = await page.evaluate(() => {
+      const m = document.querySelector('.io-export-menu')!.getBoundingClientRect();
+      const panel = document.querySelector('[data-testid="layers-panel"]')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(m.right - 4, m.top + 12);
+      return { beyondPanel: m.right > panel.right, inMenu: !!hit?.closest('.io-export-menu') };
+    });
+    expect(whole).toEqual({ beyondPanel: true, inMenu: true });
+    await shot(page, 'polish-export-menu-zh');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -23,7 +23,9 @@ const GEOJSON = 'application/geo+json';
  */
 export function ExportMenu() {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState(false);
+  // Where the menu opens, in window pixels: a fixed position, so the left panel's scrolling box
+  // cannot cut it off.
+  const [open, setOpen] = useState<{ left: number; top: number } | null>(null);
   const [gcj, setGcj] = useState(false);
   const layers = useStore((s) => s.layers);
   const coverage = useStore((s) => s.coverage);
@@ -82,11 +84,19 @@ export function ExportMenu() {
 
   return (
     <div className="io-export">
-      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="export-menu">
+      <button
+        type="button"
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          setOpen(open ? null : { left: r.left, top: r.bottom + 2 });
+        }}
+        aria-expanded={!!open}
+        data-testid="export-menu"
+      >
         {t('io_export')} ▾
       </button>
       {open && (
-        <div className="io-export-menu" role="menu">
+        <div className="io-export-menu" role="menu" style={{ left: open.left, top: open.top }}>
           {items.map((it) => (
             <button
               key={it.id}
@@ -97,7 +107,7 @@ export function ExportMenu() {
               title={it.disabled ?? undefined}
               onClick={() => {
                 it.run();
-                setOpen(false);
+                setOpen(null);
               }}
             >
               {it.label}
