@@ -1,5 +1,5 @@
 import type { IssueSeverity } from './types';
-import { SUPPORTED_EPSG_TEXT } from './crs/crsCatalog';
+import { SUPPORTED_EPSG_TEXT, SUPPORTED_EPSG_TEXT_ZH } from './crs/crsCatalog';
 
 type P = Record<string, string | number>;
 type Text = string | ((p: P) => string);
@@ -221,7 +221,7 @@ export const ISSUE_CATALOG = {
     en: (p) => `the coordinate system "${p.crs}" is not known.`,
     zh: (p) => `无法识别坐标系“${p.crs}”。`,
     hint_en: `Use wgs84, gcj02, bd09, a Gauss-Krüger id such as gk3:117, gk6:117, gk3:117:zone (zone number in the easting), xian80-gk3:117, beijing54-gk3:117, or an EPSG code: ${SUPPORTED_EPSG_TEXT}.`,
-    hint_zh: `请使用 wgs84、gcj02、bd09、高斯-克吕格标识（如 gk3:117、gk6:117、gk3:117:zone（东坐标含带号）、xian80-gk3:117、beijing54-gk3:117）或 EPSG 代码：${SUPPORTED_EPSG_TEXT}。`,
+    hint_zh: `请使用 wgs84、gcj02、bd09、高斯-克吕格标识（如 gk3:117、gk6:117、gk3:117:zone（东坐标含带号）、xian80-gk3:117、beijing54-gk3:117）或 EPSG 代码：${SUPPORTED_EPSG_TEXT_ZH}。`,
   },
   'swapped-latlon': {
     severity: 'warning',

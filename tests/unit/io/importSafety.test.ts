@@ -134,7 +134,9 @@ describe('every message of the bad-input corpus reads in Chinese', () => {
   // what must not appear is English prose such as "polygon ring has" or "not valid".
   const TECHNICAL = new Set(['type', 'features', 'null', 'lon', 'lat', 'shp', 'dbf', 'prj', 'cpg', 'zip', 'xlsx', 'xls', 'kml', 'osm', 'way', 'typecode', 'adcode', 'pname', 'uid', 'street_id', 'detail_info',
     // in hints: a JSON member, column names to use, file types, commands to type
-    'coordinates', 'lng', 'longitude', 'latitude', 'shx', 'rar', 'mapshaper', 'format', 'geojson', 'osmium', 'cat']);
+    'coordinates', 'lng', 'longitude', 'latitude', 'shx', 'rar', 'mapshaper', 'format', 'geojson', 'osmium', 'cat',
+    // a command-line option (--crs)
+    'crs']);
   const prose = (text: string): string[] => (text.match(/[A-Za-z][A-Za-z0-9_\-.:]*/g) ?? []).filter((w) => /^[a-z]{2,}$/.test(w) && !TECHNICAL.has(w));
   it('has no English words in message_zh or hint_zh', async () => {
     const dir = path.resolve(__dirname, '../../fixtures/io/bad');

@@ -58,6 +58,9 @@ const MERCATOR_EPSG = new Set([3857, 900913, 102100, 3785]);
 /** The EPSG codes we define, for messages. */
 export const SUPPORTED_EPSG_TEXT =
   '4326, 4490 (CGCS2000), 4610 (Xi\'an 80), 4214 (Beijing 54), 3857, 4491–4554 (CGCS2000 GK), 2327–2390 (Xi\'an 80 GK), 2401–2442 and 21413–21423, 21453–21463 (Beijing 54 GK)';
+/** The same list for Chinese messages. */
+export const SUPPORTED_EPSG_TEXT_ZH =
+  '4326、4490（CGCS2000）、4610（西安80）、4214（北京54）、3857、4491–4554（CGCS2000 高斯-克吕格）、2327–2390（西安80 高斯-克吕格）、2401–2442 及 21413–21423、21453–21463（北京54 高斯-克吕格）';
 
 /** Zone number of a central meridian, or null when it is not a zone's meridian (3°: 3n; 6°: 6n − 3). */
 export function zoneOfMeridian(width: 3 | 6, cm: number): number | null {

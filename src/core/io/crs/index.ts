@@ -22,6 +22,7 @@ export {
   epsgOf,
   parseCrsId,
   SUPPORTED_EPSG_TEXT,
+  SUPPORTED_EPSG_TEXT_ZH,
   DATUM_NAMES,
   type CrsDef,
   type Datum,
