@@ -132,6 +132,13 @@ export const ISSUE_CATALOG = {
     hint_en: 'Create the zip again with a standard tool (no password, no 7z/rar).',
     hint_zh: '请用常规工具重新压缩（不要加密，不要使用 7z/rar 格式）。',
   },
+  'zip-too-large': {
+    severity: 'error',
+    en: (p) => `"${p.entry}" in the zip archive inflates to more than ${p.limitMb} MB (at least ${p.sizeMb} MB); it was not unpacked.`,
+    zh: (p) => `zip 压缩包中的“${p.entry}”解压后超过 ${p.limitMb} MB（至少 ${p.sizeMb} MB），未解压。`,
+    hint_en: 'Clip the data to the study area before zipping it, or split it into several archives. An archive that unpacks to far more than its size may be damaged or malicious.',
+    hint_zh: '请先将数据裁剪到研究范围再压缩，或拆分为多个压缩包。解压后远大于原文件的压缩包可能已损坏或含恶意内容。',
+  },
   'shapefile-missing-shp': {
     severity: 'error',
     en: (p) => `the zip contains no .shp file${p.found ? ` (found: ${p.found})` : ''}.`,

@@ -95,7 +95,8 @@ export async function readLayerFile(name: string, input: Uint8Array | ArrayBuffe
         issues.add('bad-zip', { detail: 'received text, not bytes' });
         return emptyResult(format, issues);
       }
-      const shp = await readShapefileZip(bytes, issues, options.shapefileLayer);
+      // Inflating shares the file size limit: a 1 MB zip must not unpack 1 GB.
+      const shp = await readShapefileZip(bytes, issues, options.shapefileLayer, maxBytes);
       if (shp.inner) {
         const inner = await readLayerFile(shp.inner.name, shp.inner.bytes, options);
         return { ...inner, errors: [...issues.issues().filter((i) => i.severity === 'error'), ...inner.errors], warnings: [...issues.issues().filter((i) => i.severity !== 'error'), ...inner.warnings] };

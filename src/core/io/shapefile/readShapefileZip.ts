@@ -1,10 +1,10 @@
 import { parseDbf, parseShp } from 'shpjs';
 import type { Feature, Geometry } from 'geojson';
-import type { IssueCollector } from '../issueCollector';
+import { safeText, type IssueCollector } from '../issueCollector';
 import type { DeclaredCrs } from '../finishFeatures';
 import { isGeographicWkt, wktName } from '../crs/projectToWgs84';
 import { detectDbfEncoding } from './detectDbfEncoding';
-import { unzipEntries, ZipError, type ZipEntry } from './unzipEntries';
+import { unzipEntries, ZipError, ZipTooLargeError, type ZipEntry } from './unzipEntries';
 
 export interface ShapefileRead {
   ok: boolean;
@@ -28,16 +28,25 @@ function dbfValue(v: unknown): unknown {
   return v;
 }
 
+/** Reports why an entry could not be read: too large to inflate, or a damaged archive. */
+function zipFailure(e: unknown, issues: IssueCollector, fallback: string): void {
+  if (e instanceof ZipTooLargeError) {
+    issues.add('zip-too-large', { entry: safeText(e.entry, 80), sizeMb: Math.ceil(e.bytes / MB), limitMb: Math.round(e.limit / MB) });
+  } else issues.add('bad-zip', { detail: e instanceof ZipError ? e.message : fallback });
+}
+
+const MB = 1024 * 1024;
+
 /**
  * Reads a zipped shapefile: picks the layer (first .shp, or `layer`), decodes the DBF with the
  * encoding from .cpg or detected (GBK vs UTF-8), and returns raw coordinates with the .prj as the
  * declared coordinate system (converted later by finishFeatures). Shapes come from shpjs.
  */
-export async function readShapefileZip(bytes: Uint8Array, issues: IssueCollector, layer?: string): Promise<ShapefileRead> {
+export async function readShapefileZip(bytes: Uint8Array, issues: IssueCollector, layer?: string, maxBytes = Infinity): Promise<ShapefileRead> {
   const failed: ShapefileRead = { ok: false, features: [], declared: null, layers: [] };
   let entries: ZipEntry[];
   try {
-    entries = unzipEntries(bytes).filter((e) => !e.name.includes('__MACOSX'));
+    entries = unzipEntries(bytes, maxBytes).filter((e) => !e.name.includes('__MACOSX'));
   } catch (e) {
     issues.add('bad-zip', { detail: e instanceof ZipError ? e.message : 'unreadable archive' });
     return failed;
@@ -52,7 +61,7 @@ export async function readShapefileZip(bytes: Uint8Array, issues: IssueCollector
       try {
         return { ...failed, ok: true, inner: { name: only.name, bytes: await only.read() } };
       } catch (e) {
-        issues.add('bad-zip', { detail: e instanceof ZipError ? e.message : 'unreadable entry' });
+        zipFailure(e, issues, 'unreadable entry');
         return failed;
       }
     }
@@ -104,7 +113,7 @@ export async function readShapefileZip(bytes: Uint8Array, issues: IssueCollector
     });
     return { ok: true, features, declared, encoding, layers };
   } catch (e) {
-    issues.add('bad-zip', { detail: e instanceof ZipError ? e.message : 'unreadable entry' });
+    zipFailure(e, issues, 'unreadable entry');
     return failed;
   }
 }

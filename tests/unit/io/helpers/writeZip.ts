@@ -21,6 +21,8 @@ export interface ZipFile {
   data: Uint8Array | string;
   /** Deflate the entry (method 8) instead of storing it. @default false */
   deflate?: boolean;
+  /** The uncompressed size the headers declare (a lying zip bomb); @default the true size */
+  declaredSize?: number;
 }
 
 /** A minimal zip writer for test fixtures (stored or deflated entries, UTF-8 names). */
@@ -41,7 +43,7 @@ export function writeZip(files: ZipFile[]): Uint8Array {
     lh.setUint16(8, f.deflate ? 8 : 0, true);
     lh.setUint32(14, crc, true);
     lh.setUint32(18, data.length, true);
-    lh.setUint32(22, raw.length, true);
+    lh.setUint32(22, f.declaredSize ?? raw.length, true);
     lh.setUint16(26, name.length, true);
     const local = concat([new Uint8Array(lh.buffer), name, data]);
     const ch = new DataView(new ArrayBuffer(46));
@@ -52,7 +54,7 @@ export function writeZip(files: ZipFile[]): Uint8Array {
     ch.setUint16(10, f.deflate ? 8 : 0, true);
     ch.setUint32(16, crc, true);
     ch.setUint32(20, data.length, true);
-    ch.setUint32(24, raw.length, true);
+    ch.setUint32(24, f.declaredSize ?? raw.length, true);
     ch.setUint16(28, name.length, true);
     ch.setUint32(42, offset, true);
     centrals.push(concat([new Uint8Array(ch.buffer), name]));
