@@ -81,7 +81,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   }
   const args = parsed;
   const lang = args.lang;
-  checkOutPath(args.out, lang);
+  checkOutPath(args.out, lang, [...Object.values(args.files), args.osm, args.rules].filter((f): f is string => typeof f === 'string'));
   const rulesFile = args.rules ?? DEFAULT_RULES;
   const rules = readRules(rulesFile, lang);
   const inputs = await readInputs({ files: args.files, osm: args.osm, crs: args.crs, rules, lang, io });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { wgs84ToChineseCrs } from '../../src/core/io/crs/chineseCrs';
@@ -27,9 +27,11 @@ function makeParents(file: string): void {
  * a file, a folder cannot be created or the file cannot be opened for writing. Missing folders
  * are created; a file that did not exist is not left behind.
  */
-export function checkOutPath(out: string, lang: CliLang): void {
+export function checkOutPath(out: string, lang: CliLang, inputs: readonly string[] = []): void {
   const abs = path.resolve(out);
   const bad = (why: string, whyZh: string): UserError => new UserError(tr(lang, `${out}: cannot write the output (${why})`, `${out}：无法写出结果（${whyZh}）`));
+  const input = inputs.find((i) => samePath(i, abs));
+  if (input) throw bad(`it is the input ${input}; writing there would replace it — give another file name`, `它就是输入文件 ${input}，写出会覆盖它；请换一个文件名`);
   if (existsSync(abs) && statSync(abs).isDirectory()) throw bad('it is a directory; give a file name such as result.geojson', '这是文件夹；请给出文件名，如 result.geojson');
   let dir = path.dirname(abs);
   while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
@@ -43,6 +45,18 @@ export function checkOutPath(out: string, lang: CliLang): void {
     const [en, zh] = reason(e);
     throw bad(en, zh);
   }
+}
+
+/** Whether two paths name the same file (after resolving, and following links when the file exists). */
+function samePath(a: string, absB: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(path.resolve(a)) === real(absB);
 }
 
 /** Plain words for the usual file-system error codes, in English and Chinese. */
@@ -80,10 +94,20 @@ export function writeResult(out: string, fc: FeatureCollection, options: WriteRe
   const doc: Record<string, unknown> = { type: 'FeatureCollection' };
   if (options.attribution) doc.attribution = options.attribution;
   doc.features = converted.features;
+  // Atomic: a temporary file in the same folder, then a rename — a failed or interrupted write never
+  // leaves a half-written result (or destroys an older one).
+  const abs = path.resolve(out);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   try {
-    makeParents(path.resolve(out));
-    writeFileSync(out, JSON.stringify(doc));
+    makeParents(abs);
+    writeFileSync(tmp, JSON.stringify(doc));
+    renameSync(tmp, abs);
   } catch (e) {
+    try {
+      if (existsSync(tmp)) unlinkSync(tmp);
+    } catch {
+      /* nothing more to do */
+    }
     const [en, zh] = reason(e);
     throw new UserError(tr(options.lang, `${out}: cannot write the output (${en})`, `${out}：无法写出结果（${zh}）`));
   }

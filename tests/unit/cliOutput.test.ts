@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../scripts/analyze';
+
+// The CLI's output never replaces an input, and is written atomically (issue 9, item 5).
+const G = 'tests/fixtures/cli/good';
+
+async function cli(argv: string[]): Promise<{ code: number; err: string }> {
+  let err = '';
+  const code = await runCli(argv, { stdout: () => {}, stderr: (s) => void (err += s), env: { LANG: 'en' } });
+  return { code, err };
+}
+
+describe('--out', () => {
+  it('refuses an output path that is one of the inputs, and leaves the input as it was', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lc-out-'));
+    const communities = path.join(dir, 'a.geojson');
+    copyFileSync(path.join(G, 'communities.geojson'), communities);
+    const before = readFileSync(communities, 'utf8');
+    // the same file, spelled differently
+    const r = await cli(['--communities', communities, '--facilities', path.join(G, 'facilities.geojson'), '--out', path.join(dir, '.', '..', path.basename(dir), 'a.geojson')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cannot write the output \(it is the input .*a\.geojson; writing there would replace it/);
+    expect(readFileSync(communities, 'utf8')).toBe(before);
+  });
+
+  it('writes through a temporary file in the same folder and leaves none behind', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lc-out-'));
+    const out = path.join(dir, 'result.geojson');
+    const r = await cli(['--communities', path.join(G, 'communities.geojson'), '--facilities', path.join(G, 'facilities.geojson'), '--out', out]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).type).toBe('FeatureCollection');
+    expect(readdirSync(dir)).toEqual(['result.geojson']);
+    expect(existsSync(out)).toBe(true);
+  });
+});
