@@ -67,6 +67,17 @@ describe('CSV export', () => {
     expect(toCsv([{ a: '=HYPERLINK("x")', b: -5, c: '@cmd' }], { bom: false })).toBe('a,b,c\r\n"\'=HYPERLINK(""x"")",-5,\'@cmd\r\n');
   });
 
+  it('follows the OWASP rule for every cell and header: = + - @ TAB CR get an apostrophe, plain numbers do not', () => {
+    const row = { a: '-2+3+cmd|\' /C calc\'!A0', b: '\t=1+1', c: '\r=1', d: '+86 138', e: '-12.5', f: '+3', g: '1e-3', h: 'x-y' };
+    const csv = toCsv([row], { bom: false });
+    const [header, line] = csv.split('\r\n');
+    expect(header).toBe('a,b,c,d,e,f,g,h');
+    // quoted where the cell holds a CR (RFC 4180)
+    expect(line).toBe(`'-2+3+cmd|' /C calc'!A0,'\t=1+1,"'\r=1",'+86 138,-12.5,+3,1e-3,x-y`);
+    // headers are imported field names: neutralised as well
+    expect(toCsv([{ '=cmd': 1, '@x': 2 }], { bom: false }).split('\r\n')[0]).toBe(`'=cmd,'@x`);
+  });
+
   it('follows the column order and delimiter given', () => {
     expect(toCsv([{ a: 1, b: 2 }], { columns: ['b', 'a'], delimiter: '\t', bom: false })).toBe('b\ta\r\n2\t1\r\n');
   });

@@ -14,10 +14,21 @@ export interface ToCsvOptions {
   /** Start with a UTF-8 byte-order mark so Excel opens Chinese text correctly. @default true */
   bom?: boolean;
   /**
-   * Prefix text cells starting with '=', '+' or '@' with an apostrophe so Excel does not run them as
-   * formulas (CSV injection). Numbers are never touched. @default true
+   * Neutralise cells (and headers) a spreadsheet would run as formulas (CSV injection), by the OWASP
+   * rule: see `protectFormula`. @default true
    */
   protectFormulas?: boolean;
+}
+
+/** Text a spreadsheet reads as a plain number ("-12.5", "+3", "1e-3"): never prefixed. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * OWASP's CSV-injection rule: text starting with = + - @ TAB or CR gets a leading apostrophe, so
+ * Excel and WPS show it instead of evaluating it; plain numbers stay as they are.
+ */
+export function protectFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
 }
 
 function cell(v: unknown, delimiter: string, protect: boolean): string {
@@ -27,7 +38,7 @@ function cell(v: unknown, delimiter: string, protect: boolean): string {
   if (typeof c === 'number' || typeof c === 'boolean') return String(c);
   if (typeof c === 'object') s = JSON.stringify(c);
   else s = String(c);
-  if (protect && /^[=+@]/.test(s)) s = `'${s}`;
+  if (protect) s = protectFormula(s);
   return s.includes(delimiter) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -44,7 +55,8 @@ export function toCsv(rows: readonly Record<string, unknown>[], options: ToCsvOp
     for (const r of rows) for (const k of Object.keys(r)) seen.add(k);
     columns = [...seen];
   }
-  const lines = [columns.map((c, i) => cell(options.headers?.[i] ?? c, d, false)).join(d)];
+  // headers are imported field names, as untrusted as the cells
+  const lines = [columns.map((c, i) => cell(options.headers?.[i] ?? c, d, protect)).join(d)];
   for (const r of rows) lines.push(columns.map((c) => cell(r[c], d, protect)).join(d));
   return (options.bom ?? true ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
