@@ -25,7 +25,7 @@ import { runCoverage, type CoverageResult } from '../src/core/analysis/runCovera
 import { noDataCategoryIds } from '../src/core/analysis/noDataPolicy';
 import { flatProperties } from '../src/core/io/export/flatProperties';
 import { communityCoverageAttributes } from '../src/core/io/export/coverageAttributes';
-import { processIo, type CliIo } from './cli/cliIo';
+import { processIo, withSafeStderr, type CliIo } from './cli/cliIo';
 import { cliLang, tr, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';
 import { readInputFile } from './cli/readInputFile';
@@ -162,7 +162,9 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
  * Runs the CLI on `argv` (without node and script), writing to `io`; resolves to the exit code
  * (0 ok, 1 bad input or failure). Never throws and never exits the process.
  */
-export function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  // Names and ids from the data are echoed on stderr: no escape sequence reaches the terminal.
+  const io = withSafeStderr(rawIo);
   const lang = cliLang(argv, io.env);
   return runGuarded(io, { lang, debug: argv.includes('--debug') }, () => main(argv, io, lang));
 }

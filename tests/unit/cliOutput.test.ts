@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../scripts/analyze';
@@ -34,5 +34,27 @@ describe('--out', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).type).toBe('FeatureCollection');
     expect(readdirSync(dir)).toEqual(['result.geojson']);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('stderr', () => {
+  it('never passes escape sequences or control characters from the data to the terminal', async () => {
+    const { terminalSafe } = await import('../../scripts/cli/cliIo');
+    expect(terminalSafe('小区\u001b[31mRED\u001b[0m\u001b]0;pwned\u0007 ok\u0000\u0008\u009b\n')).toBe('小区RED ok\n');
+    expect(terminalSafe('line\r\tnext')).toBe('line\r\tnext');
+    // through the CLI: a community id with escapes, reported as a duplicate/unknown, prints clean
+    const dir = mkdtempSync(path.join(tmpdir(), 'lc-esc-'));
+    const communities = path.join(dir, 'c.geojson');
+    const fc = JSON.parse(readFileSync(path.join(G, 'communities.geojson'), 'utf8'));
+    fc.features[0].geometry = null;
+    fc.features[0].properties.name = '\u001b[2J\u001b[31mEVIL';
+    writeFileSync(communities, JSON.stringify(fc));
+    const facilities = JSON.parse(readFileSync(path.join(G, 'facilities.geojson'), 'utf8'));
+    facilities.features[0].properties.category = '\u001b[31mkindergarten_x';
+    const fac = path.join(dir, 'f.geojson');
+    writeFileSync(fac, JSON.stringify(facilities));
+    const r = await cli(['--communities', communities, '--facilities', fac, '--out', path.join(dir, 'out.geojson')]);
+    expect(r.err).toContain('kindergarten_x');
+    expect(r.err).not.toMatch(/\u001b/);
   });
 });
