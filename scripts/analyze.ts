@@ -33,6 +33,7 @@ import { readInputs } from './cli/readInputs';
 import { installProcessGuards, runGuarded } from './cli/runGuarded';
 import { UserError } from './cli/userError';
 import { checkOutPath, writeResult } from './cli/writeResult';
+import { reportCoverageWarnings } from './cli/reportCoverageWarnings';
 import { takeWorkbenchArgs, WORKBENCH_USAGE } from './cli/workbenchArgs';
 import { runWorkbench } from './cli/runWorkbench';
 
@@ -109,6 +110,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     },
   );
   const result = runCoverage(ctx, { countNoData: args.countNoData });
+  reportCoverageWarnings(result.warnings, communities, inputs.sources.communities ?? '--communities', lang, io);
   const workbench = runWorkbench({
     ctx, result, rules, communities, parks: inputs.layers.parks, parking: inputs.layers.parking,
     sources: inputs.sources, args: workbenchArgs, lang, io,

@@ -58,3 +58,18 @@ describe('stderr', () => {
     expect(r.err).not.toMatch(/\u001b/);
   });
 });
+
+describe('entrance warnings', () => {
+  it('a community whose gate lies kilometres away is named on stderr', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lc-gate-'));
+    const fc = JSON.parse(readFileSync(path.join(G, 'communities.geojson'), 'utf8'));
+    const ring = fc.features[0].geometry.coordinates[0] as number[][];
+    fc.features[0].properties.entrances = { type: 'MultiPoint', coordinates: [[ring[0][0] + 0.05, ring[0][1]]] };
+    const communities = path.join(dir, 'c.geojson');
+    writeFileSync(communities, JSON.stringify(fc));
+    const r = await cli(['--communities', communities, '--facilities', path.join(G, 'facilities.geojson'), '--out', path.join(dir, 'out.geojson')]);
+    expect(r.code).toBe(0);
+    const name = fc.features[0].properties.name ?? fc.features[0].properties.id;
+    expect(r.err).toMatch(new RegExp(`warning: .*c\\.geojson: community ${name} \\(feature 1\\): entrances more than 200 m from the community \\(up to \\d+ m\\) are ignored`));
+  });
+});

@@ -99,8 +99,9 @@ describe('coverage: network mode', () => {
     square(0.0105, 0.0001, { id: 'island' }), // on the island street
     square(0.002, 0.004, { id: 'far' }), // 0.004° = 444.8 m from any street > maxSnap 300
     { type: 'Feature', properties: { id: 'nogeom' }, geometry: null },
-    // entrances: the polygon's centroid is 0.002° away but an entrance sits 0.00005° from the street
-    { ...square(0.0035, 0.002, { id: 'gate' }), properties: { id: 'gate', entrances: { type: 'MultiPoint', coordinates: [[0.0035, 0.00005], [0.0035, 0.0019]] } } },
+    // entrances: the polygon's centroid is 0.001° from the street but an entrance on its south edge
+    // sits 0.00005° from it (gates within 200 m of the polygon count; issue 9)
+    { ...square(0.0035, 0.001, { id: 'gate' }, 0.00096), properties: { id: 'gate', entrances: { type: 'MultiPoint', coordinates: [[0.0035, 0.00005], [0.0035, 0.0019]] } } },
   ]);
   const facilities = fc([
     point(0.0025, -0.0001, { id: 'k1', category: 'kindergarten' }),

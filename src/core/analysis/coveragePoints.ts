@@ -2,12 +2,26 @@ import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position 
 import { representativePoint } from './representativePoint';
 import { pointOrder } from '../network/hilbertOrder';
 import { parseWkt } from '../io/csv/parseWkt';
+import { pointToPolygonDistance } from '@turf/turf';
+
+/**
+ * Entrances farther than this from their community's polygon are ignored with a warning (a gate
+ * 4 km away is a data error, not a short cut), metres.
+ */
+export const ENTRANCE_MAX_DISTANCE_M = 200;
+
+/** Metres from a point to a polygon (0 inside). */
+function distanceToPolygon(p: [number, number], g: Geometry): number {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return 0;
+  return Math.max(0, pointToPolygonDistance(p, g, { units: 'meters' }));
+}
 
 /** Why a community or facility does not take part in (part of) the analysis. */
 export type CoverageIssueReason =
   | 'no_geometry'
   | 'invalid_geometry'
   | 'invalid_entrances'
+  | 'far_entrances'
   | 'unknown_category'
   | 'beyond_max_snap'
   | 'isolated_component';
@@ -117,9 +131,18 @@ export function communityPoints(communities: AnyFeatures): CommunityPoints {
       representative[2 * i] = rep[0];
       representative[2 * i + 1] = rep[1];
     }
-    const entrances = readEntrances(f?.properties?.entrances);
+    let entrances = readEntrances(f?.properties?.entrances);
     if (entrances === 'invalid') {
       issues.push({ index: i, id, reason: 'invalid_entrances', detail: 'properties.entrances is not a MultiPoint or a list of [lon, lat]; using the representative point' });
+    }
+    if (Array.isArray(entrances) && g) {
+      const far = entrances.map((p) => distanceToPolygon(p, g)).filter((d) => d > ENTRANCE_MAX_DISTANCE_M);
+      if (far.length) {
+        entrances = entrances.filter((p) => distanceToPolygon(p, g) <= ENTRANCE_MAX_DISTANCE_M);
+        const rest = entrances.length ? `the other ${entrances.length} are used` : 'using the representative point';
+        issues.push({ index: i, id, reason: 'far_entrances', distance: Math.max(...far), detail: `${far.length} entrance(s) lie ${Math.round(Math.min(...far))}–${Math.round(Math.max(...far))} m from the community, more than ${ENTRANCE_MAX_DISTANCE_M} m: ignored; ${rest}` });
+        if (!entrances.length) entrances = null;
+      }
     }
     if (Array.isArray(entrances)) {
       for (const p of entrances) samples.push(p[0], p[1]);

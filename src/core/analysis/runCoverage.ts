@@ -1,8 +1,11 @@
 import { categoryDistances } from './categoryDistances';
 import { coverageStats, type CoverageStats } from './coverageStats';
-import type { CoverageIssue } from './coveragePoints';
+import type { CoverageIssue, CoverageIssueReason } from './coveragePoints';
 import { facilitiesInData, type NoDataPolicy } from './noDataPolicy';
 import { prepareCoverage, type CoverageContext, type CoverageInput, type CoverageMode, type CoverageOptions } from './prepareCoverage';
+
+/** Community issues that are warnings (the community is still measured, from what is usable). */
+const ENTRANCE_WARNINGS = new Set<CoverageIssueReason>(['invalid_entrances', 'far_entrances']);
 
 /**
  * Result of a coverage analysis in flat typed arrays, category-major (entry k·C + c for category k,
@@ -98,9 +101,9 @@ export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = 
     categoryIds: ctx.categories.map((c) => c.id),
     levelIds: ctx.levels.map((l) => l.id),
     distance, ok, nearestFacility, levelCompleteness, stats,
-    unreachableCommunities: [...ctx.communities.issues.filter((i) => i.reason !== 'invalid_entrances'), ...(net?.communityIssues ?? [])].sort(byIndex),
+    unreachableCommunities: [...ctx.communities.issues.filter((i) => !ENTRANCE_WARNINGS.has(i.reason)), ...(net?.communityIssues ?? [])].sort(byIndex),
     unreachableFacilities: [...ctx.facilities.issues, ...(net?.facilityIssues ?? [])].sort(byIndex),
-    warnings: ctx.communities.issues.filter((i) => i.reason === 'invalid_entrances'),
+    warnings: ctx.communities.issues.filter((i) => ENTRANCE_WARNINGS.has(i.reason)),
     relaxed: reuse ? prev.relaxed : relaxed,
   };
 }

@@ -4,7 +4,7 @@ import type { IndexedFeature } from './geojson/cleanFeatures';
 import { filterByKind } from './geojson/filterByKind';
 import { checkSelfIntersections } from './geojson/checkSelfIntersections';
 import { detectCoordinateSystem } from './crs/detectCoordinateSystem';
-import { forEachPosition, mapGeometry, type PositionFn } from './crs/mapCoordinates';
+import { forEachPosition, mapFeature, type PositionFn } from './crs/mapCoordinates';
 import { gaussKrugerProj4 } from './crs/gaussKruger';
 import { projectionToWgs84 } from './crs/projectToWgs84';
 import { suggestChineseCrs } from './crs/suggestChineseCrs';
@@ -42,8 +42,9 @@ export interface FinishResult {
   geometryTypes: DetectedInfo['geometryTypes'];
 }
 
+// Geometry and entrances alike: a swap or projection that skipped the gates would drop them (issue 9).
 function transform(items: IndexedFeature[], fn: PositionFn): IndexedFeature[] {
-  return items.map(({ f, i }) => ({ f: { ...f, geometry: mapGeometry(f.geometry as Geometry, fn) }, i }));
+  return items.map(({ f, i }) => ({ f: mapFeature(f, fn), i }));
 }
 
 function fmt(v: number): string {

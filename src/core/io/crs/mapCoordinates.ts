@@ -1,3 +1,4 @@
+import { parseWkt } from '../csv/parseWkt';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
 /** A function from one position to another; extra ordinates (z) are kept by the callers. */
@@ -26,12 +27,36 @@ export function mapGeometry<G extends Geometry>(g: G, fn: PositionFn): G {
   }
 }
 
-/** A new collection with every position passed through `fn`; features without geometry are kept. */
+/** A new collection with every position passed through `fn` (entrances too); features without geometry are kept. */
 export function mapFeatureCollection(fc: FeatureCollection, fn: PositionFn): FeatureCollection {
-  return {
-    ...fc,
-    features: fc.features.map((f): Feature => (f.geometry ? { ...f, geometry: mapGeometry(f.geometry, fn) } : f)),
-  };
+  return { ...fc, features: fc.features.map((f) => mapFeature(f, fn)) };
+}
+
+/** A feature with its geometry and its `properties.entrances` (gates) converted by `fn`. */
+export function mapFeature<F extends Feature>(f: F, fn: PositionFn): F {
+  const entrances = f.properties?.entrances;
+  const properties = entrances == null || entrances === '' ? f.properties : { ...f.properties, entrances: mapEntrances(entrances, fn) };
+  return { ...f, geometry: f.geometry ? mapGeometry(f.geometry, fn) : f.geometry, properties };
+}
+
+/**
+ * A community's `properties.entrances` converted like its geometry (swapped lat/lon, projected
+ * metres, GCJ-02…), so gates stay on their compound. Accepts what the analysis reads
+ * (coveragePoints.readEntrances): a (Multi)Point object, a list of positions, or WKT text (returned
+ * as a geometry object). Anything else is returned unchanged (the analysis reports it as invalid).
+ */
+export function mapEntrances(value: unknown, fn: PositionFn): unknown {
+  if (typeof value === 'string') {
+    const g = parseWkt(value);
+    return g && (g.type === 'Point' || g.type === 'MultiPoint') ? mapGeometry(g, fn) : value;
+  }
+  if (Array.isArray(value)) {
+    if (!value.every((p) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')) return value;
+    return (value as number[][]).map((p) => fn(p[0] as number, p[1] as number));
+  }
+  const g = value as { type?: unknown; coordinates?: unknown } | null;
+  if (g && (g.type === 'Point' || g.type === 'MultiPoint') && Array.isArray(g.coordinates)) return mapGeometry(g as Geometry, fn);
+  return value;
 }
 
 /** Calls `cb` for every position of a geometry. */
