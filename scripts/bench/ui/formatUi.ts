@@ -33,10 +33,11 @@ export function formatUiReport(r: UiReport): string {
     out.push(`${d.name}: ${c.communities.toLocaleString('en-US')} communities, ${c.facilities.toLocaleString('en-US')} facilities, ${c.networkLines.toLocaleString('en-US')} network lines — budget: no main-thread task over ${d.budgetMs} ms after the first result`);
     const l = d.load;
     out.push(`  load (from ${l.from}): first paint ${ms(l.firstPaintMs)}, analysis start ${ms(l.firstRunMs)}, first result ${ms(l.firstResultMs)}, result − paint ${ms(l.resultMinusPaintMs)}`);
-    out.push(`  ${pad('interaction', 22)}${lpad('longest task', 14)}${lpad('2nd frame', 12)}  verdict`);
-    out.push(`  ${pad('load, after the result', 22)}${lpad(ms(l.longestTaskAfterResultMs), 14)}${lpad('', 12)}  ${l.verdict}${l.settled ? '' : ' (did not settle)'}`);
+    out.push(`  ${pad('interaction', 22)}${lpad('longest task', 14)}${lpad('starting at', 13)}${lpad('2nd frame', 12)}  verdict`);
+    const at = (ms: number, v: number) => (ms > 0 ? `${v >= 0 ? '+' : ''}${Math.round(v).toLocaleString('en-US')} ms` : '');
+    out.push(`  ${pad('load, after the result', 22)}${lpad(ms(l.longestTaskAfterResultMs), 14)}${lpad(at(l.longestTaskAfterResultMs, l.longestTaskAtMs), 13)}${lpad('', 12)}  ${l.verdict}${l.settled ? '' : ' (did not settle)'}`);
     for (const i of d.interactions) {
-      out.push(`  ${pad(i.name, 22)}${lpad(ms(i.longestTaskMs), 14)}${lpad(ms(i.secondFrameMs), 12)}  ${i.verdict}${i.settled ? '' : ' (did not settle)'}`);
+      out.push(`  ${pad(i.name, 22)}${lpad(ms(i.longestTaskMs), 14)}${lpad(at(i.longestTaskMs, i.longestTaskAtMs), 13)}${lpad(ms(i.secondFrameMs), 12)}  ${i.verdict}${i.settled ? '' : ' (did not settle)'}`);
     }
     if (l.profile?.length) {
       out.push(`  main-thread self time during the load (top ${l.profile.length}):`);

@@ -8,6 +8,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 interface BenchState {
   /** [startTime, duration] of every long task since the page started. */
   long: [number, number][];
+  /** The long-task observer: takeRecords() hands over entries not yet delivered to its callback. */
+  observer: PerformanceObserver;
   /** performance.now() of the map's last rendered frame. */
   lastRenderAt: number;
   load?: { t0: number; applied: number | null; paint: number | null; run: number | null; result: number | null };
@@ -22,17 +24,26 @@ declare global {
 /** Installs the long-task recorder in every page of the context, before the app runs. */
 export async function recordLongTasks(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const b: BenchState = { long: [], lastRenderAt: 0 };
-    window.__bench = b;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) b.long.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.long.push([e.startTime, e.duration]);
+    });
+    window.__bench = { long: [], observer, lastRenderAt: 0 };
+    observer.observe({ type: 'longtask', buffered: true });
   });
 }
 
-/** Longest task that ends after `from` (ms, rounded); 0 when there was none over 50 ms. */
-export async function longestTaskAfter(page: Page, from: number): Promise<number> {
-  return page.evaluate((from) => Math.round(Math.max(0, ...window.__bench.long.filter(([s, d]) => s + d > from).map(([, d]) => d))), from);
+/**
+ * The longest task that ends after `from`: its duration and its start relative to `from` (ms,
+ * rounded); 0 when there was none over 50 ms.
+ */
+export async function longestTaskAfter(page: Page, from: number): Promise<{ ms: number; at: number }> {
+  return page.evaluate((from) => {
+    const b = window.__bench;
+    for (const e of b.observer.takeRecords()) b.long.push([e.startTime, e.duration]);
+    let best = { ms: 0, at: 0 };
+    for (const [s, d] of b.long) if (s + d > from && d > best.ms) best = { ms: Math.round(d), at: Math.round(s - from) };
+    return best;
+  }, from);
 }
 
 /**
@@ -52,6 +63,7 @@ export async function settle(page: Page, since: number, quietMs = 1500, timeoutM
     const quiet = await page.evaluate(
       ({ since, quietMs }) => {
         const b = window.__bench;
+        for (const e of b.observer.takeRecords()) b.long.push([e.startTime, e.duration]);
         const lastLong = Math.max(0, ...b.long.map(([s, d]) => s + d));
         const busy = window.__lifecircle.store!.getState().analysisStatus === 'running';
         return !busy && performance.now() - Math.max(since, lastLong, b.lastRenderAt) >= quietMs;

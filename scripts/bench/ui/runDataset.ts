@@ -16,6 +16,8 @@ export interface LoadResult extends Verdict {
   firstResultMs: number;
   resultMinusPaintMs: number;
   longestTaskAfterResultMs: number;
+  /** When that task started, ms after the first result. */
+  longestTaskAtMs: number;
   settled: boolean;
   /** Top self-time functions on the main thread from the start of the load until it settled (with --profile). */
   profile?: SelfTime[];
@@ -24,6 +26,8 @@ export interface LoadResult extends Verdict {
 export interface InteractionRow extends Verdict {
   name: string;
   longestTaskMs: number;
+  /** When that task started, ms after the action's start. */
+  longestTaskAtMs: number;
   secondFrameMs: number;
   settled: boolean;
   /** Top self-time functions on the main thread during the interaction (with --profile). */
@@ -73,13 +77,10 @@ async function projectLoad(page: Page, project: LProject): Promise<{ t0: number;
         unsubscribe();
       }
     });
-    const onRender = () => {
-      if (load.applied !== null && dbg.deckFrames > 0) {
-        load.paint = performance.now();
-        dbg.map!.off('render', onRender);
-      }
-    };
-    dbg.map!.on('render', onRender);
+    // (no named function in here: tsx would wrap it in a __name() helper the page does not have)
+    dbg.map!.on('render', () => {
+      if (load.paint === null && load.applied !== null && dbg.deckFrames > 0) load.paint = performance.now();
+    });
   }, project.communities);
   await page.getByTestId('project-file-input').setInputFiles(project.file);
   await page.waitForFunction(() => window.__bench.load!.result !== null && window.__bench.load!.paint !== null, undefined, { timeout: LOAD_TIMEOUT, polling: 250 });
@@ -117,7 +118,7 @@ export async function runDataset(browser: Browser, url: string, spec: DatasetSpe
       log(`[${spec.name}] first paint ${demo.paint} ms, first result ${demo.result} ms; waiting for the page to settle …`);
       const settled = await settle(page, demo.result);
       const longest = await longestTaskAfter(page, demo.result);
-      load = { from: 'page start', firstPaintMs: demo.paint, firstRunMs: demo.run, firstResultMs: demo.result, resultMinusPaintMs: demo.result - demo.paint, longestTaskAfterResultMs: longest, settled, verdict: verdict(longest, spec.budgetMs) };
+      load = { from: 'page start', firstPaintMs: demo.paint, firstRunMs: demo.run, firstResultMs: demo.result, resultMinusPaintMs: demo.result - demo.paint, longestTaskAfterResultMs: longest.ms, longestTaskAtMs: longest.at, settled, verdict: verdict(longest.ms, spec.budgetMs) };
     } else {
       await settle(page, demo.result);
       if (opts.profile) stopLoadProfiler = await startProfiler(page);
@@ -127,7 +128,7 @@ export async function runDataset(browser: Browser, url: string, spec: DatasetSpe
       const settled = await settle(page, p.t0 + p.result);
       const longest = await longestTaskAfter(page, p.t0 + p.result);
       const r = Math.round;
-      load = { from: 'project file chosen', firstPaintMs: r(p.paint), firstRunMs: r(p.run), firstResultMs: r(p.result), resultMinusPaintMs: r(p.result - p.paint), longestTaskAfterResultMs: longest, settled, verdict: verdict(longest, spec.budgetMs) };
+      load = { from: 'project file chosen', firstPaintMs: r(p.paint), firstRunMs: r(p.run), firstResultMs: r(p.result), resultMinusPaintMs: r(p.result - p.paint), longestTaskAfterResultMs: longest.ms, longestTaskAtMs: longest.at, settled, verdict: verdict(longest.ms, spec.budgetMs) };
     }
     if (stopLoadProfiler) load.profile = await stopLoadProfiler();
     const counts = await page.evaluate(() => {
@@ -144,7 +145,7 @@ export async function runDataset(browser: Browser, url: string, spec: DatasetSpe
       const longest = await longestTaskAfter(page, t0);
       const profile = stopProfiler ? await stopProfiler() : undefined;
       if (!settled) log(`[${spec.name}] ${name}: the page did not settle within the time limit`);
-      interactions.push({ name, longestTaskMs: longest, secondFrameMs: Math.round(frame2), settled, verdict: verdict(longest, spec.budgetMs), ...(profile ? { profile } : {}) });
+      interactions.push({ name, longestTaskMs: longest.ms, longestTaskAtMs: longest.at, secondFrameMs: Math.round(frame2), settled, verdict: verdict(longest.ms, spec.budgetMs), ...(profile ? { profile } : {}) });
     };
 
     const tabs = await testids(page, '[data-testid="workbench"] [data-testid^="tab-"]');
