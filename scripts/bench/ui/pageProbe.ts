@@ -47,7 +47,8 @@ export async function longestTaskAfter(page: Page, from: number): Promise<{ ms: 
 }
 
 /**
- * Waits until nothing has happened for `quietMs`: no long task, no map frame, no analysis running.
+ * Waits until nothing has happened for `quietMs`: no long task, no map frame, no analysis running,
+ * the map idle with its data drawn.
  * Returns false when that did not happen within `timeoutMs`.
  */
 export async function settle(page: Page, since: number, quietMs = 1500, timeoutMs = 300_000): Promise<boolean> {
@@ -65,7 +66,9 @@ export async function settle(page: Page, since: number, quietMs = 1500, timeoutM
         const b = window.__bench;
         for (const e of b.observer.takeRecords()) b.long.push([e.startTime, e.duration]);
         const lastLong = Math.max(0, ...b.long.map(([s, d]) => s + d));
-        const busy = window.__lifecircle.store!.getState().analysisStatus === 'running';
+        const dbg = window.__lifecircle;
+        // the analysis still running, MapLibre still tiling data, or deck.gl not yet drawn after a data change
+        const busy = dbg.store!.getState().analysisStatus === 'running' || !dbg.map!.loaded() || !dbg.mapIdle;
         return !busy && performance.now() - Math.max(since, lastLong, b.lastRenderAt) >= quietMs;
       },
       { since, quietMs },
