@@ -5,7 +5,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { serializeProject, type ProjectLayer } from '../../../src/core/io/project';
 import { normalizeLayer, type LayerKind } from '../../../src/core/model';
 import { benchCategoryIds, benchRules } from '../benchRules';
-import { generateSyntheticCity, SCALES } from '../syntheticCity';
+import { generateSyntheticCity, SCALES, type ScaleName } from '../syntheticCity';
 
 export interface LProject {
   file: string;
@@ -21,12 +21,12 @@ export interface LProject {
  * their rule set) as a project file, normalised the way the app normalises an import, so the
  * browser opens it through the app's own "open project" input.
  */
-export function writeLProject(seed: number): LProject {
-  const city = generateSyntheticCity({ ...SCALES.L, categories: benchCategoryIds, seed });
+export function writeLProject(seed: number, scale: ScaleName = 'L'): LProject {
+  const city = generateSyntheticCity({ ...SCALES[scale], categories: benchCategoryIds, seed });
   const opts = { personsPerHousehold: benchRules.persons_per_household, oldBeforeYear: benchRules.old_before_year };
   const layer = (kind: LayerKind, fc: FeatureCollection): ProjectLayer => ({
     kind,
-    name: `synthetic-L-${kind}.geojson`,
+    name: `synthetic-${scale}-${kind}.geojson`,
     source: 'file',
     fc: normalizeLayer(fc as FeatureCollection<Geometry>, kind, opts),
   });
@@ -35,7 +35,7 @@ export function writeLProject(seed: number): LProject {
     rules: benchRules,
     settings: {},
   });
-  const file = join(mkdtempSync(join(tmpdir(), 'lifecircle-bench-ui-')), 'synthetic-L.lifecircle.json');
+  const file = join(mkdtempSync(join(tmpdir(), 'lifecircle-bench-ui-')), `synthetic-${scale}.lifecircle.json`);
   writeFileSync(file, text);
   return {
     file,
