@@ -11,6 +11,7 @@
  *   options: --profile (CPU-profile the load and every interaction; print the top 5 main-thread
  *            self-time functions of the load and of the worst interaction), --dist DIR (serve another build, e.g. an unminified one), --seed N (L city)
  */
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -56,8 +57,11 @@ async function main(): Promise<void> {
       log('writing the L synthetic city as a project file …');
       specs.push({ name: 'L', budgetMs: BUDGET_MS.L, project: writeLProject(args.seed) });
     }
+    // a screenshot of each dataset after the interactions, to see that it really was on the map
+    const shotsDir = resolve(root, 'test-output/screenshots');
+    mkdirSync(shotsDir, { recursive: true });
     const datasets: DatasetResult[] = [];
-    for (const spec of specs) datasets.push(await runDataset(browser, server.url, spec, { profile: args.profile, log }));
+    for (const spec of specs) datasets.push(await runDataset(browser, server.url, spec, { profile: args.profile, shotsDir, log }));
     const report: UiReport = {
       benchmark: 'lifecircle-ui',
       date: new Date().toISOString(),

@@ -96,7 +96,7 @@ async function testids(page: Page, selector: string): Promise<{ ids: string[]; a
 }
 
 /** Loads one dataset in a fresh zh-CN window and times the load and every interaction. */
-export async function runDataset(browser: Browser, url: string, spec: DatasetSpec, opts: { profile: boolean; log: (msg: string) => void }): Promise<DatasetResult> {
+export async function runDataset(browser: Browser, url: string, spec: DatasetSpec, opts: { profile: boolean; shotsDir?: string; log: (msg: string) => void }): Promise<DatasetResult> {
   const { log } = opts;
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   await recordLongTasks(context);
@@ -162,6 +162,11 @@ export async function runDataset(browser: Browser, url: string, spec: DatasetSpe
     await measure('pan', { type: 'pan', dx: 400, dy: 250 });
     await measure('zoom in', { type: 'zoom', by: 1 });
     await measure('zoom out', { type: 'zoom', by: -1 });
+    if (opts.shotsDir) {
+      const file = `${opts.shotsDir}/bench-ui-${spec.name}.png`;
+      await page.screenshot({ path: file, timeout: LOAD_TIMEOUT });
+      log(`[${spec.name}] screenshot ${file}`);
+    }
     return { name: spec.name, counts, budgetMs: spec.budgetMs, load, interactions };
   } finally {
     await context.close();
