@@ -11,10 +11,10 @@
  *   options: --profile (CPU-profile the load and every interaction; print the top 5 main-thread
  *            self-time functions of the load and of the worst interaction), --dist DIR (serve another build, e.g. an unminified one), --seed N (L city)
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CHROMIUM, launchChromium, VIEWPORT } from '../tests/e2e/chromium';
 import { root, startServer } from '../tests/e2e/servers';
 import { ensureBuild } from './bench/ui/ensureBuild';
@@ -51,8 +51,8 @@ async function main(): Promise<void> {
   const outDir = args.dist ? ['--outDir', resolve(args.dist)] : [];
   const server = await startServer(resolve(root, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', ...outDir], 'vite preview', 60_000);
   const browser = await launchChromium();
+  const specs: DatasetSpec[] = [{ name: 'demo', budgetMs: BUDGET_MS.demo }];
   try {
-    const specs: DatasetSpec[] = [{ name: 'demo', budgetMs: BUDGET_MS.demo }];
     if (args.large) {
       log('writing the L synthetic city as a project file …');
       specs.push({ name: 'L', budgetMs: BUDGET_MS.L, project: writeLProject(args.seed) });
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.stop();
+    for (const s of specs) if (s.project) rmSync(dirname(s.project.file), { recursive: true, force: true });
   }
 }
 
