@@ -7,6 +7,7 @@
  *   npm run bench -- --json       ONE JSON object on stdout (progress on stderr); includes L
  *                                 unless --no-L, so every budget gets a verdict
  *   options: --seed N (default 42), --runs N (cap on timed runs), --no-naive, --no-worker
+ *   The browser figures (first paint, first result, interaction long tasks) are `npm run bench:ui`.
  *
  * Last results — 2026-11-26 21:35 UTC, after the engine speed-ups (commits 0e37046..b9c0571),
  * 2-vCPU AMD EPYC VM, Node 20.20.2, seed 42, `--json`, load average 2.3 → 1.8 (`uptime`; the
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
   };
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else console.log(formatTable(report));
+  log('UI figures (first paint, first result, long main-thread tasks per interaction in Chromium): npm run bench:ui');
 }
 
 main().catch((err: unknown) => {

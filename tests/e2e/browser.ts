@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { COLORS, type RGBA } from '../../src/map/palette';
+import { CHROMIUM, launchChromium, VIEWPORT } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, VIEWPORT };
 
 /**
  * On CI a missing browser is a failure, never a skip; locally we say what to install.
@@ -17,25 +18,9 @@ export function requireChromium(): boolean {
   return false;
 }
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+export function launch(): Promise<Browser> {
+  return launchChromium();
 }
-
-/** A planner's window. */
-export const VIEWPORT = { width: 1600, height: 1000 };
 
 /** Opens the app with a fresh context in the given UI language; collects page errors. */
 export async function openApp(browser: Browser, locale: 'zh-CN' | 'en' = 'zh-CN', path = '', baseUrl = inject('baseUrl')) {

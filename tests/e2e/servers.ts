@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const root = resolve(__dirname, '../..');
+/** The repository root (works under vitest and under tsx, where ES modules have no __dirname). */
+export const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
