@@ -14,6 +14,7 @@ describe('parseNumber: hand-checked table (issue 9 item 2)', () => {
     ['3千', 3000],
     ['1.5亿', 150000000],
     ['约800户', 800],
+    ['approx 40', 40],
     ['800 户', 800],
     ['1998年', 1998],
     ['２０００年', 2000],
@@ -86,7 +87,7 @@ describe('parseNumber never returns a number for a string it cannot fully accoun
   const unit = '(户|人|个|套|栋|位|车位|床位|座|处|%|米|m|㎡)?';
   const num = '(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?';
   const grammars = [
-    new RegExp(`^((约|大约|共|近)\\s*)?[-+]?${num}(\\s*[万千亿])?\\s*${unit}$`),
+    new RegExp(`^((约|大约|共|近|approx)\\s*)?[-+]?${num}(\\s*[万千亿])?\\s*${unit}$`),
     /^(上世纪)?(\d{2}|\d{4})(年代|s)$/,
     /^(上世纪)?[一二三四五六七八九零〇][十零〇]年代$/,
     /^\d{4}年?\s*-\s*\d{4}年?$/,

@@ -56,7 +56,7 @@ function canonical(s: string): string {
     .replace(/^[−]/, '-')
     // spaces between a number and its unit, or after 约, carry no meaning ("800 户"); between digits they do
     .replace(/(\d)\s+(?=[^\d\s.,+-])/g, '$1')
-    .replace(/^(约|大约|约为|近|共|共计|合计|计)\s+/, '$1');
+    .replace(/^(约|大约|约为|近|共|共计|合计|计|about|approx\.?|ca\.?)\s+/i, '$1');
 }
 
 /** Words before a number that keep its value: about, around, in total. */
