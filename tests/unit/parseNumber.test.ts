@@ -75,6 +75,10 @@ describe('readNumber by field kind', () => {
     expect(readNumber('12.5', 'count')).toEqual({ value: null, problem: 'not-integer' });
     expect(readNumber('1998年', 'count')).toEqual({ value: null, problem: 'unreadable' });
     expect(readNumber(null, 'count')).toEqual({ value: null });
+    // amounts (population, capacity, shares): fractions allowed, negatives not
+    expect(readNumber('0.35', 'amount')).toEqual({ value: 0.35 });
+    expect(readNumber('2.5万人', 'amount')).toEqual({ value: 25000 });
+    expect(readNumber(-1, 'amount')).toEqual({ value: null, problem: 'negative' });
   });
 });
 

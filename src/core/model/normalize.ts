@@ -13,9 +13,9 @@ export interface NormalizeOptions {
   mapping?: Record<string, string | null>;
 }
 
-/** Numeric canonical fields and how their values are checked (counts: whole and ≥ 0; years: 1800 … next year). */
+/** Numeric canonical fields and how their values are checked (counts: whole and ≥ 0; amounts: ≥ 0; years: 1800 … next year; parking lots' spaces are checked by the CLI's own stricter rule). */
 export const NUMERIC_FIELDS: Readonly<Record<string, NumberKind>> = {
-  households: 'count', population: 'number', built_year: 'year', parking_spaces: 'count', capacity: 'number', spaces: 'number', elderly_share: 'number',
+  households: 'count', population: 'amount', built_year: 'year', parking_spaces: 'count', capacity: 'amount', spaces: 'number', elderly_share: 'amount',
 };
 
 export { parseNumber } from './parseNumber';

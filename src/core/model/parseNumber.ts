@@ -6,14 +6,21 @@
  */
 
 /** What kind of value a field holds; decides the checks after reading. */
-export type NumberKind = 'number' | 'count' | 'year';
+export type NumberKind =
+  /** any number, negative included */
+  | 'number'
+  /** a number ≥ 0 (population, capacity, a share) */
+  | 'amount'
+  /** a whole number ≥ 0 (households, parking spaces) */
+  | 'count'
+  | 'year';
 
 export type NumberProblem =
   /** Text none of the grammars account for (e.g. "八百户", "1,5", "见附表"). */
   | 'unreadable'
   /** A year outside 1800 … next year. */
   | 'year-out-of-range'
-  /** A count below 0. */
+  /** A count or amount below 0. */
   | 'negative'
   /** A count that is not a whole number. */
   | 'not-integer';
@@ -170,6 +177,10 @@ export function readNumber(v: unknown, kind: NumberKind = 'number', now: Date = 
   }
   if (r.value === null) return r;
   if (kind === 'year') return r.range || r.bound ? r : yearInRange(r, now);
+  if (kind === 'amount') {
+    if (yearish) return { value: null, problem: 'unreadable' };
+    if (r.value < 0) return { value: null, problem: 'negative' };
+  }
   if (kind === 'count') {
     // "1998年" or "90年代" in a households column is not a count
     if (yearish) return { value: null, problem: 'unreadable' };

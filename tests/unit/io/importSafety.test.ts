@@ -145,7 +145,7 @@ describe('every message of the bad-input corpus reads in Chinese', () => {
       for (const i of [...r.errors, ...r.warnings]) {
         // quoted text is the file's own (a column name such as “households”, a value), not prose
         const own = (t: string): string => t.split(file).join('').replace(/“[^”]*”|"[^"]*"/g, '');
-        const words = [...prose(own(i.message_zh)), ...prose(i.hint_zh)];
+        const words = [...prose(own(i.message_zh)), ...prose(own(i.hint_zh))];
         if (words.length) found.push(`${file} ${i.code}: ${words.join(' ')}`);
       }
     }
