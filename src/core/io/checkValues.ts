@@ -32,20 +32,22 @@ export function checkValues(items: IndexedFeature[], kind: LayerKind | null | un
   for (const { f } of items.slice(0, 200)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
   const mapping = suggestFieldMapping([...keys], kind);
   const numeric = Object.keys(mapping).filter((c) => mapping[c] && Object.hasOwn(NUMERIC_FIELDS, c));
+  const now = new Date();
   const out = items.map(({ f, i }) => {
     let props: Record<string, unknown> | null = null;
     for (const canonical of numeric) {
       const column = mapping[canonical] as string;
       const raw = f.properties?.[column];
       if (raw === undefined || raw === null || raw === '') continue;
-      const r = readNumber(raw, NUMERIC_FIELDS[canonical]);
+      const r = readNumber(raw, NUMERIC_FIELDS[canonical], now);
+      if (!r.problem && !r.range && !r.bound) continue;
       const params = { field: column, value: safeText(raw, 40), name: label(f, mapping.id, mapping.name) };
       const set = (k: string, v: unknown): void => {
         props ??= { ...(f.properties ?? {}) };
         props[k] = v;
       };
       if (r.problem === 'unreadable') issues.addFeature('value-unreadable', i, params);
-      else if (r.problem === 'year-out-of-range') issues.addFeature('year-out-of-range', i, { ...params, min: MIN_YEAR, max: maxYear() });
+      else if (r.problem === 'year-out-of-range') issues.addFeature('year-out-of-range', i, { ...params, min: MIN_YEAR, max: maxYear(now) });
       else if (r.problem === 'negative' || r.problem === 'not-integer') issues.addFeature(r.problem === 'negative' ? 'count-negative' : 'count-not-integer', i, params);
       // Another reader (the analysis, the CLI) would take parseNumber's number: make it unknown.
       if (r.problem && parseNumber(raw) !== null) {
@@ -65,14 +67,16 @@ export function checkValues(items: IndexedFeature[], kind: LayerKind | null | un
 
   const idField = mapping.id;
   if (idField) {
-    const seen = new Map<string, number>();
+    const seen = new Set<unknown>();
+    const repeated = new Map<string, number>();
     for (const { f } of out) {
       const v = f.properties?.[idField];
       if (v === undefined || v === null || v === '') continue;
-      const k = String(v);
-      seen.set(k, (seen.get(k) ?? 0) + 1);
+      const k = typeof v === 'number' ? String(v) : v;
+      if (!seen.has(k)) seen.add(k);
+      else repeated.set(String(k), (repeated.get(String(k)) ?? 1) + 1);
     }
-    const dup = [...seen].filter(([, n]) => n > 1);
+    const dup = [...repeated];
     if (dup.length) {
       const ids = dup.slice(0, SHOWN_IDS).map(([k, n]) => `"${safeText(k, 30)}" ×${n}`).join(', ') + (dup.length > SHOWN_IDS ? ', …' : '');
       issues.add('duplicate-ids', { field: idField, count: dup.length, ids });

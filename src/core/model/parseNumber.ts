@@ -50,12 +50,17 @@ const FULL_WIDTH: Record<string, string> = {
 
 /** Full-width digits and punctuation to ASCII; every dash and 至/到 between numbers to "-". */
 function canonical(s: string): string {
+  if (!/[\uff00-\uffef\u3000]/.test(s)) return tidy(s);
   let t = '';
   for (const ch of s) {
     const c = ch.charCodeAt(0);
     if (c >= 0xff10 && c <= 0xff19) t += String.fromCharCode(c - 0xff10 + 48);
     else t += FULL_WIDTH[ch] ?? ch;
   }
+  return tidy(t);
+}
+
+function tidy(t: string): string {
   return t
     .trim()
     // a dash, tilde, 至 or 到 between two numbers is a range ("1988—1992", "1988 ~ 1992年")
@@ -142,7 +147,7 @@ function readYearish(t: string): NumberReading | null {
   return null;
 }
 
-function yearInRange(r: NumberReading, now: Date): NumberReading {
+function yearInRange(r: NumberReading, now: Date | undefined): NumberReading {
   const lo = r.range ? r.range[0] : r.bound?.before ?? r.bound?.after ?? r.value;
   const hi = r.range ? r.range[1] : r.bound?.before ?? r.bound?.after ?? r.value;
   if (lo === null || lo === undefined || hi === null || hi === undefined) return r;
@@ -156,12 +161,14 @@ function yearInRange(r: NumberReading, now: Date): NumberReading {
  * `value: null` and a problem. Counts must be whole and ≥ 0; years must lie in 1800 … next year
  * (a plain number in a year field is checked the same way).
  */
-export function readNumber(v: unknown, kind: NumberKind = 'number', now: Date = new Date()): NumberReading {
+export function readNumber(v: unknown, kind: NumberKind = 'number', now?: Date): NumberReading {
   let r: NumberReading;
   let yearish = false;
   if (typeof v === 'number') r = Number.isFinite(v) ? { value: v } : { value: null, problem: 'unreadable' };
   else if (typeof v !== 'string') return { value: null, ...(v == null || typeof v === 'boolean' ? {} : { problem: 'unreadable' as const }) };
   else {
+    // the common case first: a plain number in a text column
+    if (/^-?\d{1,15}(\.\d+)?$/.test(v)) return checkKind({ value: Number(v) }, kind, false, now);
     const t = canonical(v);
     if (t === '' || /^(?:-|--|\/|无|暂无|不详|未知|n\/?a|null|none|nan)$/i.test(t)) return { value: null };
     const y = readYearish(t);
@@ -175,6 +182,10 @@ export function readNumber(v: unknown, kind: NumberKind = 'number', now: Date = 
       r = { value: m[3] ? Math.round(x * 1e6) / 1e6 : x };
     }
   }
+  return checkKind(r, kind, yearish, now);
+}
+
+function checkKind(r: NumberReading, kind: NumberKind, yearish: boolean, now: Date | undefined): NumberReading {
   if (r.value === null) return r;
   if (kind === 'year') return r.range || r.bound ? r : yearInRange(r, now);
   if (kind === 'amount') {
