@@ -40,6 +40,21 @@ describe('CSV: a stray quote never drops the rows after it (item 1)', () => {
     expect(repairQuotes('name,addr\nA,"1\n2"\nB,x\n', ',').recordLines).toEqual([1, 2, 4]);
   });
 
+  it('no false alarm on files that are fine: blank and delimiter-only lines, "" cells, CR-only line ends, no final line break', async () => {
+    const fine = [
+      'name,lon,lat\nA,116.35,40\n"",""\nB,116.36,40\n',
+      'name,lon,lat\nA,116.35,40\n,,\n  \nB,116.36,40\n',
+      'name,lon,lat\rA,116.35,40\rB,116.36,40\r',
+      'name,note,lon,lat\nA,"a, b\nc",116.35,40\n\n\nB,x,116.36,40\n',
+      'name,lon,lat\nA,116.35,40\nB,116.36,40',
+    ];
+    for (const text of fine) {
+      const r = await readLayerFile('ok.csv', text);
+      expect(r.features.features, text).toHaveLength(2);
+      expect(r.warnings, text).toEqual([]);
+    }
+  });
+
   it('rows read are checked against the records in the file, the missing lines named (CRLF file with one bare LF)', async () => {
     const r = await readLayerFile('m.csv', 'name,lon,lat\r\nA,116.35,40\r\nB,116.351,40\nC,116.352,40\r\nD,116.353,40\r\n');
     const w = r.warnings.find((i) => i.code === 'csv-row-count');

@@ -6,11 +6,14 @@ import { findCoordinateColumns, parseCoordinate, type CoordinateColumns } from '
 import { parseWkt } from './parseWkt';
 import { repairQuotes } from './repairQuotes';
 
-/** 1-based line number of a character offset. */
-function lineIndex(text: string): { starts: number[]; lineAt: (offset: number) => number } {
+/** 1-based line number of a character offset; line breaks are \n, \r\n or a lone \r (as the scanner counts them). */
+function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return { starts, lineAt: (offset) => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -19,7 +22,7 @@ function lineIndex(text: string): { starts: number[]; lineAt: (offset: number) =
       else hi = mid - 1;
     }
     return lo + 1;
-  } };
+  };
 }
 
 export interface CsvRead {
@@ -83,12 +86,11 @@ export function readCsv(text: string, issues: IssueCollector, opts: { tsv?: bool
   const delimiter = opts.tsv ? '\t' : Papa.parse(text.slice(0, 65536), { preview: 20, delimiter: '' }).meta.delimiter || ',';
   const q = repairQuotes(text, delimiter);
   for (const b of q.broken) issues.add('csv-broken-quote', { line: b.line, lines: b.lines });
-  const { starts, lineAt } = lineIndex(q.text);
+  const lineAt = lineIndex(q.text);
   const rows: Record<string, string>[] = [];
-  const rowLines: number[] = [];
+  // The line where each row ends: papaparse's cursor is just past the row (and its line break).
+  const rowEnds: number[] = [];
   const errors: Papa.ParseError[] = [];
-  // The first data row starts after the header's line (the header is one line: names hold no line breaks).
-  let cursor = starts[q.recordLines[0] ?? 1] ?? q.text.length;
   const parsed = Papa.parse<Record<string, string>>(q.text, {
     header: true,
     skipEmptyLines: 'greedy',
@@ -97,10 +99,9 @@ export function readCsv(text: string, issues: IssueCollector, opts: { tsv?: bool
     step: (r) => {
       for (const e of r.errors) errors.push({ ...e, row: rows.length });
       rows.push(r.data);
-      let start = cursor;
-      while (start < q.text.length && /\s/.test(q.text[start] as string)) start++;
-      rowLines.push(lineAt(start));
-      cursor = r.meta.cursor;
+      let end = Math.min(r.meta.cursor, q.text.length) - 1;
+      while (end > 0 && /\s/.test(q.text[end] as string)) end--;
+      rowEnds.push(lineAt(end));
     },
   });
   const headers = (parsed.meta.fields ?? []).filter((h) => h !== '');
@@ -109,7 +110,15 @@ export function readCsv(text: string, issues: IssueCollector, opts: { tsv?: bool
     issues.addFeature('csv-malformed', e.row ?? 0, { row: (e.row ?? 0) + 2, detail: e.message, detail_zh: CSV_ERROR_ZH[e.code] ?? '格式不规范' });
   }
   // Whatever the parser did: every record of the file must be a row, or be named.
-  const read = new Set(rowLines);
+  // A row starts at the first record of the file after the previous row's last line.
+  const read = new Set<number>();
+  let k = 1;
+  let prevEnd = q.recordEnds[0] ?? 1;
+  for (const end of rowEnds) {
+    while (k < q.recordLines.length && (q.recordLines[k] as number) <= prevEnd) k++;
+    if (k < q.recordLines.length) read.add(q.recordLines[k] as number);
+    prevEnd = end;
+  }
   const missing = q.recordLines.slice(1).filter((l) => !read.has(l));
   const expected = Math.max(0, q.recordLines.length - 1);
   if (missing.length > 0 || expected !== rows.length) {

@@ -12,6 +12,8 @@ export interface QuoteScan {
   broken: BrokenQuote[];
   /** 1-based start line of every record with content, header included, in the repaired text. */
   recordLines: number[];
+  /** 1-based line where each of those records ends (differs from the start for multi-line cells). */
+  recordEnds: number[];
 }
 
 const MAX_REPAIRS = 100;
@@ -29,19 +31,20 @@ export function repairQuotes(input: string, delimiter: string): QuoteScan {
   const broken: BrokenQuote[] = [];
   for (let round = 0; round <= MAX_REPAIRS; round++) {
     const s = scan(text, delimiter);
-    if (!s.bad || round === MAX_REPAIRS) return { text, broken, recordLines: s.recordLines };
+    if (!s.bad || round === MAX_REPAIRS) return { text, broken, recordLines: s.recordLines, recordEnds: s.recordEnds };
     // Removing a quote removes no line break: line numbers stay those of the original file.
     broken.push({ line: s.bad.line, lines: s.bad.lines });
     text = text.slice(0, s.bad.index) + text.slice(s.bad.index + 1);
   }
-  return { text, broken, recordLines: [] };
+  return { text, broken, recordLines: [], recordEnds: [] };
 }
 
-function scan(text: string, d: string): { bad: (BrokenQuote & { index: number }) | null; recordLines: number[] } {
+function scan(text: string, d: string): { bad: (BrokenQuote & { index: number }) | null; recordLines: number[]; recordEnds: number[] } {
   const n = text.length;
   let line = 1;
   let headerDelims = -1;
   const recordLines: number[] = [];
+  const recordEnds: number[] = [];
   let recordStart = 1;
   let recordHasContent = false;
   let delims = 0;
@@ -49,7 +52,10 @@ function scan(text: string, d: string): { bad: (BrokenQuote & { index: number })
   let fieldStart = true;
   const endRecord = (): void => {
     if (headerDelims < 0) headerDelims = delims;
-    if (recordHasContent) recordLines.push(recordStart);
+    if (recordHasContent) {
+      recordLines.push(recordStart);
+      recordEnds.push(line);
+    }
     recordHasContent = false;
     delims = 0;
   };
@@ -82,10 +88,11 @@ function scan(text: string, d: string): { bad: (BrokenQuote & { index: number })
           if (end < 0) return false;
           return countDelims(text, b + 1, end, d) >= Math.max(1, headerDelims);
         });
-        if (!closed || swallowsRows) return { bad: { index: qIndex, line: qLine, lines: breaks.length }, recordLines };
+        if (!closed || swallowsRows) return { bad: { index: qIndex, line: qLine, lines: breaks.length }, recordLines, recordEnds };
         line += breaks.length;
       }
-      recordHasContent = true;
+      // greedy empty-line skipping treats "" like an empty cell
+      if (text.slice(qIndex + 1, closed ? i - 1 : i).trim() !== '') recordHasContent = true;
       fieldStart = false;
       continue;
     }
@@ -108,7 +115,7 @@ function scan(text: string, d: string): { bad: (BrokenQuote & { index: number })
     i++;
   }
   endRecord();
-  return { bad: null, recordLines };
+  return { bad: null, recordLines, recordEnds };
 }
 
 function countDelims(text: string, from: number, to: number, d: string): number {
