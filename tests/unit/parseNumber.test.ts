@@ -61,6 +61,7 @@ describe('readNumber by field kind', () => {
     expect(readNumber('2027', 'year', NOW).value).toBe(2027);
     expect(readNumber('2028', 'year', NOW)).toEqual({ value: null, problem: 'year-out-of-range' });
     expect(readNumber('1790-1810', 'year', NOW).problem).toBe('year-out-of-range');
+    expect(readNumber('1998.5', 'year', NOW)).toEqual({ value: null, problem: 'unreadable' });
   });
   it('"old" (built before 2000): 90年代 is old, 00年代 is not', () => {
     const fc = normalizeLayer({ type: 'FeatureCollection', features: ['90年代', '00年代', '1990年前', '1.2万'].map((y) => ({ type: 'Feature' as const, properties: { 建成年代: y }, geometry: null })) }, 'communities');

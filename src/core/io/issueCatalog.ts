@@ -366,8 +366,8 @@ export const ISSUE_CATALOG = {
     severity: 'warning',
     en: (p) => `${p.count} feature(s) have a "${p.field}" year outside ${p.min}–${p.max} (first${p.name}: "${p.value}"); the year is kept as unknown.`,
     zh: (p) => `${p.count} 个要素的“${p.field}”年份不在 ${p.min}–${p.max} 范围内（首个${p.name}：“${p.value}”），年份按未知处理。`,
-    hint_en: 'Correct the year (four digits, e.g. 1998); 0 or a blank means unknown.',
-    hint_zh: '请更正年份（四位数字，如 1998）；未知请留空。',
+    hint_en: 'Correct the year (four digits, e.g. 1998); leave the cell blank when the year is not known.',
+    hint_zh: '请更正年份（四位数字，如 1998）；年份未知时请留空。',
   },
   'year-range': {
     severity: 'info',

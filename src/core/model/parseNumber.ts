@@ -187,7 +187,12 @@ export function readNumber(v: unknown, kind: NumberKind = 'number', now?: Date):
 
 function checkKind(r: NumberReading, kind: NumberKind, yearish: boolean, now: Date | undefined): NumberReading {
   if (r.value === null) return r;
-  if (kind === 'year') return r.range || r.bound ? r : yearInRange(r, now);
+  if (kind === 'year') {
+    if (r.range || r.bound) return r;
+    // 1998.5 is not a year (a decimal in a year column is another quantity)
+    if (!Number.isInteger(r.value)) return { value: null, problem: 'unreadable' };
+    return yearInRange(r, now);
+  }
   if (kind === 'amount') {
     if (yearish) return { value: null, problem: 'unreadable' };
     if (r.value < 0) return { value: null, problem: 'negative' };
