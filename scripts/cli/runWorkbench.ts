@@ -143,7 +143,9 @@ export function runWorkbench(input: WorkbenchCliInput): WorkbenchCliOutput {
       population_reference: POPULATION_REFERENCE,
       old_communities: score.isOld.reduce((a, b) => a + b, 0),
       top: Array.from(ranking.subarray(0, 10), (c) => ({
-        index: c, id: ctx.communities.ids[c], name: communities.features[c]?.properties?.name ?? null, score: round(score.score[c], 2),
+        index: c, id: ctx.communities.ids[c] ?? communities.features[c]?.properties?.[fields.id ?? 'id'] ?? null,
+        // the name column as mapped (小区名称, 名称 …), like every other field
+        name: communities.features[c]?.properties?.[fields.name ?? 'name'] ?? null, score: round(score.score[c], 2),
         parts: Object.fromEntries(score.keys.map((k, i) => [k, round(score.part[i * C + c], 2)])),
       })),
     },

@@ -1,3 +1,4 @@
+import { readNumber } from '../model/parseNumber';
 import { area as turfArea, booleanPointInPolygon, distance, length as turfLength } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RuleSet } from '../rules/types';
@@ -68,10 +69,9 @@ function round1(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
+/** capacity=* as a whole number ≥ 0 through the one number grammar; "10-20" or "many" stay unknown. */
 function parseIntOrNull(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const m = /(\d+)/.exec(v);
-  return m ? Number(m[1]) : null;
+  return typeof v === 'string' ? readNumber(v, 'count').value : null;
 }
 
 /** Network geometry: lines as they are; a pedestrian area (highway=pedestrian, area=yes) walks along its outline. */

@@ -1,5 +1,6 @@
 import type { IssueCode } from './issueCatalog';
 import type { FileFormat } from './types';
+import { detectUtf16 } from './decodeText';
 
 export interface FormatGuess {
   format: FileFormat;
@@ -73,7 +74,10 @@ export function detectFormat(name: string, input: Uint8Array | string): FormatGu
   if (ext === '.csv' || ext === '.tsv') return { format: 'csv', ext };
   if (ext === '.osm') return { format: 'osm-xml', ext };
 
-  const head = firstText(typeof input === 'string' ? input.slice(0, 2048) : asciiHead(input, 2048));
+  const utf16 = typeof input === 'string' ? null : detectUtf16(input);
+  const head = firstText(
+    typeof input === 'string' ? input.slice(0, 2048) : utf16 ? new TextDecoder(utf16).decode(input.subarray(0, 4096)) : asciiHead(input, 2048),
+  );
   if (head.startsWith('{') || head.startsWith('[')) return { format: 'geojson', ext };
   if (head.startsWith('<')) {
     if (head.includes('<osm')) return { format: 'osm-xml', ext };

@@ -10,6 +10,7 @@ import { projectionToWgs84 } from './crs/projectToWgs84';
 import { suggestChineseCrs } from './crs/suggestChineseCrs';
 import { DATUM_NAMES, datumNote, parseCrsId } from './crs/crsCatalog';
 import { guessLayerKind } from './guessLayerKind';
+import { checkValues } from './checkValues';
 import type { DetectedInfo, ReadLayerOptions } from './types';
 import proj4 from 'proj4';
 
@@ -178,6 +179,9 @@ export function finishFeatures(items: IndexedFeature[], ctx: FinishContext): Fin
     if (!issues.hasErrors()) issues.add('no-usable-features', { total: ctx.rawCount });
     return fail();
   }
+  const kind = guessLayerKind(fc(items), ctx.fileName);
+  // OSM extracts are classified into layers later (their tags are checked there).
+  if (!ctx.skipMixedCheck) items = checkValues(items, options.kind ?? kind.guess, issues);
   const features: Feature[] = items.map((x) => x.f);
   const out: FeatureCollection = { type: 'FeatureCollection', features };
   const geometryTypes: DetectedInfo['geometryTypes'] = {};
@@ -185,5 +189,5 @@ export function finishFeatures(items: IndexedFeature[], ctx: FinishContext): Fin
     const t = (f.geometry as Geometry).type;
     geometryTypes[t] = (geometryTypes[t] ?? 0) + 1;
   }
-  return { features: out, crs, kind: guessLayerKind(out, ctx.fileName), geometryTypes };
+  return { features: out, crs, kind, geometryTypes };
 }

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import type { LayerKind } from './layerKinds';
 import { FIELD_ALIASES, suggestFieldMapping } from './fieldAliases';
+import { readNumber, type NumberKind } from './parseNumber';
 
 /** Defaults from DESIGN §3; a rule set may override them. */
 export interface NormalizeOptions {
@@ -12,15 +13,12 @@ export interface NormalizeOptions {
   mapping?: Record<string, string | null>;
 }
 
-const NUMERIC = new Set(['households', 'population', 'built_year', 'parking_spaces', 'capacity', 'spaces', 'elderly_share']);
+/** Numeric canonical fields and how their values are checked (counts: whole and ≥ 0; amounts: ≥ 0; years: 1800 … next year; parking lots' spaces are checked by the CLI's own stricter rule). */
+export const NUMERIC_FIELDS: Readonly<Record<string, NumberKind>> = {
+  households: 'count', population: 'amount', built_year: 'year', parking_spaces: 'count', capacity: 'amount', spaces: 'number', elderly_share: 'amount',
+};
 
-/** Numbers from strings like "1,200", "约800户", "1998年", "1990s"; null when there is no number. */
-export function parseNumber(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v !== 'string') return null;
-  const m = v.replace(/[,，\s]/g, '').match(/-?\d+(\.\d+)?/);
-  return m ? Number(m[0]) : null;
-}
+export { parseNumber } from './parseNumber';
 
 function parseBool(v: unknown): boolean | null {
   if (typeof v === 'boolean') return v;
@@ -50,7 +48,14 @@ export function normalizeFeature<G extends Geometry | null>(
     const key = mapping[canonical];
     if (!key || src[key] === undefined) continue;
     const raw = src[key];
-    if (NUMERIC.has(canonical)) props[canonical] = parseNumber(raw);
+    const numberKind = Object.hasOwn(NUMERIC_FIELDS, canonical) ? NUMERIC_FIELDS[canonical] : undefined;
+    if (numberKind) {
+      const r = readNumber(raw, numberKind);
+      props[canonical] = r.value;
+      if (r.range) props[`${canonical}_range`] = `${r.range[0]}-${r.range[1]}`;
+      if (r.bound?.before) props[`${canonical}_before`] = r.bound.before;
+      if (r.bound?.after) props[`${canonical}_after`] = r.bound.after;
+    }
     else if (canonical === 'public') props[canonical] = parseBool(raw) ?? true;
     else if (canonical === 'walkable') props[canonical] = raw === false || raw === 'false' || raw === 'no' ? false : raw;
     else props[canonical] = raw == null ? raw : String(raw);

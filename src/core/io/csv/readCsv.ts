@@ -4,6 +4,26 @@ import type { IssueCollector } from '../issueCollector';
 import type { IndexedFeature } from '../geojson/cleanFeatures';
 import { findCoordinateColumns, parseCoordinate, type CoordinateColumns } from './findCoordinateColumns';
 import { parseWkt } from './parseWkt';
+import { repairQuotes } from './repairQuotes';
+
+/** 1-based line number of a character offset; line breaks are \n, \r\n or a lone \r (as the scanner counts them). */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
 
 export interface CsvRead {
   items: IndexedFeature[];
@@ -63,17 +83,49 @@ const CSV_ERROR_ZH: Record<string, string> = {
  * columns are not repeated in the properties (so export → import gives the same attributes).
  */
 export function readCsv(text: string, issues: IssueCollector, opts: { tsv?: boolean; forced?: { lon: string; lat: string } } = {}): CsvRead {
-  const parsed = Papa.parse<Record<string, string>>(text, {
+  const delimiter = opts.tsv ? '\t' : Papa.parse(text.slice(0, 65536), { preview: 20, delimiter: '' }).meta.delimiter || ',';
+  const q = repairQuotes(text, delimiter);
+  for (const b of q.broken) issues.add('csv-broken-quote', { line: b.line, lines: b.lines });
+  const lineAt = lineIndex(q.text);
+  const rows: Record<string, string>[] = [];
+  // The line where each row ends: papaparse's cursor is just past the row (and its line break).
+  const rowEnds: number[] = [];
+  const errors: Papa.ParseError[] = [];
+  const parsed = Papa.parse<Record<string, string>>(q.text, {
     header: true,
     skipEmptyLines: 'greedy',
-    delimiter: opts.tsv ? '\t' : '',
+    delimiter,
     transformHeader: (h) => h.replace(/^\uFEFF/, '').trim(),
+    step: (r) => {
+      for (const e of r.errors) errors.push({ ...e, row: rows.length });
+      rows.push(r.data);
+      let end = Math.min(r.meta.cursor, q.text.length) - 1;
+      while (end > 0 && /\s/.test(q.text[end] as string)) end--;
+      rowEnds.push(lineAt(end));
+    },
   });
   const headers = (parsed.meta.fields ?? []).filter((h) => h !== '');
-  const rows = parsed.data;
-  for (const e of parsed.errors) {
+  for (const e of errors) {
     if (e.code === 'UndetectableDelimiter') continue;
     issues.addFeature('csv-malformed', e.row ?? 0, { row: (e.row ?? 0) + 2, detail: e.message, detail_zh: CSV_ERROR_ZH[e.code] ?? '格式不规范' });
+  }
+  // Whatever the parser did: every record of the file must be a row, or be named.
+  // A row starts at the first record of the file after the previous row's last line.
+  const read = new Set<number>();
+  let k = 1;
+  let prevEnd = q.recordEnds[0] ?? 1;
+  for (const end of rowEnds) {
+    while (k < q.recordLines.length && (q.recordLines[k] as number) <= prevEnd) k++;
+    if (k < q.recordLines.length) read.add(q.recordLines[k] as number);
+    prevEnd = end;
+  }
+  const missing = q.recordLines.slice(1).filter((l) => !read.has(l));
+  const expected = Math.max(0, q.recordLines.length - 1);
+  if (missing.length > 0 || expected !== rows.length) {
+    issues.add('csv-row-count', {
+      expected, read: rows.length, missing: Math.max(missing.length, expected - rows.length),
+      lines: missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : ''),
+    });
   }
   const columns: CoordinateColumns | null = opts.forced ? { kind: 'lonlat', ...opts.forced } : findCoordinateColumns(headers);
   if (!columns || (columns.kind === 'lonlat' && (!headers.includes(columns.lon) || !headers.includes(columns.lat)))) {
