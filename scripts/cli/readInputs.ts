@@ -97,7 +97,8 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
       ? ({ onProgress: (p: { stage: string; fraction: number }) => io.stderr(`\r${file}: ${p.stage} ${Math.round(p.fraction * 100)}%   ${p.fraction >= 1 ? '\n' : ''}`) })
       : {};
 
-  const out: CliInputs = { layers: {}, sources: {}, files: [], osm: null, attribution: null, unknownCategories: {}, warnings: 0 };
+  // a prototype-free map: a category value "__proto__" or "constructor" is counted like any other
+  const out: CliInputs = { layers: {}, sources: {}, files: [], osm: null, attribution: null, unknownCategories: Object.create(null) as Record<string, number>, warnings: 0 };
   const osmUsed = (file: string, c: OsmClassification, layers: InputLayer[]): void => {
     out.attribution = OSM_ATTRIBUTION;
     if (!out.osm) out.osm = { file, counts: c.counts, unclassified: c.unclassified.length, unclassifiedByTag: c.unclassifiedByTag, layers };

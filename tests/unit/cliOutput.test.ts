@@ -73,3 +73,36 @@ describe('entrance warnings', () => {
     expect(r.err).toMatch(new RegExp(`warning: .*c\\.geojson: community ${name} \\(feature 1\\): entrances more than 200 m from the community \\(up to \\d+ m\\) are ignored`));
   });
 });
+
+describe('ids that are properties of every object', () => {
+  it('the rule-set validator refuses them as level or category ids, naming the path', async () => {
+    const { validateRuleSet } = await import('../../src/core/rules/validateRuleSet');
+    const { defaultRules } = await import('../../src/core/rules/defaultRules');
+    for (const bad of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const r = structuredClone(defaultRules) as unknown as { levels: { id: string }[]; categories: { id: string; level: string }[] };
+      const old = r.levels[1].id;
+      r.levels[1].id = bad;
+      for (const c of r.categories) if (c.level === old) c.level = bad;
+      r.categories[0].id = bad;
+      const problems = validateRuleSet(r).map((p) => `${p.path}: ${p.message}`);
+      expect(problems).toContain(`$.levels[1].id: "${bad}" is a reserved word (a property of every JavaScript object); choose another id, e.g. "${bad.replace(/^_+/, '')}_level"`);
+      expect(problems.some((p) => p.startsWith('$.categories[0].id: '))).toBe(true);
+    }
+  });
+
+  it('a facility category "__proto__" or "constructor" is listed among the unknown categories', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lc-proto-'));
+    const facilities = JSON.parse(readFileSync(path.join(G, 'facilities.geojson'), 'utf8'));
+    facilities.features[0].properties.category = '__proto__';
+    facilities.features[1].properties.category = 'constructor';
+    const fac = path.join(dir, 'f.geojson');
+    writeFileSync(fac, JSON.stringify(facilities));
+    let out = '';
+    const code = await runCli(['--communities', path.join(G, 'communities.geojson'), '--facilities', fac, '--out', path.join(dir, 'o.geojson')], { stdout: (s) => void (out += s), stderr: () => {}, env: { LANG: 'en' } });
+    expect(code).toBe(0);
+    const unknown = JSON.parse(out).unknown_categories;
+    expect(Object.prototype.hasOwnProperty.call(unknown, '__proto__')).toBe(true);
+    expect(unknown.__proto__).toBe(1);
+    expect(unknown.constructor).toBe(1);
+  });
+});

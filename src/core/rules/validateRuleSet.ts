@@ -30,6 +30,19 @@ function positive(x: unknown): boolean {
  * Checks a parsed JSON value against the rule-set schema. Returns every problem found (empty when
  * valid) so an editor or importer can show them all at once, each with its JSON path.
  */
+/**
+ * Ids that name a property every JavaScript object has ("constructor", "__proto__", "toString"…):
+ * as keys of plain objects they read back as functions or change the prototype, so level and
+ * category ids may not use them.
+ */
+export function isReservedId(id: string): boolean {
+  return id === '__proto__' || id in Object.prototype;
+}
+
+function reservedMessage(id: string): string {
+  return `"${id}" is a reserved word (a property of every JavaScript object); choose another id, e.g. "${id.replace(/^_+/, '')}_level"`;
+}
+
 export function validateRuleSet(x: unknown): RuleProblem[] {
   const out: RuleProblem[] = [];
   if (!isObject(x)) return [{ path: '$', message: 'a rule set must be a JSON object' }];
@@ -55,6 +68,7 @@ export function validateRuleSet(x: unknown): RuleProblem[] {
       const p = `$.levels[${i}]`;
       if (!isObject(l)) return out.push({ path: p, message: 'must be an object' });
       if (typeof l.id !== 'string' || !l.id) out.push({ path: `${p}.id`, message: 'must be a non-empty string' });
+      else if (isReservedId(l.id)) out.push({ path: `${p}.id`, message: reservedMessage(l.id) });
       else if (levelIds.has(l.id)) out.push({ path: `${p}.id`, message: `duplicate level id "${l.id}"` });
       else levelIds.add(l.id);
       if (!positive(l.walk_m)) out.push({ path: `${p}.walk_m`, message: 'must be a positive distance in metres' });
@@ -69,7 +83,8 @@ export function validateRuleSet(x: unknown): RuleProblem[] {
     x.categories.forEach((c: unknown, i: number) => {
       const p = `$.categories[${i}]`;
       if (!isObject(c)) return out.push({ path: p, message: 'must be an object' });
-      if (typeof c.id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(c.id)) {
+      if (typeof c.id === 'string' && isReservedId(c.id)) out.push({ path: `${p}.id`, message: reservedMessage(c.id) });
+      else if (typeof c.id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(c.id)) {
         out.push({ path: `${p}.id`, message: 'must be a lower-case identifier like "kindergarten"' });
       } else if (catIds.has(c.id)) out.push({ path: `${p}.id`, message: `duplicate category id "${c.id}"` });
       else catIds.add(c.id);
