@@ -95,15 +95,18 @@ describe.skipIf(!hasChromium)('workbench: compliance table, gap map, dashboard',
     expect(await centreDistance(page, target)).toBeGreaterThan(1000);
     await page.getByTestId(`compliance-row-${top}`).click();
     await expect.poll(() => page.evaluate(() => window.__lifecircle.store!.getState().selectedCommunity)).toBe(top);
-    await expect.poll(() => centreDistance(page, target), { timeout: 30_000 }).toBeLessThan(200);
-    await page.waitForFunction(() => !window.__lifecircle.map!.isMoving(), undefined, { timeout: 30_000 });
+    // The map frames the community (and its walking route, once it arrives: issue 8 item 5).
     const [w, s, e, n] = bbox(communities.features[top]);
-    const view = await page.evaluate(() => window.__lifecircle.map!.getBounds().toArray());
-    // the community's bounds are inside the view
-    expect(view[0][0]).toBeLessThanOrEqual(w);
-    expect(view[0][1]).toBeLessThanOrEqual(s);
-    expect(view[1][0]).toBeGreaterThanOrEqual(e);
-    expect(view[1][1]).toBeGreaterThanOrEqual(n);
+    const framed = () =>
+      page.evaluate(([w, s, e, n]) => {
+        const m = window.__lifecircle.map!;
+        const v = m.getBounds().toArray();
+        return !m.isMoving() && v[0][0] <= w && v[0][1] <= s && v[1][0] >= e && v[1][1] >= n;
+      }, [w, s, e, n]);
+    await expect.poll(framed, { timeout: 30_000 }).toBe(true);
+    await page.waitForFunction((i) => window.__lifecircle.store!.getState().route?.communityIndex === i, top, { timeout: 30_000 });
+    await page.waitForFunction(() => !window.__lifecircle.map!.isMoving(), undefined, { timeout: 30_000 });
+    expect(await framed()).toBe(true);
     expect(await page.getByTestId(`compliance-row-${top}`).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByTestId('community-name').textContent()).toBe(String(communities.features[top].properties.name));
     await repaintAndWait(page);

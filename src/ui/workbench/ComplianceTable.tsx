@@ -70,9 +70,11 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
     if (pos >= 0) virtualizer.scrollToIndex(pos, { align: 'auto' });
   }, [selected, order, virtualizer]);
 
+  // A new selection is framed by the map with its route (map/frameSelection); the same row again
+  // flies back to the community.
   const onRow = (c: number) => {
-    select(c);
-    flyToFeature(useStore.getState().layers.communities?.fc.features[c]);
+    if (useStore.getState().selectedCommunity === c) flyToFeature(useStore.getState().layers.communities?.fc.features[c]);
+    else select(c);
   };
   const onHeader = (col: ComplianceColumn) => {
     if (sort?.key === col.key) setSort({ key: col.key, dir: sort.dir === 'asc' ? 'desc' : 'asc' });
