@@ -21,7 +21,7 @@ import { memoLast } from '../util/memoLast';
 import { featureIndex } from './featureIndex';
 import { createSelectionFramer } from './frameSelection';
 import { complianceOverlay } from './complianceOverlay';
-import { useComplianceView } from '../ui/workbench/complianceView';
+import { useComplianceView } from '../store/complianceView';
 import { selectMissingLevels } from '../store/selectCompliance';
 import { showsServiceArea } from '../store/mapViews';
 

@@ -6,7 +6,7 @@ import type { CoverageResult } from '../core/analysis/runCoverage';
 import type { LayerFeatures } from '../store/layersSlice';
 import { selectComplianceRows } from '../store/selectCompliance';
 import type { AppState } from '../store/useStore';
-import { complianceOrder, NO_FILTER, type ComplianceFilter } from '../ui/workbench/complianceOrder';
+import { complianceOrder, NO_FILTER, type ComplianceFilter } from '../store/complianceOrder';
 import { memoLast } from '../util/memoLast';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 import { PLANNING_COLORS } from './planningPalette';

@@ -4,7 +4,7 @@ import { missingMandatory } from '../../src/core/analysis/missingMandatory';
 import { complianceRows, countOldWithGaps } from '../../src/core/analysis/complianceRows';
 import { uncoveredPopulation } from '../../src/core/analysis/uncoveredPopulation';
 import { coverageWeights } from '../../src/core/analysis/coverageWeights';
-import { complianceOrder, NO_FILTER } from '../../src/ui/workbench/complianceOrder';
+import { complianceOrder, NO_FILTER } from '../../src/store/complianceOrder';
 import { gapGridPoints } from '../../src/map/gapGridOverlay';
 
 type F = Feature<Geometry | null>;

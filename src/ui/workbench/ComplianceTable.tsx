@@ -11,9 +11,9 @@ import { flyToFeature } from '../../map/flyToFeature';
 import { missingBinIndex, missingBins, rgbaCss, type MissingBin } from '../../map/palette';
 import { categoryName, fmt, metres } from '../featureText';
 import { cellStatus } from '../../core/analysis/noDataPolicy';
-import { complianceOrder } from './complianceOrder';
+import { complianceOrder } from '../../store/complianceOrder';
 import { complianceColumns, type ComplianceColumn } from './complianceColumns';
-import { useComplianceView } from './complianceView';
+import { useComplianceView } from '../../store/complianceView';
 import { ComplianceToolbar } from './ComplianceToolbar';
 import './compliance.css';
 

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ComplianceRows } from '../../core/analysis/complianceRows';
 import { useStore } from '../../store/useStore';
 import { categoryName, fmt } from '../featureText';
-import { useComplianceView } from './complianceView';
-import { NO_FILTER } from './complianceOrder';
+import { useComplianceView } from '../../store/complianceView';
+import { NO_FILTER } from '../../store/complianceOrder';
 import { downloadComplianceCsv } from './complianceExport';
 
 /** Filters of the compliance table: name, old only, level, a missing category, minimum missing count. */

@@ -4,8 +4,8 @@ import { selectComplianceRows } from '../../store/selectCompliance';
 import { useStore } from '../../store/useStore';
 import { complianceCsvLabels } from './complianceCsvLabels';
 import { downloadText } from '../io/download';
-import { complianceOrder } from './complianceOrder';
-import { useComplianceView } from './complianceView';
+import { complianceOrder } from '../../store/complianceOrder';
+import { useComplianceView } from '../../store/complianceView';
 
 /**
  * The compliance table as the planner sees it — the rows that pass its filters, in its sort order
