@@ -154,6 +154,13 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     const bytes = read(file, `--${layer}`);
     if (!bytes) continue;
     const r = await readLayerFile(file, bytes, { kind: layer, crs: opts.crs, ...progress(file, bytes.byteLength) });
+    if (layer === 'parking' && !r.ok && r.errors.length > 0 && r.errors.every((e) => e.code === 'empty-collection')) {
+      // No public lots is a finding, not an error: supply is then the communities' own spaces.
+      warn(tr(lang, `${file}: the parking file holds no lots; parking supply is each community's own spaces`, `${file}：停车场文件中没有停车场；停车供给按各小区自有车位计算`));
+      out.layers.parking = { type: 'FeatureCollection', features: [] };
+      out.sources.parking = file;
+      continue;
+    }
     // Warnings first: they explain a closing "none of the features can be used" error.
     report(r.warnings);
     report(r.errors);

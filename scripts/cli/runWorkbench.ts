@@ -79,25 +79,24 @@ export function runWorkbench(input: WorkbenchCliInput): WorkbenchCliOutput {
     }
   }
 
-  let parking: ParkingSupplyResult | null = null;
-  if (input.parking) {
-    const file = input.sources.parking ?? '--parking';
-    const pk = new Set<string>();
-    for (const f of input.parking.features.slice(0, 200)) for (const k of Object.keys(f.properties ?? {})) pk.add(k);
-    const pf = suggestFieldMapping([...pk], 'parking');
-    const spacesField = pf.spaces ?? 'spaces';
-    checkSpaces(input.parking, spacesField, file, lang, io);
-    parking = parkingSupply(ctx, { communities, parking: input.parking }, {
-      ratio: args.parkingRatio ?? rules.parking.ratio_per_household,
-      searchRadius: rules.parking.search_radius_m,
-      ownSpacesField: fields.parking_spaces ?? 'parking_spaces',
-      spacesField, publicField: pf.public ?? 'public',
-    });
-  }
+  // Always: without --parking (or with an empty file) supply is each community's own spaces.
+  const lots = input.parking ?? null;
+  const file = input.sources.parking ?? '--parking';
+  const pk = new Set<string>();
+  for (const f of lots?.features.slice(0, 200) ?? []) for (const k of Object.keys(f.properties ?? {})) pk.add(k);
+  const pf = suggestFieldMapping([...pk], 'parking');
+  const spacesField = pf.spaces ?? 'spaces';
+  if (lots) checkSpaces(lots, spacesField, file, lang, io);
+  const parking: ParkingSupplyResult = parkingSupply(ctx, { communities, parking: lots }, {
+    ratio: args.parkingRatio ?? rules.parking.ratio_per_household,
+    searchRadius: rules.parking.search_radius_m,
+    ownSpacesField: fields.parking_spaces ?? 'parking_spaces',
+    spacesField, publicField: pf.public ?? 'public',
+  });
 
   const score = renovationScore({
     communities, coverage: result, weights: ctx.weights, oldBeforeYear: rules.old_before_year,
-    parkingGap: parking?.gap ?? null, parkOk: parks?.ok ?? null,
+    parkingGap: parking.gap, parkOk: parks?.ok ?? null,
   }, {
     weights: args.weights, populationReference: POPULATION_REFERENCE, ageBaseYear: AGE_BASE_YEAR,
     builtYearField: fields.built_year ?? 'built_year', elderlyField: fields.elderly_share ?? 'elderly_share',
@@ -137,7 +136,7 @@ export function runWorkbench(input: WorkbenchCliInput): WorkbenchCliOutput {
     },
     score: {
       weights: Object.fromEntries(weightsChecked.keys.map((k, i) => [k, round(weightsChecked.normalised[i], 4)])),
-      unavailable: [...(parks ? [] : ['park']), ...(parking ? [] : ['parking'])],
+      unavailable: parks ? [] : ['park'],
       old_before_year: rules.old_before_year,
       age_base_year: AGE_BASE_YEAR,
       population_reference: POPULATION_REFERENCE,

@@ -101,17 +101,15 @@ export class AnalysisEngine {
       parks = parkCoverage(ctx, { parks: data.parks, thresholds: rules.parks.thresholds, communities: data.communities });
     }
     this.#parks = parks;
-    let parking: ParkingSupplyResult | null = null;
-    if (data.parking?.features.length) {
-      await yieldToEvents();
-      if (seq !== this.#runSeq) return null;
-      onProgress?.({ fraction: 1, stage: 'parking' });
-      parking = parkingSupply(
-        ctx,
-        { communities: data.communities, parking: data.parking },
-        { ratio: rules.parking.ratio_per_household, searchRadius: rules.parking.search_radius_m },
-      );
-    }
+    // Always, as the CLI: without parking lots the supply is each community's own spaces.
+    await yieldToEvents();
+    if (seq !== this.#runSeq) return null;
+    onProgress?.({ fraction: 1, stage: 'parking' });
+    const parking: ParkingSupplyResult = parkingSupply(
+      ctx,
+      { communities: data.communities, parking: data.parking },
+      { ratio: rules.parking.ratio_per_household, searchRadius: rules.parking.search_radius_m },
+    );
     return { result, parks, parking };
   }
 

@@ -89,23 +89,54 @@ describe('npm run analyze: parks, parking and renovation score', () => {
     expect([a.score, b.score, n.score]).toEqual([50, 16.67, null]);
   });
 
-  it('scores from what is given when parks and parking are absent', async () => {
+  it('scores from what is given when parks and parking lots are absent (parking from own spaces)', async () => {
     const out = path.join(tmp, 'bare.geojson');
     const r = await analyze(...base(out), '--count-no-data');
     expect(r.code).toBe(0);
-    const [a] = props(out);
-    expect(a).toMatchObject({ park_ok: null, park_dist: null, parking_demand: null, parking_supply: null, parking_gap: null });
-    // A without park and parking: Σ weights 0.5 + 0.15 + 0.05 = 0.7;
-    // 100 × (0.10·0.56 + 0.15·0.5 + 0.05·0.2) / 0.7 = 14.1 / 0.7 = 20.142857 → 20.14
-    expect(a.score).toBe(20.14);
-    // without --count-no-data the 15-min indicator is unavailable too: Σ w = 0.6;
-    // 100 × (0.15·0.5 + 0.05·0.2) / 0.6 = 8.5 / 0.6 = 14.1667 → 14.17
+    const [a, b, n] = props(out);
+    // No lots: supply = own spaces (issue 9 item 11). A: demand 200, own 50 → gap 150; B: 100 vs
+    // 150 → 0; N: 300 vs 100 → 200.
+    expect(a).toMatchObject({ park_ok: null, park_dist: null, parking_demand: 200, parking_supply: 50, parking_gap: 150 });
+    expect([b.parking_gap, n.parking_gap]).toEqual([0, 200]);
+    // A without park: Σ weights 0.9; parking 150/200 = 0.75;
+    // 100 × (0.10·0.56 + 0.2·0.75 + 0.15·0.5 + 0.05·0.2) / 0.9 = 29.1 / 0.9 = 32.333 → 32.33
+    expect(a.score).toBe(32.33);
+    // without --count-no-data the 15-min indicator is unavailable too: Σ w = 0.8;
+    // 100 × (0.2·0.75 + 0.15·0.5 + 0.05·0.2) / 0.8 = 23.5 / 0.8 = 29.375, exactly half a cent: the
+    // floating-point sum lands a hair below it, so the two-decimal figure is 29.37 (either is right)
     const out2 = path.join(tmp, 'bare-nodata.geojson');
     expect((await analyze(...base(out2))).code).toBe(0);
-    expect(props(out2)[0].score).toBe(14.17);
+    expect([29.37, 29.38]).toContain(props(out2)[0].score);
     const s = JSON.parse(r.stdout);
     expect(s.parks).toBe(null);
-    expect(s.score.unavailable).toEqual(['park', 'parking']);
+    expect(s.parking).toMatchObject({ file: null, lots: 0, public_lots: 0, total_demand: 600, total_supply: 300, total_gap: 350 });
+    expect(s.score.unavailable).toEqual(['park']);
+  });
+
+  it('a community without stated spaces has no parking figures when there are no lots, and does not lose points for it', async () => {
+    const fc = JSON.parse(readFileSync(fx('communities.geojson'), 'utf8'));
+    delete fc.features[0].properties.parking_spaces;
+    const file = path.join(tmp, 'no-spaces.geojson');
+    writeFileSync(file, JSON.stringify(fc));
+    const out = path.join(tmp, 'no-spaces-out.geojson');
+    const args = base(out);
+    args[args.indexOf(fx('communities.geojson'))] = file;
+    const r = await analyze(...args, '--count-no-data');
+    expect(r.code).toBe(0);
+    const [a] = props(out);
+    expect(a).toMatchObject({ parking_demand: 200, parking_supply: null, parking_gap: null });
+    // parking unavailable for A: Σ w = 0.7; 100 × (0.10·0.56 + 0.15·0.5 + 0.05·0.2) / 0.7 = 14.1 / 0.7 → 20.14
+    expect(a.score).toBe(20.14);
+  });
+
+  it('an empty parking file is a finding, not an error', async () => {
+    const empty = path.join(tmp, 'empty-parking.geojson');
+    writeFileSync(empty, JSON.stringify({ type: 'FeatureCollection', features: [] }));
+    const out = path.join(tmp, 'empty-parking-out.geojson');
+    const r = await analyze(...base(out), '--parking', empty);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/the parking file holds no lots; parking supply is each community's own spaces/);
+    expect(props(out)[0]).toMatchObject({ parking_supply: 50, parking_gap: 150 });
   });
 
   it('works in euclidean mode', async () => {

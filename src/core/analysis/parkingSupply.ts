@@ -9,8 +9,8 @@ type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProper
 export interface ParkingSupplyInput {
   /** the community collection the context was prepared from (same order), for own spaces */
   communities: Features;
-  /** parking lots: Point or Polygon, properties.spaces, properties.public */
-  parking: Features;
+  /** parking lots: Point or Polygon, properties.spaces, properties.public; none → own spaces only */
+  parking?: Features | null;
 }
 
 export interface ParkingSupplyOptions extends ParkingLotOptions {
@@ -81,7 +81,8 @@ export interface ParkingSupplyResult {
  * demand — literally as DESIGN says, so a community whose own spaces already exceed its demand
  * still takes its share (its surplus is not handed on); a lot no community with demand reaches
  * stays unused. gap = max(0, demand − supply). Households unknown → demand 0; own spaces
- * unknown → 0 (see ownKnown).
+ * unknown → 0 (see ownKnown). Without any public lot (no parking layer, or an empty one) supply is
+ * the own spaces alone, and NaN (unknown) for communities without stated spaces or households.
  *
  * Example: lot of 90 spaces reached by A (demand 200) and B (demand 100): A gets 60, B 30.
  */
@@ -109,7 +110,7 @@ export function parkingSupply(ctx: CoverageContext, input: ParkingSupplyInput, o
     }
   }
 
-  const lots = parkingLots(input.parking, options);
+  const lots = parkingLots(input.parking ?? { features: [] }, options);
   const L = lots.count;
   const reach = communitiesWithin(ctx, lots.points, radius, { mode, include: lots.isPublic });
   const issues = [...lots.issues];
@@ -174,6 +175,13 @@ export function parkingSupply(ctx: CoverageContext, input: ParkingSupplyInput, o
     publicLots, publicSpaces, unusedPublicSpaces: unused,
   };
   for (let c = 0; c < C; c++) {
+    // Without any public lot, supply is the community's own spaces: unknown when it states none
+    // (or its households are unknown) — never a gap made of missing data.
+    if (publicLots === 0 && (!ownKnown[c] || !(ctx.weights.households[c] > 0))) {
+      supply[c] = gap[c] = NaN;
+      totals.demand += demand[c];
+      continue;
+    }
     supply[c] = own[c] + shared[c];
     gap[c] = Math.max(0, demand[c] - supply[c]);
     totals.demand += demand[c];

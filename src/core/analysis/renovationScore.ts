@@ -115,7 +115,7 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
         const met = input.coverage.levelCompleteness[l * C + c];
         if (Number.isFinite(met)) x = (1 - met) * populationFactor[c];
       } else if (key === 'parking') {
-        if (input.parkingGap && households[c] > 0) x = Math.min(1, Math.max(0, input.parkingGap[c]) / households[c]);
+        if (input.parkingGap && households[c] > 0 && Number.isFinite(input.parkingGap[c])) x = Math.min(1, Math.max(0, input.parkingGap[c]) / households[c]);
       } else if (key === 'park') {
         if (input.parkOk) x = input.parkOk[c] ? 0 : 1;
       } else if (key === 'age') {
