@@ -97,3 +97,9 @@ export async function countColors(page: Page, colors: Record<string, Rgb>, tol =
     { colors, tol },
   );
 }
+
+/** Waits until the map has drawn and the analysis has finished (the status flag the panel sets). */
+export async function waitForAnalysis(page: Page): Promise<void> {
+  await waitForMap(page);
+  await page.waitForSelector('[data-testid="analysis-status"][data-status="done"]', { timeout: 120_000 });
+}

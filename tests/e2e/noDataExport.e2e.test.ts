@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
-import { normalizeLayer, type LayerKind } from '../../src/core/model';
-import { launch, openApp, requireChromium, shot, waitForMap } from './browser';
+import { launch, openApp, requireChromium, shot, waitForAnalysis } from './browser';
+import { demoLayer } from './demoLayers';
 
-type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 const rules = defaultRules;
-const demo = (kind: LayerKind): FC =>
-  normalizeLayer(JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${kind}.geojson`), 'utf8')), kind, {
-    personsPerHousehold: rules.persons_per_household,
-    oldBeforeYear: rules.old_before_year,
-  }) as FC;
+const demo = demoLayer;
 const hasChromium = requireChromium();
 
-async function analysisDone(page: Page): Promise<void> {
-  await waitForMap(page);
-  await page.waitForSelector('[data-testid="analysis-status"][data-status="done"]', { timeout: 120_000 });
-}
+const analysisDone = waitForAnalysis;
 
 /** A CSV line split into cells (RFC 4180 quotes). */
 function cells(line: string): string[] {

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
+import { launch, openApp, repaintAndWait, requireChromium, shot, waitForAnalysis } from './browser';
 
 const hasChromium = requireChromium();
 
-async function ready(page: Page): Promise<void> {
-  await waitForMap(page);
-  await page.waitForSelector('[data-testid="analysis-status"][data-status="done"]', { timeout: 120_000 });
-}
+const ready = waitForAnalysis;
 
 /** The deck.gl layers on the map now: id → number of items. */
 async function deckLayers(page: Page): Promise<Record<string, number | null>> {

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { bbox, distance } from '@turf/turf';
 import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
 import { runCoverage } from '../../src/core/analysis/runCoverage';
@@ -12,17 +10,11 @@ import { rankByScore, renovationScore } from '../../src/core/analysis/renovation
 import { DEFAULT_RENOVATION_WEIGHTS } from '../../src/core/analysis/renovationWeights';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import type { RuleSet } from '../../src/core/rules/types';
-import { normalizeLayer, type LayerKind } from '../../src/core/model';
-import { launch, openApp, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
+import { launch, openApp, repaintAndWait, requireChromium, shot, waitForAnalysis } from './browser';
+import { demoLayer } from './demoLayers';
 
-type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 const rules = defaultRules;
-// the demo as loadDemo normalises it
-const demo = (kind: LayerKind): FC =>
-  normalizeLayer(JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${kind}.geojson`), 'utf8')), kind, {
-    personsPerHousehold: rules.persons_per_household,
-    oldBeforeYear: rules.old_before_year,
-  }) as FC;
+const demo = demoLayer;
 const hasChromium = requireChromium();
 
 /** The worker's analysis, redone in Node with the core functions on the same data. */
@@ -42,10 +34,7 @@ function reference(r: RuleSet) {
   return { communities, coverage, park, supply, score, population: ctx.weights.population };
 }
 
-async function ready(page: Page): Promise<void> {
-  await waitForMap(page);
-  await page.waitForSelector('[data-testid="analysis-status"][data-status="done"]', { timeout: 120_000 });
-}
+const ready = waitForAnalysis;
 
 /** Positions 1… of the ranking table as shown: community index and score. */
 async function shownRanking(page: Page): Promise<{ index: number; score: number }[]> {

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { FeatureCollection, Geometry } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanPointInPolygon, centroid, distance as turfDistance } from '@turf/turf';
 import { analyzeCoverage, runCoverage } from '../../src/core/analysis/runCoverage';
@@ -9,25 +6,15 @@ import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
 import { parkCoverage } from '../../src/core/analysis/parkCoverage';
 import { parkingSupply } from '../../src/core/analysis/parkingSupply';
 import { defaultRules } from '../../src/core/rules/defaultRules';
-import { normalizeLayer, type LayerKind } from '../../src/core/model';
 import { missingBins } from '../../src/map/palette';
-import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
+import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForAnalysis } from './browser';
+import { demoLayer } from './demoLayers';
 
-type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 const rules = defaultRules;
-/** The demo layers as the app loads them (normalised the same way as loadDemo). */
-const demo = (kind: LayerKind, name: string = kind): FC =>
-  normalizeLayer(JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${name}.geojson`), 'utf8')), kind, {
-    personsPerHousehold: rules.persons_per_household,
-    oldBeforeYear: rules.old_before_year,
-  }) as FC;
+const demo = demoLayer;
 const hasChromium = requireChromium();
 
-
-async function analysisDone(page: Page): Promise<void> {
-  await waitForMap(page);
-  await page.waitForSelector('[data-testid="analysis-status"][data-status="done"]', { timeout: 120_000 });
-}
+const analysisDone = waitForAnalysis;
 
 /** Metres from the map's centre to a point. */
 async function centreDistance(page: Page, lonLat: number[]): Promise<number> {
