@@ -18,13 +18,10 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { parseRuleSet } from '../src/core/rules/validateRuleSet';
 import type { RuleSet } from '../src/core/rules/types';
-import { suggestFieldMapping } from '../src/core/model/fieldAliases';
-import { buildGraph } from '../src/core/network/buildGraph';
-import { prepareCoverage } from '../src/core/analysis/prepareCoverage';
-import { runCoverage, type CoverageResult } from '../src/core/analysis/runCoverage';
-import { noDataCategoryIds } from '../src/core/analysis/noDataPolicy';
+import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaResult, type StudyAreaSettings } from '../src/core/studyArea';
+import { resolveRenovationWeights } from '../src/core/analysis/renovationWeights';
 import { flatProperties } from '../src/core/io/export/flatProperties';
-import { communityCoverageAttributes } from '../src/core/io/export/coverageAttributes';
+import { communityResultAttributes } from '../src/core/io/export/communityAttributes';
 import { processIo, withSafeStderr, type CliIo } from './cli/cliIo';
 import { cliLang, tr, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';
@@ -35,7 +32,7 @@ import { UserError } from './cli/userError';
 import { checkOutPath, writeResult } from './cli/writeResult';
 import { reportCoverageWarnings } from './cli/reportCoverageWarnings';
 import { takeWorkbenchArgs, WORKBENCH_USAGE } from './cli/workbenchArgs';
-import { runWorkbench } from './cli/runWorkbench';
+import { reportWorkbenchWarnings } from './cli/reportWorkbenchWarnings';
 
 const DEFAULT_RULES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/rules/gb50180-2018.json');
 
@@ -58,15 +55,15 @@ function readRules(file: string, lang: CliLang): RuleSet {
 }
 
 /**
- * The output collection: original features and (flattened) properties plus dist_<k>, ok_<k> per category and
- * the workbench fields (park_ok, park_dist, parking_*, score; scripts/cli/runWorkbench).
+ * The output collection: the communities as imported (canonical properties, as the app holds
+ * them) plus every analysis attribute (core/io/export/communityAttributes, the app's export list).
  */
-function resultCollection(communities: GeoFC, result: CoverageResult, extra: (c: number) => Record<string, unknown>): GeoFC {
+function resultCollection(communities: GeoFC, result: StudyAreaResult): GeoFC {
   return {
     type: 'FeatureCollection',
     features: communities.features.map((f, c) => {
       // flat like the app's exports (no nested values: entrances as WKT, lists joined with ';')
-      const props = flatProperties({ ...(f.properties ?? {}), ...communityCoverageAttributes(result, c), ...extra(c) });
+      const props = flatProperties({ ...(f.properties ?? {}), ...communityResultAttributes(result, c) });
       return { ...f, properties: props };
     }),
   };
@@ -84,49 +81,48 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const lang = args.lang;
   checkOutPath(args.out, lang, [...Object.values(args.files), args.osm, args.rules].filter((f): f is string => typeof f === 'string'));
   const rulesFile = args.rules ?? DEFAULT_RULES;
-  const rules = readRules(rulesFile, lang);
+  let rules = readRules(rulesFile, lang);
+  try {
+    resolveRenovationWeights(rules.levels.map((l) => l.id), workbenchArgs.weights ?? {});
+  } catch (e) {
+    throw new UserError(`--weights: ${(e as Error).message}`);
+  }
+  if (workbenchArgs.parkingRatio !== undefined) rules = { ...rules, parking: { ...rules.parking, ratio_per_household: workbenchArgs.parkingRatio } };
   const inputs = await readInputs({ files: args.files, osm: args.osm, crs: args.crs, rules, lang, io });
   const communities = inputs.layers.communities as GeoFC;
-  const facilities = inputs.layers.facilities as GeoFC;
   const networkFc = inputs.layers.network;
   const mode = args.mode ?? (networkFc ? 'network' : 'euclidean');
   if (mode === 'network' && !networkFc) {
     throw new UserError(tr(lang, '--mode network needs a walking network: give --network N.geojson or an --osm extract with walkable ways', '--mode network 需要步行路网：请提供 --network N.geojson 或含可步行道路的 --osm 数据'));
   }
-
-  const keys = new Set<string>();
-  for (const f of communities.features.slice(0, 200)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
-  const fields = suggestFieldMapping([...keys], 'communities');
-
-  const graph = networkFc && mode === 'network' ? buildGraph(networkFc as GeoFC) : undefined;
-  if (graph && graph.edgeCount === 0) {
+  const layers: StudyAreaLayers = {
+    communities,
+    facilities: inputs.layers.facilities as GeoFC,
+    network: mode === 'network' ? (networkFc as GeoFC) : null,
+    parks: (inputs.layers.parks as GeoFC | undefined) ?? null,
+    parking: (inputs.layers.parking as GeoFC | undefined) ?? null,
+  };
+  const area = new StudyArea(layers);
+  if (mode === 'network' && area.graph && area.graph.edgeCount === 0) {
     throw new UserError(tr(lang, `${inputs.sources.network}: the network has no usable segments (all lines excluded, empty or zero-length)`, `${inputs.sources.network}：路网没有可用的线段（全部被排除、为空或长度为零）`));
   }
-  const ctx = prepareCoverage(
-    { communities, facilities, rules, graph },
-    {
-      mode, maxSnap: args.maxSnap, detour: args.detour,
-      householdsField: fields.households ?? undefined, populationField: fields.population ?? undefined,
-    },
-  );
-  const result = runCoverage(ctx, { countNoData: args.countNoData });
-  reportCoverageWarnings(result.warnings, communities, inputs.sources.communities ?? '--communities', lang, io);
-  const workbench = runWorkbench({
-    ctx, result, rules, communities, parks: inputs.layers.parks, parking: inputs.layers.parking,
-    sources: inputs.sources, args: workbenchArgs, lang, io,
-  });
+  const settings: StudyAreaSettings = {
+    mode, maxSnap: args.maxSnap, detour: args.detour, countNoData: args.countNoData,
+    ...(workbenchArgs.weights ? { renovationWeights: workbenchArgs.weights } : {}),
+  };
+  // the one pipeline, as the app's worker runs it (core/studyArea)
+  const result = area.analyze(rules, settings);
+  reportCoverageWarnings(result.coverage.warnings, communities, inputs.sources.communities ?? '--communities', lang, io);
+  reportWorkbenchWarnings(result, layers, inputs.sources, lang, io);
 
-  const out = resultCollection(communities, result, workbench.properties);
-  writeResult(args.out, out as FeatureCollection, { crs: args.outCrs, attribution: inputs.attribution, lang });
+  writeResult(args.out, resultCollection(communities, result) as FeatureCollection, { crs: args.outCrs, attribution: inputs.attribution, lang });
 
-  const byCategory: Record<string, number> = {};
-  for (const c of rules.categories) byCategory[c.id] = 0;
-  for (let f = 0; f < ctx.facilities.count; f++) if (ctx.facilities.category[f] >= 0) byCategory[rules.categories[ctx.facilities.category[f]].id]++;
+  const core = studyAreaSummary(layers, result, rules, settings);
   const summary = {
-    mode: result.mode,
-    rules: rules.id,
+    mode: core.mode,
+    rules: core.rules,
     ...(inputs.attribution ? { attribution: inputs.attribution } : {}),
-    options: { max_snap_m: args.maxSnap, detour: args.detour, count_no_data: args.countNoData, persons_per_household: ctx.options.popEstimatePerHousehold },
+    options: core.options,
     inputs: {
       communities: inputs.sources.communities ?? null, facilities: inputs.sources.facilities ?? null,
       network: mode === 'network' ? inputs.sources.network ?? null : null,
@@ -135,25 +131,18 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     },
     crs: { input: args.crs === 'auto' ? 'wgs84' : args.crs, output: args.outCrs, files: inputs.files },
     osm: inputs.osm,
-    counts: {
-      communities: result.communityCount,
-      facilities: ctx.facilities.count,
-      facilities_by_category: byCategory,
-      network: graph?.stats ?? null,
-    },
-    no_data: {
-      counted: args.countNoData,
-      categories: noDataCategoryIds(result),
-      mandatory: noDataCategoryIds(result, { mandatoryOnly: true }),
-    },
-    totals: result.stats.totals,
-    categories: result.stats.categories,
-    levels: result.stats.levels,
-    ...workbench.summary,
-    unreachable: { communities: result.unreachableCommunities, facilities: result.unreachableFacilities },
+    counts: { ...core.counts, network: mode === 'network' ? area.networkStats : null },
+    no_data: core.no_data,
+    totals: core.totals,
+    categories: core.categories,
+    levels: core.levels,
+    parks: core.parks && { file: inputs.sources.parks ?? null, ...core.parks },
+    parking: { file: inputs.sources.parking ?? null, ...core.parking },
+    score: core.score,
+    unreachable: core.unreachable,
     unknown_categories: inputs.unknownCategories,
     input_warnings: inputs.warnings,
-    warnings: result.warnings,
+    warnings: core.warnings,
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };

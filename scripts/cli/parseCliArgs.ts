@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../../src/core/rules/defaults';
 import { parseArgs } from 'node:util';
 import type { CoverageMode } from '../../src/core/analysis/prepareCoverage';
 import type { SourceCrs } from '../../src/core/io/types';
@@ -7,7 +8,7 @@ import { UserError } from './userError';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
     [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
-    [--mode network|euclidean] [--max-snap 300] [--detour 1.0] [--count-no-data]
+    [--mode network|euclidean] [--max-snap ${DEFAULTS.maxSnapM}] [--detour ${DEFAULTS.detour}] [--count-no-data]
     [--crs wgs84|gcj02|bd09|EPSG:xxxx|gk3:117] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] [--debug]
     --out result.geojson
   Inputs may be GeoJSON, CSV/TSV with coordinate columns, zipped Shapefile, OSM XML/PBF or Overpass JSON.
@@ -151,8 +152,8 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     ...(v.rules ? { rules: v.rules } : {}),
     out: v.out as string,
     ...(v.mode ? { mode: v.mode as CoverageMode } : {}),
-    maxSnap: number('max-snap', v['max-snap'], 300, 0),
-    detour: number('detour', v.detour, 1, 1),
+    maxSnap: number('max-snap', v['max-snap'], DEFAULTS.maxSnapM, 0),
+    detour: number('detour', v.detour, DEFAULTS.detour, 1),
     crs: parseCrs(v.crs, lang),
     outCrs: parseOutCrs(v['out-crs'], lang),
     lang: (v.lang as CliLang | undefined) ?? lang,

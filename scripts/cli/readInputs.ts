@@ -2,16 +2,17 @@ import type { FeatureCollection } from 'geojson';
 import { readLayerFile } from '../../src/core/io/readLayerFile';
 import { importOsm } from '../../src/core/io/importOsm';
 import { classifyOsm, type OsmClassification } from '../../src/core/io/classifyOsm';
-import { formatIssue } from '../../src/core/io/issueCollector';
+import { applyOsmChoices } from '../../src/core/io/applyOsmChoices';
+import { autoImport } from '../../src/core/io/autoImport';
+import type { ResolvedCategories } from '../../src/core/io/resolveFacilityCategories';
+import { formatIssue, IssueCollector } from '../../src/core/io/issueCollector';
 import type { ImportIssue, SourceCrs } from '../../src/core/io/types';
 import type { RuleSet } from '../../src/core/rules/types';
 import type { CliIo } from './cliIo';
 import { tr, type CliLang } from './cliLang';
-import { fallbackOsmCommunities } from './fallbackOsmCommunities';
 import { formatOsmSummary, OSM_ATTRIBUTION } from './formatOsmSummary';
 import { INPUT_LAYERS, type InputLayer } from './parseCliArgs';
 import { readInputFile } from './readInputFile';
-import { resolveFacilityCategories } from './resolveFacilityCategories';
 import { UserError } from './userError';
 
 export interface ReadInputsOptions {
@@ -119,19 +120,14 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
         const replaced = INPUT_LAYERS.filter((k) => opts.files[k]);
         const taken = INPUT_LAYERS.filter((k) => !opts.files[k]);
         say(formatOsmSummary(file, { counts: r.counts, unclassified: r.unclassified ?? [], unclassifiedByTag: r.unclassifiedByTag ?? {} }, rules.categories, lang, replaced).trimEnd());
+        // normalised as the app's OSM import does when its suggestions are accepted
+        const chosen = applyOsmChoices(r.layers, { include: taken });
         for (const k of taken) {
-          out.layers[k] = r.layers[k] as FeatureCollection;
+          out.layers[k] = chosen[k] as FeatureCollection;
           out.sources[k] = file;
         }
         osmUsed(file, r as OsmClassification, taken);
         out.files.push({ file, format: 'osm', crs: 'wgs84', converted: false, swapped: false, suggestion: null, features: r.counts.network + r.counts.communities + r.counts.facilities + r.counts.parks + r.counts.parking });
-        if (taken.includes('communities') && r.counts.communities === 0) {
-          const houses = await fallbackOsmCommunities(file, bytes);
-          if (houses.features.length > 0) {
-            out.layers.communities = houses;
-            warn(tr(lang, `${file}: no landuse=residential areas or named residential buildings; using the ${houses.features.length} residential buildings (building=residential/apartments/dormitory) as communities, one each. Give compound outlines with --communities for a proper analysis`, `${file}：没有 landuse=residential 或有名称的住宅楼；改用 ${houses.features.length} 栋住宅建筑（building=residential/apartments/dormitory）各作为一个小区。如需准确分析，请用 --communities 提供小区边界`));
-          }
-        }
         if (taken.includes('communities') && !out.layers.communities?.features.length) {
           fail(tr(lang, `${file}: the OpenStreetMap extract has no communities (no landuse=residential areas, no residential buildings); give them with --communities`, `${file}：该 OpenStreetMap 数据中没有小区（既无 landuse=residential 也无住宅建筑），请用 --communities 提供`));
         }
@@ -148,6 +144,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
   }
 
   const positions: Partial<Record<InputLayer, Position>> = {};
+  const categoryReports: { file: string; fc: FeatureCollection; res: ResolvedCategories; pos: Position }[] = [];
   for (const layer of INPUT_LAYERS) {
     const file = opts.files[layer];
     if (!file) continue;
@@ -172,7 +169,12 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
         say(tr(lang, `note: --crs ${opts.crs} is not applied to ${file}: OpenStreetMap data are WGS84 by definition.`, `提示：--crs ${opts.crs} 不适用于 ${file}：OpenStreetMap 数据本身即为 WGS84。`));
       }
       const c = classifyOsm(fc, { rules });
-      fc = c.layers[layer] as FeatureCollection;
+      if (layer === 'communities' && c.buildingFallback > 0) {
+        const ic = new IssueCollector(file);
+        ic.add('osm-building-fallback', { count: c.buildingFallback });
+        report(ic.issues());
+      }
+      fc = applyOsmChoices(c.layers, { include: [layer] })[layer] as FeatureCollection;
       if (fc.features.length === 0) {
         fail(tr(lang, `${file}: the OpenStreetMap extract has no ${layer} (give it with --osm to see what it holds)`, `${file}：该 OpenStreetMap 数据中没有${layerZh(layer)}（可用 --osm 查看其内容）`));
         continue;
@@ -183,22 +185,19 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     const d = r.detected;
     positions[layer] = OSM_FORMATS.has(d.format) || r.warnings.some((i) => SKIPPING.has(i.code)) ? null : d.format === 'csv' ? 'row' : 'feature';
     out.files.push({ file, format: d.format, crs: d.crs.source, converted: d.crs.converted, swapped: d.crs.swapped, suggestion: d.crs.suggestion, features: fc.features.length });
-    if (layer === 'communities') {
-      const ok = checkPointCommunities(file, fc, rules, lang);
-      if (ok.error) fail(ok.error);
-      else if (ok.warning) warn(ok.warning);
-      if (ok.error) continue;
+    if (!OSM_FORMATS.has(r.detected.format)) {
+      // the app's import with its suggestions accepted: canonical fields, categories matched
+      const imported = autoImport(file, fc, layer, rules);
+      report(imported.issues);
+      if (!imported.ok) continue;
+      fc = imported.fc;
+      if (imported.categories) categoryReports.push({ file, fc: r.features, res: imported.categories, pos: positions[layer] ?? null });
     }
     out.layers[layer] = fc;
     out.sources[layer] = file;
   }
 
-  const fac = out.layers.facilities;
-  if (fac && out.sources.facilities !== opts.osm) {
-    const file = out.sources.facilities as string;
-    const res = resolveFacilityCategories(fac, rules.categories);
-    const pos = positions.facilities ?? null;
-    out.layers.facilities = res.features;
+  for (const { file, fc: fac, res, pos } of categoryReports) {
     const ids = rules.categories.map((c) => c.id);
     const known = `${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`;
     if (Object.keys(res.renamed).length) {
@@ -261,23 +260,4 @@ function where(fc: FeatureCollection, index: number, label: string | null, pos: 
       : pos === 'row' ? tr(lang, `row ${index + 2}`, `第 ${index + 2} 行`)
         : name ? '' : tr(lang, `the ${index + 1}th usable feature`, `第 ${index + 1} 个有效要素`);
   return [at, name].filter(Boolean).join(' ');
-}
-
-/**
- * Communities should be polygons (小区 outlines). Points still work (each is the community's
- * location) and get a warning; points that all carry a rule-set category are a facilities file
- * given as --communities, an error.
- */
-function checkPointCommunities(file: string, fc: FeatureCollection, rules: RuleSet, lang: CliLang): { error?: string; warning?: string } {
-  const n = fc.features.length;
-  const points = fc.features.filter((f) => f.geometry?.type === 'Point').length;
-  if (points === 0) return {};
-  const ids = new Set(rules.categories.map((c) => c.id));
-  const categorised = fc.features.filter((f) => f.geometry?.type === 'Point' && ids.has(String(f.properties?.category))).length;
-  if (points === n && categorised >= 0.8 * n) {
-    return { error: tr(lang, `${file}: these look like facilities (points with a rule-set category), not communities; give this file as --facilities and the community polygons as --communities`, `${file}：这些看起来是设施（带规则集类别的点），不是小区；请将此文件作为 --facilities，小区面数据作为 --communities`) };
-  }
-  return {
-    warning: tr(lang, `${file}: ${points} of ${n} communities are points, not polygons (小区 outlines); each point is used as the community's location`, `${file}：${n} 个小区中有 ${points} 个是点而非面（小区边界）；将以该点作为小区位置`),
-  };
 }

@@ -102,7 +102,7 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
         stroked: false,
         getFillColor: communityColors
           ? (_f: F, { index }: { index: number }) => communityColors.color(index)
-          : (f: F) => communityColor(f.properties.built_year, oldBeforeYear),
+          : (f: F) => communityColor(f.properties, oldBeforeYear),
         autoHighlight: true,
         highlightColor: COLORS.hover,
         updateTriggers: { getFillColor: communityColors?.key ?? oldBeforeYear },

@@ -1,3 +1,5 @@
+import { builtYear, isOld } from '../core/model/oldCommunity';
+
 /**
  * Colours for every map layer and legend entry, in one table read by both the map and the legend
  * (style as data). RGBA 0–255.
@@ -28,11 +30,19 @@ export const COLORS = {
   focusOutline: [33, 37, 41, 255] as RGBA,
 };
 
-/** Old communities: a warm ramp by year, darkest for the oldest (1980 or before) up to the cut-off. */
-export function communityColor(builtYear: unknown, oldBeforeYear: number): RGBA {
-  if (typeof builtYear !== 'number' || !Number.isFinite(builtYear)) return COLORS.communityUnknown;
-  if (builtYear >= oldBeforeYear) return COLORS.communityNew;
-  const t = Math.max(0, Math.min(1, (builtYear - 1980) / Math.max(1, oldBeforeYear - 1980)));
+/**
+ * A community's colour by age: old ones (core/model isOld, the one rule) on a warm ramp by year,
+ * newer ones grey-blue, unknown ones light grey.
+ */
+export function communityColor(props: Readonly<Record<string, unknown>> | null | undefined, oldBeforeYear: number): RGBA {
+  const year = builtYear(props);
+  if (isOld(props, { old_before_year: oldBeforeYear })) return oldCommunityColor(year ?? oldBeforeYear - 10, oldBeforeYear);
+  return year === null ? COLORS.communityUnknown : COLORS.communityNew;
+}
+
+/** The old-community ramp: darkest for the oldest (1980 or before) up to the cut-off year. */
+export function oldCommunityColor(year: number, oldBeforeYear: number): RGBA {
+  const t = Math.max(0, Math.min(1, (year - 1980) / Math.max(1, oldBeforeYear - 1980)));
   // #b2182b (oldest) → #f4a259 (newest old)
   return [Math.round(178 + (244 - 178) * t), Math.round(24 + (162 - 24) * t), Math.round(43 + (89 - 43) * t), 210];
 }

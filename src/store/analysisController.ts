@@ -45,7 +45,7 @@ export function startAnalysisController(): () => void {
       }
       const st = useStore.getState();
       useStore.setState({
-        coverage: answer.result,
+        coverage: answer.coverage,
         parks: answer.parks,
         parking: answer.parking,
         weights: answer.weights,

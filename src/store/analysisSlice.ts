@@ -7,7 +7,7 @@ import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
 import type { ParkingSupplyResult } from '../core/analysis/parkingSupply';
 import type { CoverageWeights } from '../core/analysis/coverageWeights';
 import { DEFAULT_RENOVATION_WEIGHTS, type RenovationWeights } from '../core/analysis/renovationWeights';
-import { DEFAULT_NO_DATA_POLICY } from '../core/analysis/noDataPolicy';
+import { DEFAULTS } from '../core/rules/defaults';
 import type { AppState } from './useStore';
 
 /**
@@ -54,7 +54,7 @@ export interface AnalysisSlice {
 }
 
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set) => ({
-  analysisSettings: { mode: 'network', maxSnap: 300, detour: 1, countNoData: DEFAULT_NO_DATA_POLICY.countNoData },
+  analysisSettings: { mode: 'network', maxSnap: DEFAULTS.maxSnapM, detour: DEFAULTS.detour, countNoData: DEFAULTS.countNoData },
   analysisStatus: 'idle',
   analysisProgress: 0,
   analysisError: null,

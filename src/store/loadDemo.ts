@@ -32,7 +32,7 @@ async function fetchJson<T>(url: string): Promise<T> {
  * `undoable` (the planner's "Load demo"), what was loaded before can be brought back by undo.
  */
 export async function loadDemo(opts: { undoable?: boolean } = {}): Promise<void> {
-  const { setLayers, setBusy, pushMessage, rules } = useStore.getState();
+  const { setLayers, setBusy, pushMessage } = useStore.getState();
   setBusy('loading_demo');
   try {
     const [meta, ...fcs] = await Promise.all([
@@ -43,7 +43,7 @@ export async function loadDemo(opts: { undoable?: boolean } = {}): Promise<void>
       kind,
       name: 'demo',
       source: 'demo',
-      fc: normalizeLayer(fcs[i], kind, { personsPerHousehold: rules.persons_per_household, oldBeforeYear: rules.old_before_year }),
+      fc: normalizeLayer(fcs[i], kind),
     }));
     if (opts.undoable) rememberData({ key: 'undo_what_demo' });
     setLayers(layers, meta);

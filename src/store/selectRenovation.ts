@@ -1,4 +1,5 @@
-import { renovationScore, type RenovationScoreResult } from '../core/analysis/renovationScore';
+import type { RenovationScoreResult } from '../core/analysis/renovationScore';
+import { studyAreaRenovation } from '../core/studyArea';
 import { memoLast } from '../util/memoLast';
 import type { AppState } from './useStore';
 
@@ -12,22 +13,13 @@ const compute = memoLast(
     oldBeforeYear: number,
     renovationWeights: AppState['renovationWeights'],
   ): RenovationScoreResult =>
-    renovationScore(
-      {
-        communities: communities.fc,
-        coverage,
-        weights,
-        oldBeforeYear,
-        parkingGap: parking?.gap ?? null,
-        parkOk: parks?.ok ?? null,
-      },
-      { weights: renovationWeights },
-    ),
+    studyAreaRenovation(communities.fc, { coverage, weights, parks, parking }, { old_before_year: oldBeforeYear }, renovationWeights),
 );
 
 /**
- * Renovation-priority scores of the current analysis (a light O(communities) computation, so it
- * runs on the main thread and follows the weight sliders instantly). Null before an analysis.
+ * Renovation-priority scores of the current analysis through the pipeline's own function
+ * (core/studyArea studyAreaRenovation, as the CLI): a light O(communities) computation, so it runs
+ * on the main thread and follows the weight sliders instantly. Null before an analysis.
  */
 export function selectRenovation(s: AppState): RenovationScoreResult | null {
   if (!s.layers.communities || !s.coverage || !s.weights || s.coverage.communityCount !== s.layers.communities.fc.features.length) return null;

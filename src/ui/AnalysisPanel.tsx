@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { cancelAnalysis, defaultCategory } from '../store/analysisController';
-import { categoryRadius, orderedLevels } from '../core/rules';
+import { effectiveRadius, orderedLevels } from '../core/rules';
 import { categoryColor, rgbaCss } from '../map/palette';
 import type { CommunityColoring } from '../store/analysisSlice';
 import { categoryName, fmt } from './featureText';
@@ -103,7 +103,7 @@ export function AnalysisPanel() {
         {activeCat && (
           <p className="category-facts muted" data-testid="category-facts">
             <i className="dot" style={{ background: rgbaCss(categoryColor(activeCat.id)) }} />
-            {counts.get(activeCat.id) ? t('facilities_count', { count: counts.get(activeCat.id) }) : t('no_facilities')} · {t('radius_m', { radius: categoryRadius(rules, activeCat) })}
+            {counts.get(activeCat.id) ? t('facilities_count', { count: counts.get(activeCat.id) }) : t('no_facilities')} · {t('radius_m', { radius: effectiveRadius(activeCat, rules) })}
           </p>
         )}
       </div>

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { fmt } from './featureText';
 import { CommunityCompliance } from './CommunityCompliance';
+import { communityPopulation } from '../core/model/communityPopulation';
+import { isOld } from '../core/model/oldCommunity';
 
 const CANONICAL = ['households', 'population', 'built_year', 'parking_spaces'] as const;
 
@@ -11,11 +13,13 @@ export function CommunityPanel() {
   const index = useStore((s) => s.selectedCommunity);
   const fc = useStore((s) => s.layers.communities?.fc);
   const select = useStore((s) => s.selectCommunity);
+  const rules = useStore((s) => s.rules);
   if (index == null || !fc) {
     return <p className="hint">{t('click_hint')}</p>;
   }
   const p = fc.features[index]?.properties;
   if (!p) return null;
+  const w = communityPopulation(p, rules);
   const others = Object.entries(p).filter(
     ([k]) => !(CANONICAL as readonly string[]).includes(k) && !['name', 'is_old', 'population_estimated'].includes(k),
   );
@@ -23,7 +27,7 @@ export function CommunityPanel() {
     <section className="community-panel" data-testid="community-panel">
       <header>
         <h3 data-testid="community-name">{String(p.name ?? p.id)}</h3>
-        {p.is_old === true && <span className="badge old">{t('old_community')}</span>}
+        {isOld(p, rules) && <span className="badge old">{t('old_community')}</span>}
         <button type="button" className="close" onClick={() => select(null)} aria-label={t('close')}>×</button>
       </header>
       <dl className="facts">
@@ -33,8 +37,8 @@ export function CommunityPanel() {
         <dd>{fmt(p.households)}</dd>
         <dt>{t('population')}</dt>
         <dd>
-          {fmt(p.population)}
-          {p.population_estimated === true && <small> ({t('population_estimated')})</small>}
+          {fmt(w.population)}
+          {w.estimated && <small> ({t('population_estimated')})</small>}
         </dd>
         <dt>{t('parking_spaces')}</dt>
         <dd>{fmt(p.parking_spaces)}</dd>

@@ -3,6 +3,8 @@ import { area } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { useStore } from '../store/useStore';
 import { categoryName, fmt } from './featureText';
+import { communityPopulation } from '../core/model/communityPopulation';
+import { isOld } from '../core/model/oldCommunity';
 
 type F = Feature<Geometry, Record<string, unknown>>;
 
@@ -20,9 +22,10 @@ export function HoverCard() {
   let title = String(p.name ?? p.id ?? '');
   if (hovered.kind === 'communities') {
     rows.push([t('built_year'), p.built_year == null ? '—' : String(p.built_year)]);
-    rows.push([t('households'), fmt(p.households)]);
-    rows.push([t('population'), fmt(p.population) + (p.population_estimated ? ` (${t('population_estimated')})` : '')]);
-    if (p.is_old) rows.push([t('old_community'), t('yes')]);
+    const w = communityPopulation(p, rules);
+    rows.push([t('households'), fmt(w.households)]);
+    rows.push([t('population'), fmt(w.population) + (w.estimated ? ` (${t('population_estimated')})` : '')]);
+    if (isOld(p, rules)) rows.push([t('old_community'), t('yes')]);
   } else if (hovered.kind === 'facilities') {
     rows.push([t('category'), categoryName(rules, String(p.category), i18n.language)]);
   } else if (hovered.kind === 'parks') {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
-import { COLORS, communityColor, OLD_RAMP_STOPS, rgbaCss } from '../map/palette';
+import { COLORS, oldCommunityColor, OLD_RAMP_STOPS, rgbaCss } from '../map/palette';
 
 /** The community colour legend (built year); facility colours sit beside their toggles. */
 export function Legend() {
@@ -12,13 +12,13 @@ export function Legend() {
       <div className="legend-ramp">
         {OLD_RAMP_STOPS.map((y) => (
           <span key={y} className="legend-stop">
-            <i className="swatch" style={{ background: rgbaCss(communityColor(y, oldBefore)) }} />
+            <i className="swatch" style={{ background: rgbaCss(oldCommunityColor(y, oldBefore)) }} />
             {y}
           </span>
         ))}
       </div>
       <div className="legend-row">
-        <i className="swatch" style={{ background: rgbaCss(communityColor(1990, oldBefore)) }} />
+        <i className="swatch" style={{ background: rgbaCss(oldCommunityColor(1990, oldBefore)) }} />
         {t('legend_old', { year: oldBefore })}
       </div>
       <div className="legend-row">

@@ -16,9 +16,14 @@ const api: AnalysisWorkerApi = {
     const answer = await engine.run(rules, settings, onProgress);
     if (!answer) return null;
     const ms = Math.round(performance.now() - t0);
+    // The renovation score follows the weight sliders on the main thread (store/selectRenovation,
+    // through the same core function). Weights are copied: the prepared context keeps its own.
+    const { coverage, parks, parking } = answer;
+    const w = answer.weights;
+    const weights = { households: w.households.slice(), population: w.population.slice(), populationEstimated: w.populationEstimated.slice(), weightUnknown: w.weightUnknown.slice() };
     // Coverage arrays are fresh per run and move without copying; park and parking results are
     // small and structured-cloned (parts of them stay in the worker for drawing).
-    return Comlink.transfer({ ...answer, weights: engine.weights(), ms }, coverageTransferables(answer.result));
+    return Comlink.transfer({ coverage, parks, parking, weights, ms }, coverageTransferables(coverage));
   },
   async serviceArea(categoryId) {
     const r = engine.serviceArea(categoryId);

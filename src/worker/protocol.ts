@@ -1,68 +1,22 @@
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { CoverageMode } from '../core/analysis/prepareCoverage';
 import type { CoverageResult } from '../core/analysis/runCoverage';
 import type { CoverageRoute } from '../core/analysis/coverageRoute';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
 import type { GraphBuildStats } from '../core/network/graph';
-import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
-import type { ParkingSupplyResult } from '../core/analysis/parkingSupply';
-import type { CoverageWeights } from '../core/analysis/coverageWeights';
-
-type FC = FeatureCollection<Geometry, Record<string, unknown>>;
+import type { ServiceAreaResult, StudyAreaLayers, StudyAreaProgress, StudyAreaResult, StudyAreaSettings } from '../core/studyArea';
 
 /** The study area sent to the worker once per data change (structured clone). */
-export interface AnalysisData {
-  communities: FC;
-  facilities: FC;
-  network: FC | null;
-  parks: FC | null;
-  parking: FC | null;
-}
+export type AnalysisData = StudyAreaLayers;
 
-/** One analysis run: coverage, and park coverage / parking supply when those layers are loaded. */
-export interface AnalysisAnswer {
-  result: CoverageResult;
-  parks: ParkCoverageResult | null;
-  parking: ParkingSupplyResult | null;
-  /** households and population per community as the analysis read them */
-  weights: CoverageWeights;
+/** One analysis run: every result of the pipeline, plus the time spent in the worker. */
+export interface AnalysisAnswer extends Omit<StudyAreaResult, 'renovation'> {
   /** milliseconds spent in the worker */
   ms: number;
 }
 
-export interface AnalysisSettings {
-  mode: CoverageMode;
-  /** metres, features farther from the network are unreachable */
-  maxSnap: number;
-  /** euclidean distances × this */
-  detour: number;
-  /** count categories without any facility in the data as missing (core/analysis/noDataPolicy) */
-  countNoData: boolean;
-}
-
-export interface Progress {
-  /** 0..1 */
-  fraction: number;
-  /** i18n key of the stage */
-  stage: 'prepare' | 'categories' | 'parks' | 'parking';
-}
-
-/** Reached network pieces and service-area polygons of one category at its radius. */
-export interface ServiceAreaResult {
-  categoryId: string;
-  threshold: number;
-  polygons: ServiceAreaFeature[];
-  edges: {
-    length: number;
-    sourcePositions: Float64Array;
-    targetPositions: Float64Array;
-    sourceDistances: Float32Array;
-    targetDistances: Float32Array;
-  } | null;
-  /** Euclidean mode: facility points and radius (circles are drawn, no union). */
-  circles: { positions: Float64Array; radius: number } | null;
-}
+export type AnalysisSettings = StudyAreaSettings;
+export type Progress = StudyAreaProgress;
+export type { ServiceAreaResult };
 
 /**
  * What the analysis worker does (comlink). One analysis at a time; a newer request supersedes

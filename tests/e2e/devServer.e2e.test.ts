@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { COLORS, communityColor } from '../../src/map/palette';
+import { COLORS, oldCommunityColor } from '../../src/map/palette';
 import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
 import { startServer, type RunningServer } from './servers';
 
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('npm run dev: the demo on the map', () => {
     await page.getByTestId('color-built_year').click();
     await page.waitForFunction(() => window.__lifecircle.store!.getState().coloring === 'built_year');
     await repaintAndWait(page);
-    const px = await countColors(page, { old: over(communityColor(1990, 2000)), new: over(COLORS.communityNew) }, 3);
+    const px = await countColors(page, { old: over(oldCommunityColor(1990, 2000)), new: over(COLORS.communityNew) }, 3);
     console.log('[e2e] dev community pixels', px);
     expect(px.old + px.new).toBeGreaterThan(2000);
     console.log(`[e2e] screenshot ${await shot(page, 'dev-demo-zh')}`);

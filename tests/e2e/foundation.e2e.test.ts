@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { COLORS, communityColor } from '../../src/map/palette';
+import { COLORS, oldCommunityColor } from '../../src/map/palette';
 import { countColors, hex, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap, type Rgb } from './browser';
 
 const PALETTE = {
-  oldCommunity1990: over(communityColor(1990, 2000)),
+  oldCommunity1990: over(oldCommunityColor(1990, 2000)),
   newCommunity: over(COLORS.communityNew),
   park: over(COLORS.park),
   water: hex(COLORS.water),

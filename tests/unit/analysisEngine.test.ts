@@ -16,7 +16,7 @@ describe('AnalysisEngine (the worker state, run in Node)', () => {
     expect(stats!.nodes).toBeGreaterThan(1000);
     const fractions: number[] = [];
     const answer = await engine.run(defaultRules, settings, (p) => fractions.push(p.fraction));
-    const chunked = answer?.result;
+    const chunked = answer?.coverage;
     const direct = analyzeCoverage({ ...data, rules: defaultRules }, { mode: 'network' });
     // parks and parking come with the run when those layers are loaded
     expect(answer!.parks!.communityCount).toBe(direct.communityCount);
@@ -31,7 +31,7 @@ describe('AnalysisEngine (the worker state, run in Node)', () => {
   it('gives straight-line rates at least the walking ones (straight line ≤ any walk)', async () => {
     const engine = new AnalysisEngine();
     engine.setData(data);
-    const { result } = (await engine.run(defaultRules, settings))!;
+    const { coverage: result } = (await engine.run(defaultRules, settings))!;
     const straight = engine.euclideanStats()!;
     result.stats.categories.forEach((c, k) => {
       const s = straight.categories[k];
@@ -53,7 +53,7 @@ describe('AnalysisEngine (the worker state, run in Node)', () => {
   it('draws service areas and routes for a category after a run', async () => {
     const engine = new AnalysisEngine();
     engine.setData(data);
-    const result = (await engine.run(defaultRules, settings))!.result;
+    const result = (await engine.run(defaultRules, settings))!.coverage;
     expect(engine.parkServiceAreas().length).toBeGreaterThan(0);
     const sa = engine.serviceArea('kindergarten')!;
     expect(sa.threshold).toBe(300);

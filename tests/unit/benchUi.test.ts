@@ -21,7 +21,7 @@ describe('bench:ui helpers', () => {
       expect(p.nodes).toBe(10_000);
       // normalised as an import would be: the population estimate and the old flag are there
       expect(communities[0].properties).toMatchObject({ name: '小区0' });
-      expect(typeof communities[0].properties.is_old).toBe('boolean');
+      expect(typeof communities[0].properties.built_year).toBe('number');
     } finally {
       rmSync(dirname(p.file), { recursive: true, force: true });
     }

@@ -1,3 +1,5 @@
+import { communityPopulation } from '../../src/core/model/communityPopulation';
+import { isOld } from '../../src/core/model/oldCommunity';
 import { describe, expect, it } from 'vitest';
 import { normalizeLayer, parseNumber, suggestFieldMapping } from '../../src/core/model';
 
@@ -35,7 +37,7 @@ describe('parseNumber', () => {
 
 describe('normalizeLayer', () => {
   const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [0.001, 0], [0.001, 0.001], [0, 0]]] };
-  it('canonicalises, keeps originals, estimates population and flags old communities', () => {
+  it('canonicalises and keeps originals; population and "old" are read by one rule each, never stored', () => {
     const fc = normalizeLayer(
       {
         type: 'FeatureCollection',
@@ -47,14 +49,20 @@ describe('normalizeLayer', () => {
       'communities',
     );
     const [a, b] = fc.features.map((f) => f.properties);
-    expect(a).toMatchObject({ name: '东风小区', households: 400, built_year: 1988, is_old: true, 名称: '东风小区' });
+    expect(a).toMatchObject({ name: '东风小区', households: 400, built_year: 1988, 名称: '东风小区' });
+    expect(a).not.toHaveProperty('is_old');
+    expect(a).not.toHaveProperty('population');
     // 400 households × 2.8 persons = 1,120, marked as an estimate
-    expect(a.population).toBe(1120);
-    expect(a.population_estimated).toBe(true);
+    expect(communityPopulation(a)).toEqual({ households: 400, population: 1120, estimated: true });
+    expect(isOld(a)).toBe(true);
     expect(a.id).toBe('communities-1');
-    // 2000 is not < 2000: not old by the default rule
-    expect(b).toMatchObject({ population: 2900, is_old: false });
-    expect(b.population_estimated).toBeUndefined();
+    // 2000 is not < 2000: not old by the default rule; with a 2001 cut-off it is
+    expect(communityPopulation(b)).toEqual({ households: 1000, population: 2900, estimated: false });
+    expect(isOld(b)).toBe(false);
+    expect(isOld(b, { old_before_year: 2001 })).toBe(true);
+    // a stated flag counts where the year is unknown
+    expect(isOld({ is_old: '是' })).toBe(true);
+    expect(isOld({ is_old: true, built_year: 2010 })).toBe(false);
   });
   it('does not mutate its input', () => {
     const input = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, geometry: square, properties: { 户数: 10 } }] };

@@ -1,3 +1,4 @@
+import { isOld } from '../../src/core/model/oldCommunity';
 import { describe, expect, it } from 'vitest';
 import { parseNumber, readNumber } from '../../src/core/model/parseNumber';
 import { normalizeLayer } from '../../src/core/model';
@@ -65,7 +66,7 @@ describe('readNumber by field kind', () => {
   });
   it('"old" (built before 2000): 90年代 is old, 00年代 is not', () => {
     const fc = normalizeLayer({ type: 'FeatureCollection', features: ['90年代', '00年代', '1990年前', '1.2万'].map((y) => ({ type: 'Feature' as const, properties: { 建成年代: y }, geometry: null })) }, 'communities');
-    expect(fc.features.map((f) => f.properties.is_old)).toEqual([true, false, true, false]);
+    expect(fc.features.map((f) => isOld(f.properties))).toEqual([true, false, true, false]);
     expect(fc.features.map((f) => f.properties.built_year)).toEqual([1995, 2005, 1989, null]);
     expect(fc.features[0]?.properties.built_year_range).toBe('1990-1999');
     expect(fc.features[2]?.properties.built_year_before).toBe(1990);

@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { renovationScore } from '../../src/core/analysis/renovationScore';
 import { coverageWeights } from '../../src/core/analysis/coverageWeights';
 import { defaultRules } from '../../src/core/rules/defaultRules';
-import { categoryRadius } from '../../src/core/rules/ruleQueries';
+import { effectiveRadius } from '../../src/core/rules/ruleQueries';
 import { prunedWeights, rankingRows, withWeight } from '../../src/ui/workbench/rankingRows';
 import { applyRuleEdit, draftField, type CategoryDraft } from '../../src/ui/workbench/applyRuleEdit';
 
@@ -84,10 +84,10 @@ describe('rule edits', () => {
     const cleared = applyRuleEdit(defaultRules, { type: 'categoryRadius', id: 'kindergarten', radius_m: null }).rules!;
     const k = cleared.categories.find((x) => x.id === 'kindergarten')!;
     expect(k.radius_kind).toBe('level_default');
-    expect(categoryRadius(cleared, k)).toBe(300);
+    expect(effectiveRadius(k, cleared)).toBe(300);
     const walked = applyRuleEdit(cleared, { type: 'levelWalk', id: '5min', walk_m: 400 }).rules!;
-    expect(categoryRadius(walked, walked.categories.find((x) => x.id === 'kindergarten')!)).toBe(400);
-    expect(categoryRadius(walked, walked.categories.find((x) => x.id === 'culture_station')!)).toBe(400);
+    expect(effectiveRadius(walked.categories.find((x) => x.id === 'kindergarten')!, walked)).toBe(400);
+    expect(effectiveRadius(walked.categories.find((x) => x.id === 'culture_station')!, walked)).toBe(400);
   });
 
   it('rejects a non-positive radius with the path of the field', () => {
@@ -108,7 +108,7 @@ describe('rule edits', () => {
     const ok = applyRuleEdit(defaultRules, { type: 'addCategory', category: draft }).rules!;
     const added = ok.categories[ok.categories.length - 1];
     expect(added).toMatchObject({ id: 'pocket_library', level: '10min', custom: true, verification: 'app-convention' });
-    expect(categoryRadius(ok, added)).toBe(500);
+    expect(effectiveRadius(added, ok)).toBe(500);
 
     const n = defaultRules.categories.length;
     const bad = applyRuleEdit(defaultRules, {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultRules } from '../../src/core/rules/defaultRules';
-import { categoryRadius, categoriesOfLevel, isUnverified, parseRuleSet, validateRuleSet } from '../../src/core/rules';
+import { effectiveRadius, categoriesOfLevel, isUnverified, parseRuleSet, validateRuleSet } from '../../src/core/rules';
 
 const draftPath = resolve(__dirname, '../../../shared/standards/lifecircle-standard.draft.json');
 
@@ -14,10 +14,10 @@ describe('default rule set', () => {
     const kg = defaultRules.categories.find((c) => c.id === 'kindergarten')!;
     const hc = defaultRules.categories.find((c) => c.id === 'nursing_home')!;
     const ms = defaultRules.categories.find((c) => c.id === 'middle_school')!;
-    expect(categoryRadius(defaultRules, kg)).toBe(300);
-    expect(categoryRadius(defaultRules, ms)).toBe(1000);
+    expect(effectiveRadius(kg, defaultRules)).toBe(300);
+    expect(effectiveRadius(ms, defaultRules)).toBe(1000);
     expect(hc.radius_m).toBeNull();
-    expect(categoryRadius(defaultRules, hc)).toBe(1000); // 15-min level: upper end of 800–1,000 m
+    expect(effectiveRadius(hc, defaultRules)).toBe(1000); // 15-min level: upper end of 800–1,000 m
   });
   it('keeps levels separate (not nested)', () => {
     const five = categoriesOfLevel(defaultRules, '5min', true).map((c) => c.id);

@@ -155,7 +155,7 @@ describe('npm run analyze: parks, parking and renovation score', () => {
     const out = path.join(tmp, 'bad.geojson');
     const bad = await analyze(...base(out), '--parking', fx('parking-bad.geojson'));
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('parking-bad.geojson: feature 2 "L9": "spaces" = "many" is not a number of parking spaces');
+    expect(bad.stderr).toContain('parking-bad.geojson, feature 2: 1 parking lot(s) have a "spaces" that is not a number of parking spaces ≥ 0 (first "L9": "many")');
     const weights = await analyze(...base(out), '--weights', '{"speed":1}');
     expect(weights.code).toBe(1);
     expect(weights.stderr).toContain('--weights: unknown weight "speed"');

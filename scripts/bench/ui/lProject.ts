@@ -23,12 +23,11 @@ export interface LProject {
  */
 export function writeLProject(seed: number, scale: ScaleName = 'L'): LProject {
   const city = generateSyntheticCity({ ...SCALES[scale], categories: benchCategoryIds, seed });
-  const opts = { personsPerHousehold: benchRules.persons_per_household, oldBeforeYear: benchRules.old_before_year };
   const layer = (kind: LayerKind, fc: FeatureCollection): ProjectLayer => ({
     kind,
     name: `synthetic-${scale}-${kind}.geojson`,
     source: 'file',
-    fc: normalizeLayer(fc as FeatureCollection<Geometry>, kind, opts),
+    fc: normalizeLayer(fc as FeatureCollection<Geometry>, kind),
   });
   const text = serializeProject({
     layers: [layer('network', city.network), layer('communities', city.communities), layer('facilities', city.facilities)],

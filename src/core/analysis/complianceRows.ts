@@ -1,6 +1,5 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { parseNumber } from '../model/normalize';
-import { isOldCommunity } from './isOldCommunity';
+import { builtYear as readBuiltYear, isOld as isOldRule } from '../model/oldCommunity';
 import type { CoverageWeights } from './coverageWeights';
 import { missingMandatory, type MissingMandatory, type MissingMandatoryCoverage } from './missingMandatory';
 
@@ -12,15 +11,10 @@ export interface ComplianceRowsInput {
   coverage: MissingMandatoryCoverage & { unreachableCommunities?: ReadonlyArray<{ index: number }> };
   /** households and population as the analysis read them */
   weights: Pick<CoverageWeights, 'households' | 'population' | 'populationEstimated'>;
-  /** a community is old when built_year < oldBeforeYear (rules.old_before_year) */
+  /** the rule set's old_before_year (which communities are old: core/model isOld) */
   oldBeforeYear: number;
   /** the levels shown, in display order (e.g. 5min, 10min, 15min) */
   levelIds: readonly string[];
-}
-
-export interface ComplianceRowsOptions {
-  /** @default 'built_year' */
-  builtYearField?: string;
 }
 
 /**
@@ -32,7 +26,7 @@ export interface ComplianceRows extends MissingMandatory {
   names: string[];
   /** NaN when unknown */
   builtYear: Float64Array;
-  /** 1 when built_year < oldBeforeYear, or properties.is_old is true without a year */
+  /** 1 when old (core/model isOld) */
   isOld: Uint8Array;
   households: Float64Array;
   population: Float64Array;
@@ -45,11 +39,10 @@ export interface ComplianceRows extends MissingMandatory {
  * Builds the compliance table's columns from a coverage result (DESIGN §4: levels are not nested,
  * each level's own mandatory categories). O(communities × mandatory categories).
  */
-export function complianceRows(input: ComplianceRowsInput, options: ComplianceRowsOptions = {}): ComplianceRows {
+export function complianceRows(input: ComplianceRowsInput): ComplianceRows {
   const feats = input.communities.features;
   const C = input.coverage.communityCount;
   if (feats.length !== C) throw new Error(`complianceRows: ${feats.length} communities given, the coverage result has ${C}`);
-  const yf = options.builtYearField ?? 'built_year';
   const names: string[] = new Array(C);
   const builtYear = new Float64Array(C);
   const isOld = new Uint8Array(C);
@@ -57,9 +50,8 @@ export function complianceRows(input: ComplianceRowsInput, options: ComplianceRo
     const p = feats[c]?.properties ?? {};
     const name = p.name ?? p.id;
     names[c] = name == null || name === '' ? `#${c + 1}` : String(name);
-    const year = parseNumber(p[yf]);
-    builtYear[c] = year ?? NaN;
-    isOld[c] = isOldCommunity(year, p.is_old, input.oldBeforeYear) ? 1 : 0;
+    builtYear[c] = readBuiltYear(p) ?? NaN;
+    isOld[c] = isOldRule(p, { old_before_year: input.oldBeforeYear }) ? 1 : 0;
   }
   const unreachable = new Uint8Array(C);
   for (const u of input.coverage.unreachableCommunities ?? []) if (u.index >= 0 && u.index < C) unreachable[u.index] = 1;

@@ -3,12 +3,13 @@ import { representativePoint } from './representativePoint';
 import { pointOrder } from '../network/hilbertOrder';
 import { parseWkt } from '../io/csv/parseWkt';
 import { pointToPolygonDistance } from '@turf/turf';
+import { DEFAULTS } from '../rules/defaults';
 
 /**
  * Entrances farther than this from their community's polygon are ignored with a warning (a gate
  * 4 km away is a data error, not a short cut), metres.
  */
-export const ENTRANCE_MAX_DISTANCE_M = 200;
+export const ENTRANCE_MAX_DISTANCE_M = DEFAULTS.entranceMaxDistanceM;
 
 /** Metres from a point to a polygon (0 inside). */
 function distanceToPolygon(p: [number, number], g: Geometry): number {

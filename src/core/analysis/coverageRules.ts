@@ -1,3 +1,4 @@
+import { effectiveRadius } from '../rules/ruleQueries';
 import type { RuleCategory, RuleLevel } from '../rules/types';
 
 /**
@@ -37,7 +38,7 @@ export function resolveCoverageRules(rules: CoverageRuleSet): { categories: Cove
   const categories = rules.categories.map((c, i): CoverageCategory => {
     const level = byId.get(c.level);
     if (!level) throw new Error(`rule set: category "${c.id}" (categories[${i}]) has unknown level "${c.level}"`);
-    const radius = c.radius_m ?? level.walk_m;
+    const radius = effectiveRadius(c, rules);
     if (!(typeof radius === 'number' && radius > 0)) {
       throw new Error(`rule set: category "${c.id}" has no radius and level "${level.id}" has no walking distance`);
     }

@@ -10,13 +10,15 @@
  * all read it through here or through the CoverageResult it shapes.
  */
 
+import { DEFAULTS } from '../rules/defaults';
+
 /** How no-data categories are counted; an analysis setting (saved with the workspace, CLI --count-no-data). */
 export interface NoDataPolicy {
   /** true: a category without any facility in the data counts as missing everywhere (the old behaviour) @default false */
   countNoData: boolean;
 }
 
-export const DEFAULT_NO_DATA_POLICY: NoDataPolicy = { countNoData: false };
+export const DEFAULT_NO_DATA_POLICY: NoDataPolicy = { countNoData: DEFAULTS.countNoData };
 
 /**
  * Facilities per category in the data, whatever their geometry or reachability.

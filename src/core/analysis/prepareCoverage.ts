@@ -10,6 +10,7 @@ import { IntPairMap } from '../network/intPairMap';
 import { resolveCoverageRules, type CoverageCategory, type CoverageLevel, type CoverageRuleSet } from './coverageRules';
 import { communityPoints, facilityPoints, type CommunityPoints, type CoverageIssue, type FacilityPoints } from './coveragePoints';
 import { coverageWeights, type CoverageWeights } from './coverageWeights';
+import { DEFAULTS, personsPerHousehold } from '../rules/defaults';
 
 export type CoverageMode = 'network' | 'euclidean';
 
@@ -31,17 +32,14 @@ export interface CoverageInput {
 export interface CoverageOptions {
   /** @default 'network' when a network or graph is given, else 'euclidean' */
   mode?: CoverageMode;
-  /** metres; features farther from every segment are unreachable @default 300 */
+  /** metres; features farther from every segment are unreachable @default DEFAULTS.maxSnapM (300) */
   maxSnap?: number;
   /** metres; distances beyond become Infinity (faster searches) @default Infinity */
   cutoff?: number;
-  /** straight-line distances are multiplied by this in euclidean mode @default 1.0 */
+  /** straight-line distances are multiplied by this in euclidean mode @default DEFAULTS.detour (1.0) */
   detour?: number;
-  /** persons per household when population is missing @default rules.persons_per_household ?? 2.8 */
+  /** persons per household when population is missing @default core/rules/defaults personsPerHousehold(rules) */
   popEstimatePerHousehold?: number;
-  /** property names of the weights @default 'households', 'population' */
-  householdsField?: string;
-  populationField?: string;
 }
 
 /** Network state of a prepared analysis: snaps are computed once, searches reuse one workspace. */
@@ -94,21 +92,17 @@ export function prepareCoverage(input: CoverageInput, options: CoverageOptions =
   const hasNetwork = input.graph != null || input.network != null;
   const mode = options.mode ?? (hasNetwork ? 'network' : 'euclidean');
   if (mode === 'network' && !hasNetwork) throw new Error('network mode needs a walking network; load one or use euclidean mode');
-  const popEstimatePerHousehold = options.popEstimatePerHousehold ?? input.rules.persons_per_household ?? 2.8;
+  const popEstimatePerHousehold = options.popEstimatePerHousehold ?? personsPerHousehold(input.rules);
   const opts = {
     mode,
-    maxSnap: options.maxSnap ?? 300,
+    maxSnap: options.maxSnap ?? DEFAULTS.maxSnapM,
     cutoff: options.cutoff ?? Infinity,
-    detour: options.detour ?? 1,
+    detour: options.detour ?? DEFAULTS.detour,
     popEstimatePerHousehold,
   };
   checkCoverageOptions(opts);
   const communities = communityPoints(input.communities);
-  const weights = coverageWeights(input.communities, {
-    personsPerHousehold: popEstimatePerHousehold,
-    householdsField: options.householdsField,
-    populationField: options.populationField,
-  });
+  const weights = coverageWeights(input.communities, { persons_per_household: popEstimatePerHousehold });
   let network: CoverageNetwork | null = null;
   if (hasNetwork) {
     const graph = input.graph ?? buildGraph(input.network as NetworkInput);
@@ -134,11 +128,11 @@ export function prepareCoverage(input: CoverageInput, options: CoverageOptions =
 
 /** Throws a message naming the option for values that would silently give NaN or empty results. */
 function checkCoverageOptions(o: CoverageContext['options']): void {
-  if (!(o.maxSnap >= 0 && o.maxSnap < Infinity)) throw new Error(`coverage option maxSnap must be metres ≥ 0 (default 300), got ${o.maxSnap}`);
+  if (!(o.maxSnap >= 0 && o.maxSnap < Infinity)) throw new Error(`coverage option maxSnap must be metres ≥ 0 (default ${DEFAULTS.maxSnapM}), got ${o.maxSnap}`);
   if (!(o.cutoff > 0)) throw new Error(`coverage option cutoff must be metres > 0 or Infinity (the default), got ${o.cutoff}`);
-  if (!(o.detour > 0 && o.detour < Infinity)) throw new Error(`coverage option detour must be a factor > 0 (default 1.0, planners often use 1.2–1.4), got ${o.detour}`);
+  if (!(o.detour > 0 && o.detour < Infinity)) throw new Error(`coverage option detour must be a factor > 0 (default ${DEFAULTS.detour}, planners often use 1.2–1.4), got ${o.detour}`);
   if (!(o.popEstimatePerHousehold >= 0 && o.popEstimatePerHousehold < Infinity)) {
-    throw new Error(`coverage option popEstimatePerHousehold must be persons ≥ 0 (default rules.persons_per_household, else 2.8), got ${o.popEstimatePerHousehold}`);
+    throw new Error(`coverage option popEstimatePerHousehold must be persons ≥ 0 (default rules.persons_per_household, else ${DEFAULTS.personsPerHousehold}), got ${o.popEstimatePerHousehold}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { parseNumber } from '../model/normalize';
-import { isOldCommunity } from './isOldCommunity';
+import { builtYear, isOld as isOldRule } from '../model/oldCommunity';
+import { DEFAULTS } from '../rules/defaults';
 import type { CoverageWeights } from './coverageWeights';
 import { RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from './renovationWeights';
 
@@ -24,18 +25,14 @@ export interface RenovationInput {
 export interface RenovationOptions {
   /** overrides of DEFAULT_RENOVATION_WEIGHTS, normalised to sum 1 (see resolveRenovationWeights) */
   weights?: Readonly<Record<string, unknown>>;
-  /** built in this year or earlier → age indicator 1 @default 1970 */
+  /** built in this year or earlier → age indicator 1 @default DEFAULTS.renovationAgeBaseYear (1970) */
   ageBaseYear?: number;
   /**
    * residents at which a community's missing facilities count fully; smaller communities count
-   * in proportion; 0 turns population weighting off @default 1,000 (the lower bound of a 居住街坊,
-   * GB 50180-2018 2.0.5)
+   * in proportion; 0 turns population weighting off @default DEFAULTS.renovationPopulationReference
+   * (1,000: the lower bound of a 居住街坊, GB 50180-2018 2.0.5)
    */
   populationReference?: number;
-  /** @default 'built_year' */
-  builtYearField?: string;
-  /** @default 'elderly_share' */
-  elderlyField?: string;
 }
 
 /** Scores and their parts in flat arrays; indicator-major entries [i·C + c]. */
@@ -87,12 +84,10 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
   const { keys, normalised } = resolveRenovationWeights(input.coverage.levelIds, options.weights);
   const K = keys.length;
   const Y = input.oldBeforeYear;
-  const base = options.ageBaseYear ?? 1970;
+  const base = options.ageBaseYear ?? DEFAULTS.renovationAgeBaseYear;
   if (!(base < Y)) throw new Error(`renovation score: ageBaseYear (${base}) must be before oldBeforeYear (${Y})`);
-  const ref = options.populationReference ?? 1000;
+  const ref = options.populationReference ?? DEFAULTS.renovationPopulationReference;
   if (!(ref >= 0)) throw new Error(`renovation score: populationReference must be ≥ 0 residents, got ${ref}`);
-  const yf = options.builtYearField ?? 'built_year';
-  const ef = options.elderlyField ?? 'elderly_share';
   const { households, population, weightUnknown } = input.weights;
   const levelIndex = new Map(input.coverage.levelIds.map((id, l) => [id, l]));
 
@@ -102,8 +97,8 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
 
   for (let c = 0; c < C; c++) {
     const props = feats[c]?.properties ?? {};
-    const year = parseNumber(props[yf]);
-    if (!isOldCommunity(year, props.is_old, Y)) continue;
+    if (!isOldRule(props, { old_before_year: Y })) continue;
+    const year = builtYear(props);
     isOld[c] = 1;
     if (ref > 0 && !weightUnknown[c]) populationFactor[c] = Math.min(1, population[c] / ref);
 
@@ -121,7 +116,7 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
       } else if (key === 'age') {
         if (year !== null) x = clamp01((Y - year) / (Y - base));
       } else if (key === 'elderly') {
-        const e = parseNumber(props[ef]);
+        const e = parseNumber(props.elderly_share);
         if (e !== null && e >= 0 && e <= 1) x = e;
         else if (e !== null && e > 1 && e <= 100) x = e / 100;
       }

@@ -1,6 +1,7 @@
 import type { WalkGraph } from '../network/graph';
 import type { SegmentIndex } from '../network/buildSegmentIndex';
 import { snapPoints, type SnapResult } from '../network/snapPoints';
+import { DEFAULTS } from '../rules/defaults';
 
 /**
  * snapPoints for layers that may reach far beyond the network (a city-wide park or parking layer
@@ -10,9 +11,9 @@ import { snapPoints, type SnapResult } from '../network/snapPoints';
  * Every other point is snapped exactly as by snapPoints.
  *
  * @param points lon/lat interleaved
- * @param maxSnap metres @default 300
+ * @param maxSnap metres @default DEFAULTS.maxSnapM (300)
  */
-export function snapNearNetwork(graph: WalkGraph, index: SegmentIndex, points: Float64Array, maxSnap = 300): SnapResult {
+export function snapNearNetwork(graph: WalkGraph, index: SegmentIndex, points: Float64Array, maxSnap: number = DEFAULTS.maxSnapM): SnapResult {
   const n = points.length >> 1;
   const tree = index.index;
   if (!tree) return snapPoints(graph, index, points, maxSnap);

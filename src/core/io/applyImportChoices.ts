@@ -13,10 +13,6 @@ export interface ImportChoices {
   kind: LayerKind;
   /** Canonical field → source column (from the field-mapping dialog); else suggested from aliases. */
   mapping?: Record<string, string | null>;
-  /** Population estimate from households. @default 2.8 */
-  personsPerHousehold?: number;
-  /** is_old = built_year < this. @default 2000 */
-  oldBeforeYear?: number;
   /** Facilities only. Without it the mapped category column is taken as rule-set ids. */
   category?: CategoryChoice;
 }
@@ -29,16 +25,11 @@ export interface AppliedImport {
 
 /**
  * Turns the features the user confirmed in the import dialog into a canonical layer: the field
- * mapping through normalizeLayer (originals kept, population estimated from households and
- * flagged), then for facilities the category choice: values mapped per distinct value (the file's
+ * mapping through normalizeLayer (originals kept), then for facilities the category choice: values mapped per distinct value (the file's
  * own value kept as `category_raw` when it differs) or one category for all. Input not mutated.
  */
 export function applyImportChoices(fc: FeatureCollection, choices: ImportChoices): AppliedImport {
-  const normalized = normalizeLayer(fc as FeatureCollection<Geometry>, choices.kind, {
-    ...(choices.mapping ? { mapping: choices.mapping } : {}),
-    ...(choices.personsPerHousehold ? { personsPerHousehold: choices.personsPerHousehold } : {}),
-    ...(choices.oldBeforeYear ? { oldBeforeYear: choices.oldBeforeYear } : {}),
-  });
+  const normalized = normalizeLayer(fc as FeatureCollection<Geometry>, choices.kind, choices.mapping ? { mapping: choices.mapping } : {});
   const cat = choices.category;
   if (choices.kind !== 'facilities' || !cat) return { fc: normalized, skipped: 0 };
 

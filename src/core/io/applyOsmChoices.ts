@@ -9,10 +9,6 @@ export interface OsmChoices {
   reassign?: Readonly<Record<string, string | null>>;
   /** Layers to load. @default all five */
   include?: readonly OsmLayerKind[];
-  /** @default 2.8 */
-  personsPerHousehold?: number;
-  /** @default 2000 */
-  oldBeforeYear?: number;
 }
 
 /**
@@ -24,10 +20,6 @@ export interface OsmChoices {
 export function applyOsmChoices(layers: OsmLayers, choices: OsmChoices = {}): Partial<Record<OsmLayerKind, FeatureCollection<Geometry, Record<string, unknown>>>> {
   const include = choices.include ?? (['network', 'communities', 'facilities', 'parks', 'parking'] as const);
   const reassign = choices.reassign ?? {};
-  const opts = {
-    ...(choices.personsPerHousehold ? { personsPerHousehold: choices.personsPerHousehold } : {}),
-    ...(choices.oldBeforeYear ? { oldBeforeYear: choices.oldBeforeYear } : {}),
-  };
   const out: Partial<Record<OsmLayerKind, FeatureCollection<Geometry, Record<string, unknown>>>> = {};
   for (const kind of include) {
     let fc = layers[kind] as FeatureCollection;
@@ -47,7 +39,7 @@ export function applyOsmChoices(layers: OsmLayers, choices: OsmChoices = {}): Pa
       }
       fc = { type: 'FeatureCollection', features };
     }
-    out[kind] = normalizeLayer(fc as FeatureCollection<Geometry>, kind, opts);
+    out[kind] = normalizeLayer(fc as FeatureCollection<Geometry>, kind);
   }
   return out;
 }

@@ -31,7 +31,8 @@ export function checkValues(items: IndexedFeature[], kind: LayerKind | null | un
   const keys = new Set<string>();
   for (const { f } of items.slice(0, 200)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
   const mapping = suggestFieldMapping([...keys], kind);
-  const numeric = Object.keys(mapping).filter((c) => mapping[c] && Object.hasOwn(NUMERIC_FIELDS, c));
+  // parking lots' spaces have their own stricter check (checkSpaces)
+  const numeric = Object.keys(mapping).filter((c) => mapping[c] && Object.hasOwn(NUMERIC_FIELDS, c) && !(kind === 'parking' && c === 'spaces'));
   const now = new Date();
   const out = items.map(({ f, i }) => {
     let props: Record<string, unknown> | null = null;
@@ -65,6 +66,8 @@ export function checkValues(items: IndexedFeature[], kind: LayerKind | null | un
     return props ? { f: { ...f, properties: props }, i } : { f, i };
   });
 
+  if (kind === 'parking') checkSpaces(out, mapping.spaces ?? null, mapping, issues);
+
   const idField = mapping.id;
   if (idField) {
     const seen = new Set<unknown>();
@@ -83,4 +86,22 @@ export function checkValues(items: IndexedFeature[], kind: LayerKind | null | un
     }
   }
   return out;
+}
+
+/**
+ * Parking lots' spaces (DESIGN §4 parking): a value that is not a number ≥ 0 is an error (a wrong
+ * value would silently shrink or grow the supply); a lot without one is a warning (it adds none).
+ */
+function checkSpaces(items: IndexedFeature[], field: string | null, mapping: Record<string, string | null>, issues: IssueCollector): void {
+  if (!field) return;
+  for (const { f, i } of items) {
+    const v = f.properties?.[field];
+    const name = label(f, mapping.id, mapping.name);
+    if (v === undefined || v === null || v === '') {
+      issues.addFeature('parking-spaces-missing', i, { field, name });
+      continue;
+    }
+    const x = parseNumber(v);
+    if (x === null || x < 0) issues.addFeature('parking-spaces-invalid', i, { field, value: safeText(v, 40), name });
+  }
 }

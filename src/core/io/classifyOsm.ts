@@ -6,7 +6,7 @@ import { defaultRules } from '../rules/defaultRules';
 import { classifyFacility, type FacilityMatch } from './osm/classifyFacility';
 import { isWalkableHighway, type TrunkPolicy } from './osm/isWalkableHighway';
 import { matchAlternatives, osmName } from './osm/matchOsmTags';
-import { representativePoint } from './representativePoint';
+import { anchorPoint } from './anchorPoint';
 
 export interface ClassifyOsmOptions {
   /** Categories (osm_tags, osm_exclude, name_patterns_zh) and park rules. @default the GB 50180-2018 set */
@@ -50,10 +50,16 @@ export interface OsmClassification {
   unclassified: UnclassifiedFeature[];
   /** The same, counted by their main tag ("amenity=restaurant": 33). */
   unclassifiedByTag: Record<string, number>;
+  /**
+   * How many residential buildings stand in for communities because the extract has no
+   * residential areas and no named residential buildings (0 when not needed): one community each.
+   */
+  buildingFallback: number;
 }
 
 const SERVICE_KEYS = ['amenity', 'shop', 'leisure', 'office', 'healthcare', 'social_facility', 'tourism', 'craft', 'club'];
-const RESIDENTIAL_BUILDINGS = new Set(['residential', 'apartments']);
+/** Buildings people live in (dormitories included: their residents need the same services). */
+const RESIDENTIAL_BUILDINGS = new Set(['residential', 'apartments', 'dormitory']);
 const PUBLIC_NO = new Set(['private', 'no', 'permit', 'residents', 'delivery', 'employees', 'military']);
 const GREEN_FOR_NAME = [
   ['landuse', ['grass', 'village_green', 'forest', 'meadow']],
@@ -97,6 +103,7 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
   const network: Feature<LineString | MultiLineString>[] = [];
   const landuse: Feature<Poly>[] = [];
   const buildings: Feature<Poly>[] = [];
+  const unnamedHousing: Feature<Poly>[] = [];
   const parks: Feature<Poly>[] = [];
   const parking: Feature<Point | Poly>[] = [];
   const facilities: Feature<Point>[] = [];
@@ -124,9 +131,11 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
     if (isPoly(g) && tags.landuse === 'residential') {
       landuse.push({ type: 'Feature', properties: { ...tags, id, name, source: 'landuse=residential' }, geometry: g });
       taken = true;
-    } else if (isPoly(g) && typeof tags.building === 'string' && RESIDENTIAL_BUILDINGS.has(tags.building) && name) {
-      buildings.push({ type: 'Feature', properties: { ...tags, id, name, source: `building=${tags.building}` }, geometry: g });
-      taken = true;
+    } else if (isPoly(g) && typeof tags.building === 'string' && RESIDENTIAL_BUILDINGS.has(tags.building)) {
+      const b: Feature<Poly> = { type: 'Feature', properties: { ...tags, id, name, source: `building=${tags.building}` }, geometry: g };
+      if (name) buildings.push(b);
+      else unnamedHousing.push(b);
+      taken = !!name;
     }
     const parkCtx = { nameMatches: false, areaM2 };
     if (isPoly(g) && matchAlternatives(tags, rules.parks.osm_exclude, parkCtx) < 0) {
@@ -152,7 +161,7 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
     }
     const matches: FacilityMatch[] = classifyFacility(tags, name, areaM2, rules.categories);
     if (matches.length > 0) {
-      const point: Point = { type: 'Point', coordinates: representativePoint(g) };
+      const point: Point = { type: 'Point', coordinates: anchorPoint(g) };
       for (const m of matches) {
         const key = `${m.category}|${name ?? id}`;
         const twins = seen.get(key) ?? [];
@@ -179,8 +188,18 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
   // A named residential building inside a residential area is part of that compound, not another one.
   const communities: Feature<Poly>[] = [...landuse];
   for (const b of buildings) {
-    const p = representativePoint(b.geometry);
+    const p = anchorPoint(b.geometry);
     if (!landuse.some((l) => booleanPointInPolygon(p, l.geometry))) communities.push(b);
+  }
+  // A district mapped building by building: every residential building is a community, coarser
+  // than compounds but enough to run the analysis (the app and the CLI warn: osm-building-fallback).
+  let buildingFallback = 0;
+  if (communities.length === 0 && unnamedHousing.length > 0) {
+    for (const b of unnamedHousing) {
+      b.properties = { ...b.properties, source: `${String(b.properties?.source)} (fallback)` };
+      communities.push(b);
+    }
+    buildingFallback = communities.length;
   }
 
   const unclassifiedByTag: Record<string, number> = {};
@@ -206,5 +225,6 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
     },
     unclassified,
     unclassifiedByTag,
+    buildingFallback,
   };
 }

@@ -33,5 +33,12 @@ export async function importOsm(
       return { ok: false, errors: issues.issues(), warnings: read.warnings };
     }
   }
-  return { ok: true, errors: read.errors, warnings: read.warnings, ...classifyOsm(read.features, options) };
+  const c = classifyOsm(read.features, options);
+  const warnings = [...read.warnings];
+  if (c.buildingFallback > 0) {
+    const issues = new IssueCollector(name);
+    issues.add('osm-building-fallback', { count: c.buildingFallback });
+    warnings.push(...issues.issues());
+  }
+  return { ok: true, errors: read.errors, warnings, ...c };
 }

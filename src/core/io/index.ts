@@ -20,7 +20,7 @@ export { IssueCollector, formatIssue, safeText } from './issueCollector';
 export { detectFormat, type FormatGuess } from './detectFormat';
 export { decodeText, looksBinary, type DecodedText } from './decodeText';
 export { guessLayerKind, type KindGuess } from './guessLayerKind';
-export { representativePoint } from './representativePoint';
+export { anchorPoint } from './anchorPoint';
 export { repairSelfIntersection, isSelfIntersecting } from './geojson/checkSelfIntersections';
 export { validateGeometry } from './geojson/validateGeometry';
 export { findCoordinateColumns, parseCoordinate, type CoordinateColumns } from './csv/findCoordinateColumns';

@@ -1,4 +1,5 @@
 export { LAYER_KINDS, KIND_GEOMETRIES, KIND_NAMES, isLayerKind, type LayerKind } from './layerKinds';
 export { FIELD_ALIASES, suggestFieldMapping } from './fieldAliases';
 export { normalizeFeature, normalizeLayer, parseNumber, NUMERIC_FIELDS, type NormalizeOptions } from './normalize';
+export { builtYear, isOld } from './oldCommunity';
 export { readNumber, MIN_YEAR, maxYear, type NumberKind, type NumberReading, type NumberProblem } from './parseNumber';

@@ -3,12 +3,7 @@ import type { LayerKind } from './layerKinds';
 import { FIELD_ALIASES, suggestFieldMapping } from './fieldAliases';
 import { readNumber, type NumberKind } from './parseNumber';
 
-/** Defaults from DESIGN §3; a rule set may override them. */
 export interface NormalizeOptions {
-  /** Population estimate when only households are known. @default 2.8 */
-  personsPerHousehold?: number;
-  /** is_old = built_year < oldBeforeYear. @default 2000 */
-  oldBeforeYear?: number;
   /** Explicit canonical → source-key mapping (from the field-mapping dialog); else suggested from aliases. */
   mapping?: Record<string, string | null>;
 }
@@ -20,7 +15,8 @@ export const NUMERIC_FIELDS: Readonly<Record<string, NumberKind>> = {
 
 export { parseNumber } from './parseNumber';
 
-function parseBool(v: unknown): boolean | null {
+/** true/false from the usual spellings (是/否, yes/no, 1/0, 公共/私有 …); null when unreadable. */
+export function parseBool(v: unknown): boolean | null {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
   if (typeof v !== 'string') return null;
@@ -32,15 +28,15 @@ function parseBool(v: unknown): boolean | null {
 
 /**
  * Puts a feature's properties into canonical form for its layer kind, keeping every original
- * property. Adds `id` when missing (kind prefix + index), derives `population` from households
- * (flagged `population_estimated: true`) and `is_old` for communities.
+ * property. Adds `id` when missing (kind prefix + index). Nothing is derived from the rules here
+ * (no estimated population, no "is old"): those follow the rule set in force and are computed by
+ * the analysis (core/rules/defaults estimatePopulation, core/model/oldCommunity isOld).
  */
 export function normalizeFeature<G extends Geometry | null>(
   f: Feature<G, GeoJsonProperties>,
   kind: LayerKind,
   index: number,
   mapping: Record<string, string | null>,
-  opts: NormalizeOptions = {},
 ): Feature<G, Record<string, unknown>> {
   const src = f.properties ?? {};
   const props: Record<string, unknown> = { ...src };
@@ -61,16 +57,6 @@ export function normalizeFeature<G extends Geometry | null>(
     else props[canonical] = raw == null ? raw : String(raw);
   }
   if (props.id == null || props.id === '') props.id = f.id != null ? String(f.id) : `${kind}-${index + 1}`;
-  if (kind === 'communities') {
-    const pph = opts.personsPerHousehold ?? 2.8;
-    const hh = props.households as number | null | undefined;
-    if ((props.population == null || props.population === '') && typeof hh === 'number') {
-      props.population = Math.round(hh * pph);
-      props.population_estimated = true;
-    }
-    const y = props.built_year as number | null | undefined;
-    props.is_old = typeof y === 'number' ? y < (opts.oldBeforeYear ?? 2000) : false;
-  }
   return { ...f, properties: props };
 }
 
@@ -83,5 +69,5 @@ export function normalizeLayer<G extends Geometry | null>(
   const keys = new Set<string>();
   for (const f of fc.features.slice(0, 200)) for (const k of Object.keys(f.properties ?? {})) keys.add(k);
   const mapping = opts.mapping ?? suggestFieldMapping([...keys], kind);
-  return { type: 'FeatureCollection', features: fc.features.map((f, i) => normalizeFeature(f, kind, i, mapping, opts)) };
+  return { type: 'FeatureCollection', features: fc.features.map((f, i) => normalizeFeature(f, kind, i, mapping)) };
 }

@@ -4,6 +4,7 @@ import { haversine } from './haversine';
 import { METRES_PER_DEGREE } from './localFrame';
 import { pointOrder } from './hilbertOrder';
 import type { SegmentGrid } from './segmentGrid';
+import { DEFAULTS } from '../rules/defaults';
 
 const RAD = Math.PI / 180;
 /** First search box half-size, metres: most points lie within a block of a street. */
@@ -41,12 +42,12 @@ export interface SnapResult {
  * @param graph the walking graph
  * @param index its segment index (buildSegmentIndex)
  * @param lonlat points, lon/lat degrees interleaved
- * @param maxSnap metres; a farther point gets ok = 0 (unreachable) @default 300
+ * @param maxSnap metres; a farther point gets ok = 0 (unreachable) @default DEFAULTS.maxSnapM (300)
  */
 /** Candidates examined for points beyond maxSnap outside the network's extent. */
 const FAR_CANDIDATES = 8;
 
-export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float64Array, maxSnap = 300): SnapResult {
+export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float64Array, maxSnap: number = DEFAULTS.maxSnapM): SnapResult {
   const count = lonlat.length >> 1;
   const edge = new Int32Array(count).fill(-1);
   const t = new Float64Array(count);

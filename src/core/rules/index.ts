@@ -1,3 +1,3 @@
 export type * from './types';
 export { validateRuleSet, parseRuleSet, type RuleProblem } from './validateRuleSet';
-export { categoryRadius, categoriesOfLevel, findCategory, findLevel, isUnverified, orderedLevels } from './ruleQueries';
+export { effectiveRadius, categoriesOfLevel, findCategory, findLevel, isUnverified, orderedLevels } from './ruleQueries';

@@ -1,10 +1,17 @@
 import type { RuleCategory, RuleSet, RuleLevel } from './types';
 
-/** The walking distance (metres) that covers a category: its own radius, else its level's distance. */
-export function categoryRadius(rules: RuleSet, category: RuleCategory): number {
+/**
+ * The walking distance (metres) that covers a category — the one rule, read by the analysis
+ * (coverageRules), the rule editor, the compliance table and the panels: its own radius, else its
+ * level's walking distance. Throws naming the category for an unknown level.
+ */
+export function effectiveRadius(
+  category: Pick<RuleCategory, 'id' | 'level' | 'radius_m'>,
+  rules: { levels: ReadonlyArray<Pick<RuleLevel, 'id' | 'walk_m'>> },
+): number {
   if (category.radius_m != null) return category.radius_m;
   const level = rules.levels.find((l) => l.id === category.level);
-  if (!level) throw new Error(`category "${category.id}" has unknown level "${category.level}"`);
+  if (!level) throw new Error(`rule set: category "${category.id}" has unknown level "${category.level}"`);
   return level.walk_m;
 }
 

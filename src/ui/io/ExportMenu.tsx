@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection } from 'geojson';
 import { exportGeoJson, type AttributeSource } from '../../core/io/export/exportGeoJson';
-import { communityCoverageAttributes } from '../../core/io/export/coverageAttributes';
-import { communityWorkbenchAttributes } from '../../core/io/export/workbenchAttributes';
+import { communityResultAttributes } from '../../core/io/export/communityAttributes';
 import { selectRenovation } from '../../store/selectRenovation';
 import { gapCommunities } from '../../core/io/export/gapCommunities';
 import { serviceAreaFeatures } from '../../core/io/export/serviceAreaFeatures';
@@ -34,12 +33,12 @@ export function ExportMenu() {
   const activeLevel = useStore((s) => s.activeLevel);
   const communities = layers.communities?.fc;
   const analysed = !!coverage && !!communities && coverage.communityCount === communities.features.length ? coverage : null;
-  // Every analysis attribute with the CLI's flat names: dist_/ok_ per category, park, parking, score.
-  const analysisAttributes = (result: NonNullable<typeof analysed>): AttributeSource => {
+  // Every analysis attribute as the CLI writes it (one list: core/io/export/communityAttributes).
+  const analysisAttributes = (result: NonNullable<typeof analysed>): AttributeSource | undefined => {
     const s = useStore.getState();
-    const tables = { parks: s.parks, parking: s.parking, renovation: selectRenovation(s) };
-    return (_f: unknown, c: number) =>
-      c < result.communityCount ? { ...communityCoverageAttributes(result, c), ...communityWorkbenchAttributes(tables, c) } : undefined;
+    if (!s.weights) return undefined;
+    const tables = { coverage: result, weights: s.weights, parks: s.parks, parking: s.parking, renovation: selectRenovation(s) };
+    return (_f: unknown, c: number) => (c < result.communityCount ? communityResultAttributes(tables, c) : undefined);
   };
   const attribution = [...new Set(Object.values(layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
   const crs = gcj ? 'gcj02' : 'wgs84';

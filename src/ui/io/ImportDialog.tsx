@@ -101,8 +101,6 @@ export function ImportDialog({ phase }: { phase: Extract<ImportPhase, { type: 'l
     if (!kind) return;
     const choices: ImportChoices = {
       kind,
-      personsPerHousehold: rules.persons_per_household,
-      oldBeforeYear: rules.old_before_year,
       ...(mapped ? { mapping } : {}),
     };
     if (kind === 'facilities') {

@@ -41,12 +41,7 @@ export function OsmImportDialog({ phase }: { phase: Extract<ImportPhase, { type:
   const load = (mode: LoadMode) => {
     setAsking(false);
     void confirmOsm(
-      {
-        include: chosen,
-        reassign,
-        personsPerHousehold: rules.persons_per_household,
-        oldBeforeYear: rules.old_before_year,
-      },
+{ include: chosen, reassign },
       mode,
     );
   };

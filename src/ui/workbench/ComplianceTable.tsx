@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ComplianceRows } from '../../core/analysis/complianceRows';
 import type { CoverageResult } from '../../core/analysis/runCoverage';
-import { categoryRadius, type RuleSet } from '../../core/rules';
+import { effectiveRadius, type RuleSet } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { selectComplianceRows } from '../../store/selectCompliance';
 import { flyToFeature } from '../../map/flyToFeature';
@@ -265,7 +265,7 @@ function headerTitle(t: TFunction, rules: RuleSet, lang: string, col: Compliance
   const sortHint = t('wb_sort_hint');
   if (col.kind === 'category') {
     const cat = rules.categories.find((x) => x.id === col.category);
-    const radius = cat ? categoryRadius(rules, cat) : '?';
+    const radius = cat ? effectiveRadius(cat, rules) : '?';
     return `${categoryName(rules, col.category!, lang)} · ${t('wb_radius', { radius })} · ${sortHint}`;
   }
   if (col.kind === 'level-missing') return `${t('wb_col_level_missing_title', { level: t(`level_${col.level}`, { defaultValue: col.level }) })} · ${sortHint}`;

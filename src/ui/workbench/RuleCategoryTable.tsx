@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../core/rules/types';
-import { categoryRadius, orderedLevels } from '../../core/rules/ruleQueries';
+import { effectiveRadius, orderedLevels } from '../../core/rules/ruleQueries';
 import { defaultRules } from '../../core/rules/defaultRules';
 import { categoryColor, rgbaCss } from '../../map/palette';
 import { applyRuleEdit, type RuleEdit } from './applyRuleEdit';
@@ -101,7 +101,7 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                         )}
                       </td>
                       <td className="num" data-testid={`rule-effective-${c.id}`}>
-                        {categoryRadius(rules, c)} m{c.radius_m == null && <small className="muted"> ({t('pl_level_default')})</small>}
+                        {effectiveRadius(c, rules)} m{c.radius_m == null && <small className="muted"> ({t('pl_level_default')})</small>}
                       </td>
                       <td>
                         <input

@@ -20,7 +20,7 @@ export function complianceCsvOfView(t: TFunction, lang: string): string | null {
   if (!rows || !s.coverage || !communities) return null;
   const view = useComplianceView.getState();
   const order = complianceOrder(rows, s.coverage, view.sort, view.filter);
-  return complianceCsv(communities, s.coverage, { order, labels: view.machineNames ? null : complianceCsvLabels(t, s.rules, lang) });
+  return complianceCsv(communities, s.coverage, { order, rules: s.rules, labels: view.machineNames ? null : complianceCsvLabels(t, s.rules, lang) });
 }
 
 /** Downloads complianceCsvOfView as lifecircle-compliance.csv (UTF-8 with BOM). */

@@ -1,3 +1,5 @@
+import { communityPopulation } from '../../../src/core/model/communityPopulation';
+import { isOld } from '../../../src/core/model/oldCommunity';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPoint, Polygon } from 'geojson';
 import { readLayerFile } from '../../../src/core/io';
@@ -53,10 +55,14 @@ describe('community export with analysis attributes', () => {
     expect(back.ok).toBe(true);
     const expected = communities.features.map((f, c) => ({ ...f, properties: { ...f.properties, ...coverageAttributes(result)(f, c) } }));
     expect(back.features.features).toEqual(expected);
-    // The canonical fields survive a second trip through the app's import (population stays estimated).
+    // The canonical fields survive a second trip through the app's import; the estimate and "old"
+    // are read by the one rule each, never stored.
     const again = applyImportChoices(back.features, { kind: 'communities' }).fc;
     expect(again.features).toEqual(expected);
-    expect(again.features[0].properties).toMatchObject({ name: '静淑苑', households: 320, population: 896, population_estimated: true, built_year: 1995, is_old: true });
+    const p = again.features[0].properties;
+    expect(p).toMatchObject({ name: '静淑苑', households: 320, built_year: 1995 });
+    expect(communityPopulation(p, defaultRules)).toEqual({ households: 320, population: 896, estimated: true });
+    expect(isOld(p, defaultRules)).toBe(true);
   });
 });
 

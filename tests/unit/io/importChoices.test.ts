@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Point } from 'geojson';
 import { applyImportChoices } from '../../../src/core/io/applyImportChoices';
 import { applyOsmChoices } from '../../../src/core/io/applyOsmChoices';
+import { communityPopulation } from '../../../src/core/model/communityPopulation';
+import { isOld } from '../../../src/core/model/oldCommunity';
 import { matchCategoryValue } from '../../../src/core/io/matchCategoryValue';
 import { summarizeColumns } from '../../../src/core/io/summarizeColumns';
 import type { OsmLayers } from '../../../src/core/io/classifyOsm';
@@ -42,14 +44,22 @@ describe('applyImportChoices', () => {
     expect(r.fc.features.map((f) => f.properties.category)).toEqual(['bus_stop', 'bus_stop', 'bus_stop', 'bus_stop']);
   });
 
-  it('maps community fields and estimates population from households (marked)', () => {
+  it('maps community fields; population and "old" follow the rule set in force, not the import', () => {
     const fc: FeatureCollection = {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: { 名: '东风新村', 户: '1,250户', 人: '', 年: '1979' }, geometry: pt(0) }],
     };
-    const r = applyImportChoices(fc, { kind: 'communities', mapping: { name: '名', households: '户', population: '人', built_year: '年' }, personsPerHousehold: 3, oldBeforeYear: 1980 });
-    // 1,250 households × 3 = 3,750; 1979 < 1980 → old
-    expect(r.fc.features[0].properties).toMatchObject({ name: '东风新村', households: 1250, population: 3750, population_estimated: true, built_year: 1979, is_old: true, 户: '1,250户' });
+    const r = applyImportChoices(fc, { kind: 'communities', mapping: { name: '名', households: '户', population: '人', built_year: '年' } });
+    const p = r.fc.features[0].properties;
+    expect(p).toMatchObject({ name: '东风新村', households: 1250, built_year: 1979, 户: '1,250户' });
+    // nothing derived is baked into the feature: it would go stale with another rule set
+    expect(p).not.toHaveProperty('is_old');
+    expect(p).not.toHaveProperty('population_estimated');
+    // 1,250 households × 3 = 3,750; 1979 < 1980 → old; with 2.5 and 1970 neither
+    expect(communityPopulation(p, { persons_per_household: 3 })).toEqual({ households: 1250, population: 3750, estimated: true });
+    expect(isOld(p, { old_before_year: 1980 })).toBe(true);
+    expect(communityPopulation(p, { persons_per_household: 2.5 }).population).toBe(3125);
+    expect(isOld(p, { old_before_year: 1970 })).toBe(false);
   });
 });
 
@@ -122,6 +132,7 @@ describe('applyOsmChoices', () => {
       ['node/5:kindergarten', 'kindergarten', undefined],
       ['node/6:supermarket', 'supermarket', undefined],
     ]);
-    expect(out.communities!.features[0].properties).toMatchObject({ id: 'way/1', name: '幸福里', is_old: false });
+    expect(out.communities!.features[0].properties).toMatchObject({ id: 'way/1', name: '幸福里' });
+    expect(isOld(out.communities!.features[0].properties)).toBe(false);
   });
 });

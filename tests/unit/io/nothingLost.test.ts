@@ -1,3 +1,4 @@
+import { isOld } from '../../../src/core/model/oldCommunity';
 import { describe, expect, it } from 'vitest';
 import { readLayerFile } from '../../../src/core/io';
 import { repairQuotes } from '../../../src/core/io/csv/repairQuotes';
@@ -114,7 +115,7 @@ describe('values: Chinese numbers, impossible values and duplicate ids (items 2,
     const p = out.fc.features.map((f) => f.properties);
     expect(p.map((x) => x.households)).toEqual([12000, null, 1200, null]);
     expect(p.map((x) => x.built_year)).toEqual([1985, null, 1989, 2005]);
-    expect(p.map((x) => x.is_old)).toEqual([true, false, true, false]);
+    expect(p.map((x) => isOld(x))).toEqual([true, false, true, false]);
     expect(p.map((x) => x.name)).toEqual(['甲', '乙', '丙', '丁']);
     // originals kept
     expect(p[1]).toMatchObject({ 总户数: null, 总户数_raw: -5, 建成年代_raw: 1700 });

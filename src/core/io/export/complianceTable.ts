@@ -3,6 +3,9 @@ import type { CoverageTable } from './coverageAttributes';
 import { communityCoverageAttributes, roundDistance } from './coverageAttributes';
 import { cellStatus, type CellStatus, type CellStatusCoverage } from '../../analysis/noDataPolicy';
 import { toCsv } from './exportCsv';
+import { communityPopulation } from '../../model/communityPopulation';
+import { isOld } from '../../model/oldCommunity';
+import type { DefaultOverrides } from '../../rules/defaults';
 
 /** The community columns that lead the compliance table, in order. */
 export const COMPLIANCE_COLUMNS = ['id', 'name', 'households', 'population', 'built_year', 'is_old'] as const;
@@ -30,6 +33,8 @@ export interface ComplianceCsvOptions {
   order?: ArrayLike<number>;
   /** headers and words in a language; without them the CLI's machine names (dist_<k>, ok_<k>, true/false) */
   labels?: ComplianceCsvLabels | null;
+  /** the rule set in force: population estimate and "old" (core/model) @default the defaults */
+  rules?: DefaultOverrides | null;
 }
 
 type Result = CoverageTable & Partial<Pick<CellStatusCoverage, 'stats'>>;
@@ -56,6 +61,11 @@ export function complianceCsv(communities: FeatureCollection, result: Result, op
     const p = (communities.features[c].properties ?? {}) as Record<string, unknown>;
     const row: Record<string, unknown> = {};
     for (const k of COMPLIANCE_COLUMNS) row[k] = p[k] ?? null;
+    // as the analysis reads them: the one population estimate and the one "old" rule
+    const w = communityPopulation(p, options.rules);
+    row.households = w.households;
+    row.population = w.population;
+    row.is_old = isOld(p, options.rules);
     if (!L) Object.assign(row, communityCoverageAttributes(result, c));
     else {
       if (typeof row.is_old === 'boolean') row.is_old = row.is_old ? L.yes : L.no;

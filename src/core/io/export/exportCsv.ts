@@ -1,7 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { toWkt } from './toWkt';
 import { mapGeometry } from '../crs/mapCoordinates';
-import { representativePoint } from '../representativePoint';
+import { anchorPoint } from '../anchorPoint';
 import { attributesFor, cleanValue, exportPositionFn, type AttributeSource } from './exportGeoJson';
 
 export interface ToCsvOptions {
@@ -84,7 +84,7 @@ export function featuresToCsv(fc: FeatureCollection, options: FeaturesToCsvOptio
     const row: Record<string, unknown> = {};
     const g = f.geometry as Geometry | null;
     if (mode === 'lonlat') {
-      const p = g ? representativePoint(g) : null;
+      const p = g ? anchorPoint(g) : null;
       const [x, y] = p ? (fn ? fn(p[0] as number, p[1] as number) : [p[0], p[1]]) : [null, null];
       row.lon = x;
       row.lat = y;

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import { KIND_GEOMETRIES, KIND_NAMES, type LayerKind } from '../../model/layerKinds';
 import type { IssueCollector } from '../issueCollector';
-import { representativePoint } from '../representativePoint';
+import { anchorPoint } from '../anchorPoint';
 import { FAMILY_TEXT, GEOMETRY_FAMILY, splitGeometryForKind, type GeometryFamily } from '../geometrySplit';
 import type { IndexedFeature } from './cleanFeatures';
 
@@ -63,7 +63,7 @@ export function filterByKind(items: IndexedFeature[], kind: LayerKind | undefine
         continue;
       }
     } else if (kind === 'facilities' && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
-      out.push({ f: { ...it.f, geometry: { type: 'Point', coordinates: representativePoint(g) } }, i: it.i });
+      out.push({ f: { ...it.f, geometry: { type: 'Point', coordinates: anchorPoint(g) } }, i: it.i });
       converted++;
       continue;
     }

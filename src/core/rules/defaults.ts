@@ -1,0 +1,50 @@
+/**
+ * Every default of the analysis in one place (DESIGN §3, §4): the app's settings, the CLI's
+ * options, the importer and the analysis read them from here, never from their own literal.
+ * A rule set may override the ones it carries (persons per household, old-before year).
+ */
+export const DEFAULTS = Object.freeze({
+  /** metres: a feature farther than this from every network segment is unreachable (CLI --max-snap) */
+  maxSnapM: 300,
+  /** straight-line distances × this in euclidean mode (CLI --detour) */
+  detour: 1,
+  /** persons per household when a community's population is missing (rules.persons_per_household) */
+  personsPerHousehold: 2.8,
+  /** a community is old when built before this year (rules.old_before_year; national renovation scope) */
+  oldBeforeYear: 2000,
+  /** categories without any facility in the data count as missing (CLI --count-no-data) */
+  countNoData: false,
+  /** renovation score: a community of this many residents or more counts fully in the level indicators */
+  renovationPopulationReference: 1000,
+  /** renovation score: built in this year or earlier → age indicator 1 */
+  renovationAgeBaseYear: 1970,
+  /** metres: entrances farther than this from their community's outline are ignored */
+  entranceMaxDistanceM: 200,
+});
+
+/** The part of a rule set the defaults can be overridden by. */
+export interface DefaultOverrides {
+  persons_per_household?: number;
+  old_before_year?: number;
+}
+
+/** Persons per household in force: the rule set's, else the default. */
+export function personsPerHousehold(rules?: DefaultOverrides | null): number {
+  const v = rules?.persons_per_household;
+  return typeof v === 'number' && v >= 0 && Number.isFinite(v) ? v : DEFAULTS.personsPerHousehold;
+}
+
+/** The year before which communities are old: the rule set's, else the default. */
+export function oldBeforeYear(rules?: DefaultOverrides | null): number {
+  const v = rules?.old_before_year;
+  return typeof v === 'number' && Number.isFinite(v) ? v : DEFAULTS.oldBeforeYear;
+}
+
+/**
+ * The population estimated from households (DESIGN §3): households × persons per household,
+ * rounded to whole persons. The one place of the estimate: the analysis weights, the card, the
+ * tables and every export show this number, and mark it as estimated.
+ */
+export function estimatePopulation(households: number, persons: number): number {
+  return Math.round(households * persons);
+}

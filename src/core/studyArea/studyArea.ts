@@ -1,0 +1,180 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
+import { prepareCoverage, type CoverageContext } from '../analysis/prepareCoverage';
+import { runCoverage, type CoverageResult } from '../analysis/runCoverage';
+import { categoryDistances } from '../analysis/categoryDistances';
+import { coverageRoute, type CoverageRoute } from '../analysis/coverageRoute';
+import { reachedEdges, serviceAreaPolygons, type ServiceAreaFeature } from '../analysis/serviceArea';
+import { parkCoverage, type ParkCoverageResult } from '../analysis/parkCoverage';
+import { parkingSupply } from '../analysis/parkingSupply';
+import type { RuleSet } from '../rules/types';
+import { studyAreaRenovation } from './renovation';
+import type { StudyAreaLayers, StudyAreaProgress, StudyAreaResult, StudyAreaSettings } from './types';
+
+type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
+
+/** Reached network pieces and service-area polygons of one category at its radius. */
+export interface ServiceAreaResult {
+  categoryId: string;
+  threshold: number;
+  polygons: ServiceAreaFeature[];
+  edges: {
+    length: number;
+    sourcePositions: Float64Array;
+    targetPositions: Float64Array;
+    sourceDistances: Float32Array;
+    targetDistances: Float32Array;
+  } | null;
+  /** Euclidean mode: facility points and radius (circles are drawn, no union). */
+  circles: { positions: Float64Array; radius: number } | null;
+}
+
+/**
+ * One study area through the one pipeline (DESIGN §4, issue 10): the app's worker and the CLI both
+ * run it, so they compute the same numbers. The walking graph and its segment index are built
+ * once per data set; the prepared coverage context once per rule set and settings; then
+ * `steps()` runs coverage per category → parks → parking → renovation score. Follow-up questions
+ * (a service area, a route, straight-line rates) are methods on the prepared state, never a
+ * second pipeline. Pure: no DOM, no Node, no worker APIs.
+ */
+export class StudyArea {
+  readonly layers: StudyAreaLayers;
+  readonly graph: WalkGraph | null;
+  readonly #index: SegmentIndex | null;
+  #ctx: CoverageContext | null = null;
+  #ctxKey = '';
+  #last: { result: StudyAreaResult; settings: StudyAreaSettings } | null = null;
+
+  constructor(layers: StudyAreaLayers) {
+    this.layers = layers;
+    const net = layers.network;
+    this.graph = net && net.features.length ? buildGraph(net as FeatureCollection) : null;
+    this.#index = this.graph ? buildSegmentIndex(this.graph) : null;
+  }
+
+  /** Network statistics, null without a network. */
+  get networkStats(): GraphBuildStats | null {
+    return this.graph?.stats ?? null;
+  }
+
+  /** The prepared coverage context for these rules and settings (reused while they do not change). */
+  context(rules: RuleSet, settings: StudyAreaSettings): CoverageContext {
+    const mode = settings.mode === 'network' && this.graph ? 'network' : 'euclidean';
+    const key = JSON.stringify([rules.categories.map((c) => [c.id, c.level, c.radius_m, c.mandatory]), rules.levels.map((l) => [l.id, l.walk_m]), rules.persons_per_household, mode, settings.maxSnap, settings.detour]);
+    if (this.#ctx && key === this.#ctxKey) return this.#ctx;
+    this.#ctx = prepareCoverage(
+      { communities: this.layers.communities, facilities: this.layers.facilities, rules, graph: this.graph ?? undefined, segmentIndex: this.#index ?? undefined },
+      { mode, maxSnap: settings.maxSnap, detour: settings.detour },
+    );
+    this.#ctxKey = key;
+    return this.#ctx;
+  }
+
+  /**
+   * The analysis as steps: it yields its progress between categories (in about eight chunks) and
+   * between stages, so a caller may stop (the worker cancels there) or report; returns the result.
+   */
+  *steps(rules: RuleSet, settings: StudyAreaSettings): Generator<StudyAreaProgress, StudyAreaResult, void> {
+    yield { fraction: 0, stage: 'prepare' };
+    const ctx = this.context(rules, settings);
+    const K = ctx.categories.length;
+    const chunk = Math.max(1, Math.ceil(K / 8));
+    let coverage: CoverageResult | undefined;
+    for (let start = 0; start < K; start += chunk) {
+      const categories = Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i);
+      coverage = runCoverage(ctx, { categories, previous: coverage, countNoData: settings.countNoData });
+      yield { fraction: Math.min(1, (start + chunk) / K), stage: 'categories' };
+    }
+    coverage ??= runCoverage(ctx, { countNoData: settings.countNoData });
+    const { communities, parks: parkLayer, parking: lots } = this.layers;
+    let parks: ParkCoverageResult | null = null;
+    if (parkLayer?.features.length) {
+      yield { fraction: 1, stage: 'parks' };
+      parks = parkCoverage(ctx, { parks: parkLayer as FC as FeatureCollection, thresholds: rules.parks.thresholds, communities: communities as FC as FeatureCollection });
+    }
+    yield { fraction: 1, stage: 'parking' };
+    // Always: without lots the supply is each community's own spaces.
+    const parking = parkingSupply(
+      ctx,
+      { communities: communities as FC as FeatureCollection, parking: (lots ?? null) as FeatureCollection | null },
+      { ratio: rules.parking.ratio_per_household, searchRadius: rules.parking.search_radius_m },
+    );
+    const weights = ctx.weights;
+    const renovation = studyAreaRenovation(communities, { coverage, weights, parks, parking }, rules, settings.renovationWeights);
+    const result: StudyAreaResult = { coverage, weights, parks, parking, renovation };
+    this.#last = { result, settings };
+    return result;
+  }
+
+  /** The whole analysis at once (the CLI, tests). */
+  analyze(rules: RuleSet, settings: StudyAreaSettings): StudyAreaResult {
+    const it = this.steps(rules, settings);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The last run's rates with straight-line distances (× detour): official indicators are often
+   * computed with buffers, so the UI shows both where they differ. Null before a run or when the
+   * run itself was straight-line.
+   */
+  euclideanStats(): CoverageResult['stats'] | null {
+    const ctx = this.#ctx;
+    if (!ctx || !this.#last || ctx.options.mode === 'euclidean') return null;
+    return runCoverage(ctx, { mode: 'euclidean', countNoData: this.#last.settings.countNoData }).stats;
+  }
+
+  /** Park service areas of the last run, one MultiPolygon per park class at its radius (network mode only). */
+  parkServiceAreas(): ServiceAreaFeature[] {
+    const ctx = this.#ctx, parks = this.#last?.result.parks;
+    if (!ctx?.network || !parks?.accessSnap) return [];
+    const out: ServiceAreaFeature[] = [];
+    for (const k of parks.classes) {
+      if (!k.nodeDistance || !k.parkCount) continue;
+      out.push(...serviceAreaPolygons(ctx.network.graph, k.nodeDistance, [k.radius], { seeds: parks.accessSnap, seedIds: k.pointIds }));
+    }
+    return out;
+  }
+
+  /** Where a category's facilities reach within its radius (network edges and polygons, or circles). */
+  serviceArea(categoryId: string): ServiceAreaResult | null {
+    const ctx = this.#ctx;
+    if (!ctx) return null;
+    const k = ctx.categories.findIndex((c) => c.id === categoryId);
+    if (k < 0) return null;
+    const radius = ctx.categories[k].radius;
+    const sourceIds = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
+    if (ctx.options.mode === 'euclidean' || !ctx.network) {
+      const positions = new Float64Array(sourceIds.length * 2);
+      sourceIds.forEach((p, i) => {
+        positions[2 * i] = ctx.facilities.points[2 * p];
+        positions[2 * i + 1] = ctx.facilities.points[2 * p + 1];
+      });
+      return { categoryId, threshold: radius, polygons: [], edges: null, circles: { positions, radius: radius / ctx.options.detour } };
+    }
+    const run = categoryDistances(ctx, k, { mode: 'network' }).search;
+    if (!run) return null;
+    const selection = { seeds: ctx.network.sourceSnap, seedIds: sourceIds };
+    const graph = ctx.network.graph;
+    const edges = reachedEdges(graph, run.dist, radius, selection);
+    const polygons = serviceAreaPolygons(graph, run.dist, [radius], selection);
+    return { categoryId, threshold: radius, polygons, edges, circles: null };
+  }
+
+  /** The walking route from a community to its nearest facility of a category. */
+  route(categoryId: string, communityIndex: number): CoverageRoute | null {
+    const ctx = this.#ctx;
+    if (!ctx) return null;
+    const k = ctx.categories.findIndex((c) => c.id === categoryId);
+    if (k < 0 || communityIndex < 0 || communityIndex >= ctx.communities.count) return null;
+    return coverageRoute(ctx, k, communityIndex);
+  }
+}
+
+/** One call for a whole study area: the prepared area (for follow-up questions) and its result. */
+export function analyzeStudyArea(layers: StudyAreaLayers, rules: RuleSet, settings: StudyAreaSettings): { area: StudyArea; result: StudyAreaResult } {
+  const area = new StudyArea(layers);
+  return { area, result: area.analyze(rules, settings) };
+}
