@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { COVERAGE_COLORS } from '../../src/map/palette';
+import { communityPopulation } from '../../src/core/model/communityPopulation';
+import { isOld } from '../../src/core/model/oldCommunity';
 import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
 import { dropFiles } from './dropFiles';
 
@@ -122,7 +124,12 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
     });
     expect(state.source).toBe('file');
     expect(state.name).toBe('my-communities.geojson');
-    expect(state.props[0]).toMatchObject({ name: '和平小区', households: 420, population: 1176, population_estimated: true, built_year: 1988, is_old: true, 编号: 'T1', id: 'T1' });
+    expect(state.props[0]).toMatchObject({ name: '和平小区', households: 420, built_year: 1988, 编号: 'T1', id: 'T1' });
+    // Population and "old" are derived by the one core rule, never stored on the feature.
+    expect(state.props[0]).not.toHaveProperty('population');
+    expect(state.props[0]).not.toHaveProperty('is_old');
+    expect(communityPopulation(state.props[0])).toEqual({ households: 420, population: 1176, estimated: true });
+    expect(isOld(state.props[0])).toBe(true);
     expect(state.props[2].name).toBe(HOSTILE);
     expect(state.categories).toEqual(['kindergarten', 'kindergarten', 'primary_school', 'market', 'health_station']);
     expect(state.network).toBe(demoCounts.network);

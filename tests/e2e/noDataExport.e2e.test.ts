@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
+import { analyzeCoverage } from '../../src/core/analysis/coverage/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
+import { communityPopulation } from '../../src/core/model/communityPopulation';
 import { launch, openApp, requireChromium, shot, waitForAnalysis } from './browser';
 import { demoLayer } from './demoLayers';
 
@@ -46,7 +47,7 @@ describe.skipIf(!hasChromium)('issue 8: no data is not a gap; exports a planner 
   const missingWithData = (c: number) => missingOf(c, mandatory.filter((cat) => inData.has(cat.id)));
   const missingAll = (c: number) => missingOf(c, mandatory);
   const jf = communities.features.findIndex((f) => f.properties.name === '解放小区');
-  const population = communities.features.map((f) => Number(f.properties.population));
+  const population = communities.features.map((f) => communityPopulation(f.properties, rules).population ?? 0);
   const totalPop = population.reduce((a, b) => a + b, 0);
   // 15-min headline by hand: residents whose community meets every 15-min mandatory category WITH data.
   const with15 = rules.categories.filter((c) => c.mandatory && c.level === '15min' && inData.has(c.id)).map((c) => ref.categoryIds.indexOf(c.id));

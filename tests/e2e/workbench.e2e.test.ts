@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bbox, booleanPointInPolygon, centroid, distance as turfDistance } from '@turf/turf';
-import { analyzeCoverage, runCoverage } from '../../src/core/analysis/runCoverage';
-import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
-import { parkCoverage } from '../../src/core/analysis/parkCoverage';
-import { parkingSupply } from '../../src/core/analysis/parkingSupply';
+import { analyzeCoverage, runCoverage } from '../../src/core/analysis/coverage/runCoverage';
+import { prepareCoverage } from '../../src/core/analysis/coverage/prepareCoverage';
+import { parkCoverage } from '../../src/core/analysis/parks/parkCoverage';
+import { parkingSupply } from '../../src/core/analysis/parking/parkingSupply';
 import { defaultRules } from '../../src/core/rules/defaultRules';
+import { communityPopulation } from '../../src/core/model/communityPopulation';
 import { missingBins } from '../../src/map/palette';
 import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForAnalysis } from './browser';
 import { demoLayer } from './demoLayers';
@@ -137,7 +138,7 @@ describe.skipIf(!hasChromium)('workbench: compliance table, gap map, dashboard',
     // Uncovered residents of the 5-min level: communities missing any 5-min mandatory category.
     const five = rules.categories.filter((c) => c.mandatory && c.level === '5min').map((c) => expected.categoryIds.indexOf(c.id));
     let uncovered = 0;
-    for (let c = 0; c < C; c++) if (five.some((k) => !expected.ok[k * C + c])) uncovered += Number(communities.features[c].properties.population);
+    for (let c = 0; c < C; c++) if (five.some((k) => !expected.ok[k * C + c])) uncovered += communityPopulation(communities.features[c].properties, rules).population ?? 0;
     expect(Number(await page.getByTestId('gap-level-uncovered').getAttribute('data-value'))).toBeCloseTo(uncovered, 6);
 
     // All levels: 12 + 4 + 6 mandatory categories with data (the 15-min level's 4 without data do
