@@ -16,12 +16,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { parseRuleSet } from '../src/core/rules/validateRuleSet';
-import type { RuleSet } from '../src/core/rules/types';
+import { parseRuleSet } from '../src/core/rules';
+import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaResult, type StudyAreaSettings } from '../src/core/studyArea';
-import { resolveRenovationWeights } from '../src/core/analysis/renovationWeights';
-import { flatProperties } from '../src/core/io/export/flatProperties';
-import { communityResultAttributes } from '../src/core/io/export/communityAttributes';
+import { resolveRenovationWeights } from '../src/core/analysis/renovation';
+import { flatProperties } from '../src/core/io/export';
+import { communityResultAttributes } from '../src/core/io/export';
 import { processIo, withSafeStderr, type CliIo } from './cli/cliIo';
 import { cliLang, tr, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';

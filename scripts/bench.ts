@@ -32,8 +32,8 @@
  */
 import os from 'node:os';
 import { buildGraph } from '../src/core/network';
-import { prepareCoverage } from '../src/core/analysis/prepareCoverage';
-import { runCoverage } from '../src/core/analysis/runCoverage';
+import { prepareCoverage } from '../src/core/analysis/coverage';
+import { runCoverage } from '../src/core/analysis/coverage';
 import { benchCategoryIds, benchRules } from './bench/benchRules';
 import { measureMemory } from './bench/memoryProbe';
 import type { MemoryResult } from './bench/memoryChild';

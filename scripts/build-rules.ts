@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleSet, RuleLevel, RuleCategory } from '../src/core/rules/types';
-import { validateRuleSet } from '../src/core/rules/validateRuleSet';
+import type { RuleSet, RuleLevel, RuleCategory } from '../src/core/rules';
+import { validateRuleSet } from '../src/core/rules';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const draftPath = resolve(root, '../shared/standards/lifecircle-standard.draft.json');

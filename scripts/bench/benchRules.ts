@@ -2,8 +2,8 @@
  * The benchmark's rule set: 15 categories of the default GB 50180-2018 rule set, five per
  * life-circle level, with radii 300 / 500 / 1000 m (DESIGN §7, perf-anchors "15 cats").
  */
-import { defaultRules } from '../../src/core/rules/defaultRules';
-import type { RuleSet } from '../../src/core/rules/types';
+import { defaultRules } from '../../src/core/rules';
+import type { RuleSet } from '../../src/core/rules';
 
 const PICK: Record<string, { level: string; radius: number }> = {
   kindergarten: { level: '5min', radius: 300 },

@@ -5,8 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { FeatureCollection } from 'geojson';
 import type { WalkGraph } from '../../src/core/network';
-import { prepareCoverage, type CoverageContext } from '../../src/core/analysis/prepareCoverage';
-import { coverageTransferables, runCoverage } from '../../src/core/analysis/runCoverage';
+import { prepareCoverage, type CoverageContext } from '../../src/core/analysis/coverage';
+import { coverageTransferables, runCoverage } from '../../src/core/analysis/coverage';
 import { benchRules } from './benchRules';
 
 export type BenchWorkerRequest =

@@ -7,9 +7,9 @@
 import { Worker } from 'node:worker_threads';
 import { resourceUsage } from 'node:process';
 import { buildGraph, buildSegmentIndex } from '../../src/core/network';
-import { categoryDistances } from '../../src/core/analysis/categoryDistances';
-import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
-import { runCoverage } from '../../src/core/analysis/runCoverage';
+import { categoryDistances } from '../../src/core/analysis/coverage';
+import { prepareCoverage } from '../../src/core/analysis/coverage';
+import { runCoverage } from '../../src/core/analysis/coverage';
 import { reachedEdges, serviceAreaPolygons } from '../../src/core/analysis/serviceArea';
 import { benchCategoryIds, benchRules, ONE_CATEGORY } from './benchRules';
 import { generateSyntheticCity, SCALES, type ScaleName } from './syntheticCity';

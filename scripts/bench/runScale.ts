@@ -6,9 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Feature, Point } from 'geojson';
 import { buildGraph, buildSegmentIndex, multiSourceDijkstra, snapPoints } from '../../src/core/network';
-import { categoryDistances } from '../../src/core/analysis/categoryDistances';
-import { prepareCoverage, type CoverageContext } from '../../src/core/analysis/prepareCoverage';
-import { runCoverage } from '../../src/core/analysis/runCoverage';
+import { categoryDistances } from '../../src/core/analysis/coverage';
+import { prepareCoverage, type CoverageContext } from '../../src/core/analysis/coverage';
+import { runCoverage } from '../../src/core/analysis/coverage';
 import { reachedEdges, serviceAreaPolygons } from '../../src/core/analysis/serviceArea';
 import { benchCategoryIds, benchRules, ONE_CATEGORY } from './benchRules';
 import { naiveTurfCoverage } from './naiveTurf';

@@ -6,7 +6,7 @@
  * that is what the engine consumes.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
-import { EARTH_RADIUS_M } from '../../src/core/network/haversine';
+import { EARTH_RADIUS_M } from '../../src/core/network';
 import { mulberry32, subSeed } from './rng';
 
 export interface SyntheticCityOptions {

@@ -1,5 +1,5 @@
-import type { OsmClassification } from '../../src/core/io/classifyOsm';
-import type { RuleCategory } from '../../src/core/rules/types';
+import type { OsmClassification } from '../../src/core/io';
+import type { RuleCategory } from '../../src/core/rules';
 import { tr, type CliLang } from './cliLang';
 import type { InputLayer } from './parseCliArgs';
 

@@ -1,8 +1,8 @@
-import { DEFAULTS } from '../../src/core/rules/defaults';
+import { DEFAULTS } from '../../src/core/rules';
 import { parseArgs } from 'node:util';
-import type { CoverageMode } from '../../src/core/analysis/prepareCoverage';
-import type { SourceCrs } from '../../src/core/io/types';
-import { crsId, parseCrsId, SUPPORTED_EPSG_TEXT } from '../../src/core/io/crs/crsCatalog';
+import type { CoverageMode } from '../../src/core/analysis/coverage';
+import type { SourceCrs } from '../../src/core/io';
+import { crsId, parseCrsId, SUPPORTED_EPSG_TEXT } from '../../src/core/io/crs';
 import { tr, type CliLang } from './cliLang';
 import { UserError } from './userError';
 

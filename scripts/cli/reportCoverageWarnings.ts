@@ -1,6 +1,6 @@
-import type { CoverageIssue } from '../../src/core/analysis/coveragePoints';
-import { ENTRANCE_MAX_DISTANCE_M } from '../../src/core/analysis/coveragePoints';
-import { safeText } from '../../src/core/io/issueCollector';
+import type { CoverageIssue } from '../../src/core/analysis/coverage';
+import { ENTRANCE_MAX_DISTANCE_M } from '../../src/core/analysis/coverage';
+import { safeText } from '../../src/core/io';
 import type { CliIo } from './cliIo';
 import { tr, type CliLang } from './cliLang';
 

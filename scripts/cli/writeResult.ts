@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { wgs84ToChineseCrs } from '../../src/core/io/crs/chineseCrs';
+import { wgs84ToChineseCrs } from '../../src/core/io/crs';
 import { tr, type CliLang } from './cliLang';
 import type { OutputCrs } from './parseCliArgs';
 import { UserError } from './userError';

@@ -4,7 +4,7 @@
  * then bent by a gentle smooth warp so streets curve, then turned into WGS84.
  */
 
-import { EARTH_RADIUS_M } from '../../src/core/network/haversine';
+import { EARTH_RADIUS_M } from '../../src/core/network';
 
 export type XY = [number, number];
 

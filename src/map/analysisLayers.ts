@@ -1,7 +1,7 @@
 import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ServiceAreaResult } from '../worker/protocol';
-import type { CoverageRoute } from '../core/analysis/coverageRoute';
+import type { CoverageRoute } from '../core/analysis/coverage';
 import { COVERAGE_COLORS, categoryColor, distanceColor, type RGBA } from './palette';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 

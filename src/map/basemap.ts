@@ -2,9 +2,9 @@ import * as maplibregl from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
 import type { LayerSpecification, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { useStore, type AppState } from '../store/useStore';
-import { wgs84ToGcj02 } from '../core/io/crs/chineseCrs';
+import { wgs84ToGcj02 } from '../core/io/crs';
 import { dataBounds } from './dataBounds';
-import { needsGcj02, rasterBasemap, type BasemapSetting } from './basemapSetting';
+import { needsGcj02, rasterBasemap, type BasemapSetting } from '../store/basemapSetting';
 
 /** Ids of basemap sources and layers start with this; everything else is ours. */
 export const BASEMAP_PREFIX = 'basemap-';

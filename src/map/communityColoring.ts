@@ -1,7 +1,7 @@
-import type { CoverageResult } from '../core/analysis/runCoverage';
+import type { CoverageResult } from '../core/analysis/coverage';
 import type { CommunityColoring } from '../store/analysisSlice';
-import { missingMandatory } from '../core/analysis/missingMandatory';
-import { cellStatus } from '../core/analysis/noDataPolicy';
+import { missingMandatory } from '../core/analysis/compliance';
+import { cellStatus } from '../core/analysis/compliance';
 import { COVERAGE_COLORS, completenessColor, missingBinIndex, missingBins, type RGBA } from './palette';
 
 const ids = new WeakMap<object, number>();

@@ -1,4 +1,4 @@
-import { representativePoint } from '../core/analysis/representativePoint';
+import { representativePoint } from '../core/analysis/points';
 import type { LayerFeatures } from '../store/layersSlice';
 
 const cache = new WeakMap<LayerFeatures, Float64Array>();

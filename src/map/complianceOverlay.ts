@@ -1,8 +1,8 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
-import type { ComplianceRows } from '../core/analysis/complianceRows';
-import type { CoverageResult } from '../core/analysis/runCoverage';
+import type { ComplianceRows } from '../core/analysis/compliance';
+import type { CoverageResult } from '../core/analysis/coverage';
 import type { LayerFeatures } from '../store/layersSlice';
 import { selectComplianceRows } from '../store/selectCompliance';
 import type { AppState } from '../store/useStore';

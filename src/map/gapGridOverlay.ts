@@ -1,7 +1,7 @@
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
-import { uncoveredPopulation, type GapTarget } from '../core/analysis/uncoveredPopulation';
-import type { CoverageResult } from '../core/analysis/runCoverage';
-import type { MissingMandatoryCoverage } from '../core/analysis/missingMandatory';
+import { uncoveredPopulation, type GapTarget } from '../core/analysis/coverage';
+import type { CoverageResult } from '../core/analysis/coverage';
+import type { MissingMandatoryCoverage } from '../core/analysis/compliance';
 import type { LayerFeatures } from '../store/layersSlice';
 import type { AppState } from '../store/useStore';
 import { memoLast } from '../util/memoLast';

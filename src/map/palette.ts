@@ -1,4 +1,4 @@
-import { builtYear, isOld } from '../core/model/oldCommunity';
+import { builtYear, isOld } from '../core/model';
 
 /**
  * Colours for every map layer and legend entry, in one table read by both the map and the legend

@@ -1,6 +1,6 @@
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { ParkingSupplyResult } from '../core/analysis/parkingSupply';
+import type { ParkingSupplyResult } from '../core/analysis/parking';
 import type { AppState } from '../store/useStore';
 import { memoLast } from '../util/memoLast';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';

@@ -1,7 +1,7 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
-import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
+import type { ParkCoverageResult } from '../core/analysis/parks';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { LayerFeatures } from '../store/layersSlice';
 import type { AppState } from '../store/useStore';

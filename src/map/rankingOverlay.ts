@@ -1,8 +1,8 @@
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import { representativePoint } from '../core/analysis/representativePoint';
+import { representativePoint } from '../core/analysis/points';
 import type { Feature, Geometry } from 'geojson';
-import { rankByScore } from '../core/analysis/renovationScore';
+import { rankByScore } from '../core/analysis/renovation';
 import type { LayerFeatures } from '../store/layersSlice';
 import { selectRenovation } from '../store/selectRenovation';
 import type { AppState } from '../store/useStore';

@@ -1,13 +1,13 @@
 import type { StateCreator } from 'zustand';
-import type { CoverageResult } from '../core/analysis/runCoverage';
-import type { CoverageRoute } from '../core/analysis/coverageRoute';
-import type { GraphBuildStats } from '../core/network/graph';
+import type { CoverageResult } from '../core/analysis/coverage';
+import type { CoverageRoute } from '../core/analysis/coverage';
+import type { GraphBuildStats } from '../core/network';
 import type { AnalysisSettings, ServiceAreaResult } from '../worker/protocol';
-import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
-import type { ParkingSupplyResult } from '../core/analysis/parkingSupply';
-import type { CoverageWeights } from '../core/analysis/coverageWeights';
-import { DEFAULT_RENOVATION_WEIGHTS, type RenovationWeights } from '../core/analysis/renovationWeights';
-import { DEFAULTS } from '../core/rules/defaults';
+import type { ParkCoverageResult } from '../core/analysis/parks';
+import type { ParkingSupplyResult } from '../core/analysis/parking';
+import type { CoverageWeights } from '../core/analysis/coverage';
+import { DEFAULT_RENOVATION_WEIGHTS, type RenovationWeights } from '../core/analysis/renovation';
+import { DEFAULTS } from '../core/rules';
 import type { AppState } from './useStore';
 
 /**

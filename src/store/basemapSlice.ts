@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './useStore';
-import { OFFLINE, type BasemapSetting } from '../map/basemapSetting';
+import { OFFLINE, type BasemapSetting } from './basemapSetting';
 
 /** The optional online basemap (offline by default); saved with the workspace settings. */
 export interface BasemapSlice {

@@ -1,4 +1,4 @@
-import type { ComplianceRows } from '../core/analysis/complianceRows';
+import type { ComplianceRows } from '../core/analysis/compliance';
 
 /**
  * Sort keys of the compliance table: 'name', 'built_year', 'old', 'households', 'population',

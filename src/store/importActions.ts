@@ -1,5 +1,5 @@
-import type { LifeCircleProject } from '../core/io/project';
-import { appendFeatures } from '../core/io/appendFeatures';
+import type { LifeCircleProject } from '../core/io';
+import { appendFeatures } from '../core/io';
 import type { LayerKind } from '../core/model';
 import type { DemoMeta, LoadedLayer } from './layersSlice';
 import { rememberData } from './dataHistory';

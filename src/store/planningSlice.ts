@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
-import type { ParkCoverageResult } from '../core/analysis/parkCoverage';
+import type { ParkCoverageResult } from '../core/analysis/parks';
 import type { AppState } from './useStore';
 
 /** Park service-area polygons fetched from the worker for one park result. */

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { RuleSet } from '../core/rules';
-import { defaultRules } from '../core/rules/defaultRules';
+import { defaultRules } from '../core/rules';
 import type { AppState } from './useStore';
 
 export interface RulesSlice {

@@ -1,8 +1,7 @@
-import { complianceRows, type ComplianceRows } from '../core/analysis/complianceRows';
-import { countedMandatory } from '../core/analysis/missingMandatory';
+import { complianceRows, type ComplianceRows } from '../core/analysis/compliance';
+import { countedMandatory } from '../core/analysis/compliance';
 import { orderedLevels, type RuleSet } from '../core/rules';
 import { memoLast } from '../util/memoLast';
-import { missingBins, type MissingBin } from '../map/palette';
 import type { AppState } from './useStore';
 
 /**
@@ -39,13 +38,15 @@ export function selectComplianceRows(s: AppState): ComplianceRows | null {
   return compute(s.layers.communities, s.coverage, s.weights, s.rules.old_before_year, levelsOf(s.rules));
 }
 
-const binsOf = memoLast((coverage: NonNullable<AppState['coverage']>, levels: string): MissingBin[] => {
+const maxOf = memoLast((coverage: NonNullable<AppState['coverage']>, levels: string): number => {
   const ids = levels.split(',');
-  const max = coverage.stats.levels.filter((l) => ids.includes(l.id)).reduce((a, l) => a + countedMandatory(l).length, 0);
-  return missingBins(max);
+  return coverage.stats.levels.filter((l) => ids.includes(l.id)).reduce((a, l) => a + countedMandatory(l).length, 0);
 });
 
-/** Colour classes of the 'missing' colouring for the current scope (empty before an analysis). */
-export function selectMissingBins(s: AppState): MissingBin[] {
-  return s.coverage ? binsOf(s.coverage, selectMissingLevels(s)) : [];
+/**
+ * The most categories a community can miss in the current scope (the mandatory categories with
+ * data of the counted levels); null before an analysis. The map's colour classes follow from it.
+ */
+export function selectMissingMax(s: AppState): number | null {
+  return s.coverage ? maxOf(s.coverage, selectMissingLevels(s)) : null;
 }

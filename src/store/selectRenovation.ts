@@ -1,4 +1,4 @@
-import type { RenovationScoreResult } from '../core/analysis/renovationScore';
+import type { RenovationScoreResult } from '../core/analysis/renovation';
 import { studyAreaRenovation } from '../core/studyArea';
 import { memoLast } from '../util/memoLast';
 import type { AppState } from './useStore';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import i18n, { setLanguage, type Language } from '../i18n';
-import { serializeProject } from '../core/io/project';
+import { serializeProject } from '../core/io';
 import { loadDemo } from './loadDemo';
 import { rememberData } from './dataHistory';
 import type { LoadedLayer } from './layersSlice';
@@ -8,7 +8,7 @@ import { useStore, type AppState } from './useStore';
 import { applyWorkspaceSettings, currentWorkspaceSettings, savedDemoMeta } from './workspaceSettings';
 import { idbStorage, META, readWorkspace, WorkspaceSaver, type KeyValueStorage, type SaveOutcome } from './workspaceStorage';
 import { keepAside, recoveryFileText, recoveryReasons, type RecoveryRecord } from './workspaceRecovery';
-import { downloadText } from '../ui/io/download';
+import { downloadText } from '../util/download';
 
 /** The autosave's state, for the layers panel (and e2e tests). */
 export interface PersistStatus {

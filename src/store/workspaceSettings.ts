@@ -1,7 +1,7 @@
 import type { DemoMeta } from './layersSlice';
 import type { CommunityColoring } from './analysisSlice';
 import { useStore, type AppState } from './useStore';
-import { parseBasemapSetting, type BasemapSetting } from '../map/basemapSetting';
+import { parseBasemapSetting, type BasemapSetting } from './basemapSetting';
 
 /**
  * The settings a workspace or project keeps besides layers and rules. Saved as plain JSON and read

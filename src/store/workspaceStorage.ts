@@ -1,7 +1,7 @@
 import { createStore, delMany, get, keys, setMany } from 'idb-keyval';
 import type { LayerKind } from '../core/model';
 import { isLayerKind } from '../core/model';
-import { validateRuleSet } from '../core/rules/validateRuleSet';
+import { validateRuleSet } from '../core/rules';
 import type { RuleSet } from '../core/rules';
 import type { LoadedLayer } from './layersSlice';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
-import { BASEMAP_KINDS, isHttpUrl, isXyzTemplate, needsGcj02, type BasemapKind, type BasemapSetting } from '../map/basemapSetting';
+import { BASEMAP_KINDS, isHttpUrl, isXyzTemplate, needsGcj02, type BasemapKind, type BasemapSetting } from '../store/basemapSetting';
 import { displayShift } from '../map/basemap';
 import './BasemapControl.css';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { categoryName, fmt, metres } from './featureText';
 import { orderedLevels } from '../core/rules';
-import { cellStatus } from '../core/analysis/noDataPolicy';
+import { cellStatus } from '../core/analysis/compliance';
 
 /**
  * The selected community's compliance: per level, each mandatory category (and optional ones that

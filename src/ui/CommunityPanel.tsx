@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { fmt } from './featureText';
 import { CommunityCompliance } from './CommunityCompliance';
-import { communityPopulation } from '../core/model/communityPopulation';
-import { isOld } from '../core/model/oldCommunity';
+import { communityPopulation } from '../core/model';
+import { isOld } from '../core/model';
 
 const CANONICAL = ['households', 'population', 'built_year', 'parking_spaces'] as const;
 

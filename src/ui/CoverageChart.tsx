@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { categoryColor, rgbaCss } from '../map/palette';
 import { categoryName, metres } from './featureText';
-import { countedMandatory } from '../core/analysis/missingMandatory';
+import { countedMandatory } from '../core/analysis/compliance';
 import { NoDataList } from './NoData';
 
 function pct(rate: number | null): string {

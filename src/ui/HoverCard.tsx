@@ -3,8 +3,8 @@ import { area } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { useStore } from '../store/useStore';
 import { categoryName, fmt } from './featureText';
-import { communityPopulation } from '../core/model/communityPopulation';
-import { isOld } from '../core/model/oldCommunity';
+import { communityPopulation } from '../core/model';
+import { isOld } from '../core/model';
 
 type F = Feature<Geometry, Record<string, unknown>>;
 

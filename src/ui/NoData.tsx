@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { noDataCategoryIds } from '../core/analysis/noDataPolicy';
+import { noDataCategoryIds } from '../core/analysis/compliance';
 import { useStore } from '../store/useStore';
 import { categoryName } from './featureText';
 

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { coverageTransferables } from '../core/analysis/runCoverage';
+import { coverageTransferables } from '../core/analysis/coverage';
 import { AnalysisEngine } from './analysisEngine';
 import type { AnalysisWorkerApi } from './protocol';
 

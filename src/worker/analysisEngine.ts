@@ -1,7 +1,7 @@
 import type { GraphBuildStats } from '../core/network';
 import { StudyArea, type ServiceAreaResult, type StudyAreaResult } from '../core/studyArea';
-import type { CoverageRoute } from '../core/analysis/coverageRoute';
-import type { CoverageResult } from '../core/analysis/runCoverage';
+import type { CoverageRoute } from '../core/analysis/coverage';
+import type { CoverageResult } from '../core/analysis/coverage';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
 import type { AnalysisData, AnalysisSettings, Progress } from './protocol';

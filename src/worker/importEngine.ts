@@ -1,12 +1,12 @@
 import type { FeatureCollection } from 'geojson';
-import { readLayerFile } from '../core/io/readLayerFile';
-import { classifyOsm, type OsmClassification } from '../core/io/classifyOsm';
-import { summarizeColumns } from '../core/io/summarizeColumns';
-import { applyImportChoices, type ImportChoices } from '../core/io/applyImportChoices';
-import { applyOsmChoices, type OsmChoices } from '../core/io/applyOsmChoices';
-import { looksLikeProject, parseProject } from '../core/io/project';
-import { decodeText } from '../core/io/decodeText';
-import type { ReadLayerResult } from '../core/io/types';
+import { readLayerFile } from '../core/io';
+import { classifyOsm, type OsmClassification } from '../core/io';
+import { summarizeColumns } from '../core/io';
+import { applyImportChoices, type ImportChoices } from '../core/io';
+import { applyOsmChoices, type OsmChoices } from '../core/io';
+import { looksLikeProject, parseProject } from '../core/io';
+import { decodeText } from '../core/io';
+import type { ReadLayerResult } from '../core/io';
 import type { RuleSet } from '../core/rules';
 import type { CrsSuggestion, ImportProgress, LayerPreview, OpenResult, OsmPreview, ReadChoice } from './importProtocol';
 

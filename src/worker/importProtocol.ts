@@ -1,11 +1,11 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerKind } from '../core/model';
-import type { DetectedInfo, FileFormat, ImportIssue, ImportStage, SourceCrs } from '../core/io/types';
-import type { ColumnSummary } from '../core/io/summarizeColumns';
-import type { ImportChoices } from '../core/io/applyImportChoices';
-import type { OsmChoices, OsmLayerKind } from '../core/io/applyOsmChoices';
-import type { OsmClassification } from '../core/io/classifyOsm';
-import type { ParseProjectResult } from '../core/io/project';
+import type { DetectedInfo, FileFormat, ImportIssue, ImportStage, SourceCrs } from '../core/io';
+import type { ColumnSummary } from '../core/io';
+import type { ImportChoices } from '../core/io';
+import type { OsmChoices, OsmLayerKind } from '../core/io';
+import type { OsmClassification } from '../core/io';
+import type { ParseProjectResult } from '../core/io';
 import type { RuleSet } from '../core/rules';
 
 type FC = FeatureCollection<Geometry, Record<string, unknown>>;

@@ -1,8 +1,8 @@
-import type { CoverageResult } from '../core/analysis/runCoverage';
-import type { CoverageRoute } from '../core/analysis/coverageRoute';
+import type { CoverageResult } from '../core/analysis/coverage';
+import type { CoverageRoute } from '../core/analysis/coverage';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
-import type { GraphBuildStats } from '../core/network/graph';
+import type { GraphBuildStats } from '../core/network';
 import type { ServiceAreaResult, StudyAreaLayers, StudyAreaProgress, StudyAreaResult, StudyAreaSettings } from '../core/studyArea';
 
 /** The study area sent to the worker once per data change (structured clone). */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Feature, Polygon } from 'geojson';
 import { area, centroid, booleanPointInPolygon } from '@turf/turf';
-import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
+import { analyzeCoverage } from '../../src/core/analysis/coverage/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import { normalizeLayer } from '../../src/core/model';
 import { COVERAGE_COLORS } from '../../src/map/palette';

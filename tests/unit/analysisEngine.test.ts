@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnalysisEngine } from '../../src/worker/analysisEngine';
-import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
+import { analyzeCoverage } from '../../src/core/analysis/coverage/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 
 const demo = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../data/demo', `${name}.geojson`), 'utf8'));

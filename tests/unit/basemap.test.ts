@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
-import { expandTemplate, needsGcj02, parseBasemapSetting, rasterBasemap } from '../../src/map/basemapSetting';
+import { expandTemplate, needsGcj02, parseBasemapSetting, rasterBasemap } from '../../src/store/basemapSetting';
 import { attributionText, displayShift, styleBasemapParts, translateExpression } from '../../src/map/basemap';
 import { settingsPatch } from '../../src/store/workspaceSettings';
 import { useStore } from '../../src/store/useStore';

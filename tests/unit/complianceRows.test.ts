@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { missingMandatory } from '../../src/core/analysis/missingMandatory';
-import { complianceRows, countOldWithGaps } from '../../src/core/analysis/complianceRows';
-import { uncoveredPopulation } from '../../src/core/analysis/uncoveredPopulation';
-import { coverageWeights } from '../../src/core/analysis/coverageWeights';
+import { missingMandatory } from '../../src/core/analysis/compliance/missingMandatory';
+import { complianceRows, countOldWithGaps } from '../../src/core/analysis/compliance/complianceRows';
+import { uncoveredPopulation } from '../../src/core/analysis/coverage/uncoveredPopulation';
+import { coverageWeights } from '../../src/core/analysis/coverage/coverageWeights';
 import { complianceOrder, NO_FILTER } from '../../src/store/complianceOrder';
 import { gapGridPoints } from '../../src/map/gapGridOverlay';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
-import { analyzeCoverage, runCoverage } from '../../src/core/analysis/runCoverage';
-import { prepareCoverage, withFacilities } from '../../src/core/analysis/prepareCoverage';
-import { representativePoint } from '../../src/core/analysis/representativePoint';
-import { euclideanNearest } from '../../src/core/analysis/euclideanNearest';
-import { coverageRoute } from '../../src/core/analysis/coverageRoute';
+import { analyzeCoverage, runCoverage } from '../../src/core/analysis/coverage/runCoverage';
+import { prepareCoverage, withFacilities } from '../../src/core/analysis/coverage/prepareCoverage';
+import { representativePoint } from '../../src/core/analysis/points/representativePoint';
+import { euclideanNearest } from '../../src/core/analysis/search/euclideanNearest';
+import { coverageRoute } from '../../src/core/analysis/coverage/coverageRoute';
 import { haversine } from '../../src/core/network/haversine';
-import type { CoverageRuleSet } from '../../src/core/analysis/coverageRules';
+import type { CoverageRuleSet } from '../../src/core/analysis/coverage/coverageRules';
 
 // One degree along the equator or a meridian: M = 6,371,008.8 · π / 180 = 111,195.0802 m.
 const M = (6371008.8 * Math.PI) / 180;

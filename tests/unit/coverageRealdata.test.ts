@@ -6,8 +6,8 @@ import osmtogeojson from 'osmtogeojson';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { readOsmXml } from '../../src/core/io/osm/readOsmXml';
 import { buildGraph } from '../../src/core/network/buildGraph';
-import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
-import { runCoverage } from '../../src/core/analysis/runCoverage';
+import { prepareCoverage } from '../../src/core/analysis/coverage/prepareCoverage';
+import { runCoverage } from '../../src/core/analysis/coverage/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { centroid, booleanPointInPolygon, pointOnFeature, nearestPointOnLine, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, Polygon, Position } from 'geojson';
-import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
-import type { CoverageRuleSet } from '../../src/core/analysis/coverageRules';
+import { analyzeCoverage } from '../../src/core/analysis/coverage/runCoverage';
+import type { CoverageRuleSet } from '../../src/core/analysis/coverage/coverageRules';
 
 /**
  * An independent, deliberately naive implementation of DESIGN §4 (Turf snapping onto every line

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLayerFile } from '../../src/core/io/readLayerFile';
-import { communityPoints, ENTRANCE_MAX_DISTANCE_M } from '../../src/core/analysis/coveragePoints';
+import { communityPoints, ENTRANCE_MAX_DISTANCE_M } from '../../src/core/analysis/coverage/coveragePoints';
 import { wgs84ToChineseCrs } from '../../src/core/io/crs/chineseCrs';
 
 // A 0.002° square compound near Nanjing (≈ 190 m × 220 m) with gates on its south and east sides.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euclideanNearest } from '../../src/core/analysis/euclideanNearest';
+import { euclideanNearest } from '../../src/core/analysis/search/euclideanNearest';
 import { haversine } from '../../src/core/network/haversine';
 
 // The grid search must give exactly the brute-force haversine nearest source (ties: lowest index).

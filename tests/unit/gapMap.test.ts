@@ -4,7 +4,7 @@ import { gapGridOverlay, selectGapGridPoints } from '../../src/map/gapGridOverla
 import { communityColoring } from '../../src/map/communityColoring';
 import { COVERAGE_COLORS, MISSING_NONE, missingBins } from '../../src/map/palette';
 import type { AppState } from '../../src/store/useStore';
-import type { CoverageResult } from '../../src/core/analysis/runCoverage';
+import type { CoverageResult } from '../../src/core/analysis/coverage/runCoverage';
 
 // Three square communities 0.001° wide at lon 116.00 / 116.01 / 116.02, lat 39.9.
 const square = (x: number): Feature<Geometry, Record<string, unknown>> => ({

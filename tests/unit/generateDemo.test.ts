@@ -10,7 +10,7 @@ import type { Feature, LineString, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { generateDemo, type DemoData } from '../../scripts/demo/generateDemo';
 import { serializeDemo } from '../../scripts/demo/writeDemo';
-import { analyzeCoverage } from '../../src/core/analysis/runCoverage';
+import { analyzeCoverage } from '../../src/core/analysis/coverage/runCoverage';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
-import { runCoverage } from '../../src/core/analysis/runCoverage';
-import { missingMandatory } from '../../src/core/analysis/missingMandatory';
-import { complianceRows } from '../../src/core/analysis/complianceRows';
-import { uncoveredPopulation } from '../../src/core/analysis/uncoveredPopulation';
-import { renovationScore } from '../../src/core/analysis/renovationScore';
-import { cellStatus, noDataCategoryIds } from '../../src/core/analysis/noDataPolicy';
+import { prepareCoverage } from '../../src/core/analysis/coverage/prepareCoverage';
+import { runCoverage } from '../../src/core/analysis/coverage/runCoverage';
+import { missingMandatory } from '../../src/core/analysis/compliance/missingMandatory';
+import { complianceRows } from '../../src/core/analysis/compliance/complianceRows';
+import { uncoveredPopulation } from '../../src/core/analysis/coverage/uncoveredPopulation';
+import { renovationScore } from '../../src/core/analysis/renovation/renovationScore';
+import { cellStatus, noDataCategoryIds } from '../../src/core/analysis/compliance/noDataPolicy';
 import { gapCommunities } from '../../src/core/io/export/gapCommunities';
-import type { CoverageRuleSet } from '../../src/core/analysis/coverageRules';
+import type { CoverageRuleSet } from '../../src/core/analysis/coverage/coverageRules';
 
 // One degree along the equator: 6,371,008.8 · π / 180 = 111,195.08 m.
 type F = Feature<Geometry | null>;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
-import { parkCoverage } from '../../src/core/analysis/parkCoverage';
-import { parkThresholdIndex, qualifyParks } from '../../src/core/analysis/parkQualification';
-import { parkAccessPoints } from '../../src/core/analysis/parkAccessPoints';
-import { polygonGridSamples } from '../../src/core/analysis/polygonGridSamples';
-import type { CoverageRuleSet } from '../../src/core/analysis/coverageRules';
+import { prepareCoverage } from '../../src/core/analysis/coverage/prepareCoverage';
+import { parkCoverage } from '../../src/core/analysis/parks/parkCoverage';
+import { parkThresholdIndex, qualifyParks } from '../../src/core/analysis/parks/parkQualification';
+import { parkAccessPoints } from '../../src/core/analysis/parks/parkAccessPoints';
+import { polygonGridSamples } from '../../src/core/analysis/points/polygonGridSamples';
+import type { CoverageRuleSet } from '../../src/core/analysis/coverage/coverageRules';
 import type { ParkThreshold } from '../../src/core/rules/types';
 
 // On the equator 1° = 6,371,008.8 · π / 180 = 111,195.08 m (haversine, network lengths), so

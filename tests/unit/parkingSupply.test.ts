@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
-import { parkingSupply } from '../../src/core/analysis/parkingSupply';
-import { isPublicValue } from '../../src/core/analysis/parkingLots';
-import { communitiesWithin } from '../../src/core/analysis/communitiesWithin';
-import type { CoverageRuleSet } from '../../src/core/analysis/coverageRules';
+import { prepareCoverage } from '../../src/core/analysis/coverage/prepareCoverage';
+import { parkingSupply } from '../../src/core/analysis/parking/parkingSupply';
+import { isPublicValue } from '../../src/core/analysis/parking/parkingLots';
+import { communitiesWithin } from '../../src/core/analysis/search/communitiesWithin';
+import type { CoverageRuleSet } from '../../src/core/analysis/coverage/coverageRules';
 
 // On the equator 1° = 6,371,008.8 · π / 180 = 111,195.08 m, so 0.001° = 111.195 m.
 const M = (6371008.8 * Math.PI) / 180;

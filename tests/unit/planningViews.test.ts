@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { renovationScore } from '../../src/core/analysis/renovationScore';
-import { coverageWeights } from '../../src/core/analysis/coverageWeights';
+import { renovationScore } from '../../src/core/analysis/renovation/renovationScore';
+import { coverageWeights } from '../../src/core/analysis/coverage/coverageWeights';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import { effectiveRadius } from '../../src/core/rules/ruleQueries';
 import { prunedWeights, rankingRows, withWeight } from '../../src/ui/workbench/rankingRows';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { rankByScore, renovationScore, reweightRenovationScore, type RenovationInput } from '../../src/core/analysis/renovationScore';
-import { resolveRenovationWeights } from '../../src/core/analysis/renovationWeights';
-import { coverageWeights } from '../../src/core/analysis/coverageWeights';
+import { rankByScore, renovationScore, reweightRenovationScore, type RenovationInput } from '../../src/core/analysis/renovation/renovationScore';
+import { resolveRenovationWeights } from '../../src/core/analysis/renovation/renovationWeights';
+import { coverageWeights } from '../../src/core/analysis/coverage/coverageWeights';
 
 type F = Feature<Geometry | null>;
 const fc = (features: F[]): FeatureCollection<Geometry | null> => ({ type: 'FeatureCollection', features });

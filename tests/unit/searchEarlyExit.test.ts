@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry, Polygon } from 'geojson';
 import { generateSyntheticCity } from '../../scripts/bench/syntheticCity';
 import { benchRules } from '../../scripts/bench/benchRules';
-import { prepareCoverage } from '../../src/core/analysis/prepareCoverage';
-import { runCoverage } from '../../src/core/analysis/runCoverage';
-import { categoryDistances } from '../../src/core/analysis/categoryDistances';
+import { prepareCoverage } from '../../src/core/analysis/coverage/prepareCoverage';
+import { runCoverage } from '../../src/core/analysis/coverage/runCoverage';
+import { categoryDistances } from '../../src/core/analysis/coverage/categoryDistances';
 import { createDijkstraWorkspace, multiSourceDijkstra } from '../../src/core/network/multiSourceDijkstra';
 
 // The coverage run stops each search once every community sample's edge ends are final

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { serializeProject, type ProjectLayer } from '../../../src/core/io/project';
+import { serializeProject, type ProjectLayer } from '../../../src/core/io';
 import { normalizeLayer, type LayerKind } from '../../../src/core/model';
 import { benchCategoryIds, benchRules } from '../benchRules';
 import { generateSyntheticCity, SCALES, type ScaleName } from '../syntheticCity';

@@ -1,6 +1,6 @@
 import { pointOnFeature } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
-import { representativePoint } from '../analysis/representativePoint';
+import { representativePoint } from '../analysis/points/representativePoint';
 
 /**
  * A point on any feature, for placing and classifying it (CSV export's lon/lat, the OSM

@@ -40,3 +40,12 @@ export { matchesAlternative, matchAlternatives, osmName } from './osm/matchOsmTa
 export { exportGeoJson, type ExportGeoJsonOptions, type AttributeSource } from './export/exportGeoJson';
 export { toCsv, featuresToCsv, type ToCsvOptions, type FeaturesToCsvOptions } from './export/exportCsv';
 export { importOsm, type ImportOsmResult } from './importOsm';
+export { appendFeatures } from './appendFeatures';
+export { type ImportChoices, applyImportChoices } from './applyImportChoices';
+export { type OsmChoices, type OsmLayerKind, applyOsmChoices } from './applyOsmChoices';
+export { autoImport } from './autoImport';
+export { GEOMETRY_FAMILY, type GeometryFamily, type GeometrySplit, splitGeometryForKind } from './geometrySplit';
+export { matchCategoryValue } from './matchCategoryValue';
+export { type LifeCircleProject, type ParseProjectResult, type ProjectLayer, looksLikeProject, parseProject, serializeProject } from './project';
+export { type ResolvedCategories } from './resolveFacilityCategories';
+export { type ColumnSummary, summarizeColumns } from './summarizeColumns';

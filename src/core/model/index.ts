@@ -3,3 +3,4 @@ export { FIELD_ALIASES, suggestFieldMapping } from './fieldAliases';
 export { normalizeFeature, normalizeLayer, parseNumber, NUMERIC_FIELDS, type NormalizeOptions } from './normalize';
 export { builtYear, isOld } from './oldCommunity';
 export { readNumber, MIN_YEAR, maxYear, type NumberKind, type NumberReading, type NumberProblem } from './parseNumber';
+export { communityPopulation } from './communityPopulation';

@@ -1,8 +1,8 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { renovationScore, type RenovationScoreResult } from '../analysis/renovationScore';
-import type { CoverageWeights } from '../analysis/coverageWeights';
-import type { ParkCoverageResult } from '../analysis/parkCoverage';
-import type { ParkingSupplyResult } from '../analysis/parkingSupply';
+import { renovationScore, type RenovationScoreResult } from '../analysis/renovation/renovationScore';
+import type { CoverageWeights } from '../analysis/coverage/coverageWeights';
+import type { ParkCoverageResult } from '../analysis/parks/parkCoverage';
+import type { ParkingSupplyResult } from '../analysis/parking/parkingSupply';
 import { oldBeforeYear } from '../rules/defaults';
 import type { RuleSet } from '../rules/types';
 

@@ -1,12 +1,12 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
-import { prepareCoverage, type CoverageContext } from '../analysis/prepareCoverage';
-import { runCoverage, type CoverageResult } from '../analysis/runCoverage';
-import { categoryDistances } from '../analysis/categoryDistances';
-import { coverageRoute, type CoverageRoute } from '../analysis/coverageRoute';
+import { prepareCoverage, type CoverageContext } from '../analysis/coverage/prepareCoverage';
+import { runCoverage, type CoverageResult } from '../analysis/coverage/runCoverage';
+import { categoryDistances } from '../analysis/coverage/categoryDistances';
+import { coverageRoute, type CoverageRoute } from '../analysis/coverage/coverageRoute';
 import { reachedEdges, serviceAreaPolygons, type ServiceAreaFeature } from '../analysis/serviceArea';
-import { parkCoverage, type ParkCoverageResult } from '../analysis/parkCoverage';
-import { parkingSupply } from '../analysis/parkingSupply';
+import { parkCoverage, type ParkCoverageResult } from '../analysis/parks/parkCoverage';
+import { parkingSupply } from '../analysis/parking/parkingSupply';
 import type { RuleSet } from '../rules/types';
 import { studyAreaRenovation } from './renovation';
 import type { StudyAreaLayers, StudyAreaProgress, StudyAreaResult, StudyAreaSettings } from './types';

@@ -1,6 +1,6 @@
 import { roundTo } from '../io/export/workbenchAttributes';
-import { noDataCategoryIds } from '../analysis/noDataPolicy';
-import { rankByScore } from '../analysis/renovationScore';
+import { noDataCategoryIds } from '../analysis/compliance/noDataPolicy';
+import { rankByScore } from '../analysis/renovation/renovationScore';
 import { DEFAULTS, oldBeforeYear, personsPerHousehold } from '../rules/defaults';
 import type { RuleSet } from '../rules/types';
 import type { StudyAreaLayers, StudyAreaResult, StudyAreaSettings } from './types';

@@ -1,10 +1,10 @@
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { CoverageMode } from '../analysis/prepareCoverage';
-import type { CoverageResult } from '../analysis/runCoverage';
-import type { CoverageWeights } from '../analysis/coverageWeights';
-import type { ParkCoverageResult } from '../analysis/parkCoverage';
-import type { ParkingSupplyResult } from '../analysis/parkingSupply';
-import type { RenovationScoreResult } from '../analysis/renovationScore';
+import type { CoverageMode } from '../analysis/coverage/prepareCoverage';
+import type { CoverageResult } from '../analysis/coverage/runCoverage';
+import type { CoverageWeights } from '../analysis/coverage/coverageWeights';
+import type { ParkCoverageResult } from '../analysis/parks/parkCoverage';
+import type { ParkingSupplyResult } from '../analysis/parking/parkingSupply';
+import type { RenovationScoreResult } from '../analysis/renovation/renovationScore';
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../core/rules';
-import type { ColumnSummary } from '../../core/io/summarizeColumns';
+import type { ColumnSummary } from '../../core/io';
 import { CategorySelect } from './CategorySelect';
 
 export interface CategoryState {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../core/rules';
-import { orderedLevels } from '../../core/rules/ruleQueries';
+import { orderedLevels } from '../../core/rules';
 
 /** A select of rule-set categories grouped by level, with an optional "not loaded" entry. */
 export function CategorySelect({ rules, value, onChange, allowNone, noneLabel, testId }: {

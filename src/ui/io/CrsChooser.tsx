@@ -14,7 +14,7 @@ import {
   type Datum,
   type PlaceHint,
 } from '../../core/io/crs';
-import type { SourceCrs } from '../../core/io/types';
+import type { SourceCrs } from '../../core/io';
 import type { LayerPreview } from '../../worker/importProtocol';
 import { importWorker } from '../../worker/importClient';
 import { useStore } from '../../store/useStore';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { loadDemo } from '../../store/loadDemo';
 import { useStore } from '../../store/useStore';
 import { clearWorkspace, projectText, usePersistStatus } from '../../store/workspacePersistence';
-import { downloadText } from './download';
+import { downloadText } from '../../util/download';
 import { ExportMenu } from './ExportMenu';
 import { importFiles, useImportSession } from './importSession';
 import { undoData, useDataHistory, type DataChangeLabel } from '../../store/dataHistory';

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection } from 'geojson';
-import { exportGeoJson, type AttributeSource } from '../../core/io/export/exportGeoJson';
-import { communityResultAttributes } from '../../core/io/export/communityAttributes';
+import { exportGeoJson, type AttributeSource } from '../../core/io/export';
+import { communityResultAttributes } from '../../core/io/export';
 import { selectRenovation } from '../../store/selectRenovation';
-import { gapCommunities } from '../../core/io/export/gapCommunities';
-import { serviceAreaFeatures } from '../../core/io/export/serviceAreaFeatures';
-import { withAttribution } from '../../core/io/export/withAttribution';
+import { gapCommunities } from '../../core/io/export';
+import { serviceAreaFeatures } from '../../core/io/export';
+import { withAttribution } from '../../core/io/export';
 import { useStore } from '../../store/useStore';
 import { categoryName } from '../featureText';
-import { downloadText, fileSafe } from './download';
+import { downloadText, fileSafe } from '../../util/download';
 import { downloadComplianceCsv } from '../workbench/complianceExport';
 
 const GEOJSON = 'application/geo+json';

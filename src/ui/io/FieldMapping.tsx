@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FIELD_ALIASES, type LayerKind } from '../../core/model';
-import type { ColumnSummary } from '../../core/io/summarizeColumns';
+import type { ColumnSummary } from '../../core/io';
 
 /**
  * Canonical field ← source column selects for communities and facilities, pre-filled by

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KIND_GEOMETRIES, LAYER_KINDS, suggestFieldMapping, type LayerKind } from '../../core/model';
-import { GEOMETRY_FAMILY, splitGeometryForKind, type GeometryFamily, type GeometrySplit } from '../../core/io/geometrySplit';
-import { matchCategoryValue } from '../../core/io/matchCategoryValue';
-import type { ImportChoices } from '../../core/io/applyImportChoices';
-import type { DetectedInfo } from '../../core/io/types';
+import { GEOMETRY_FAMILY, splitGeometryForKind, type GeometryFamily, type GeometrySplit } from '../../core/io';
+import { matchCategoryValue } from '../../core/io';
+import type { ImportChoices } from '../../core/io';
+import type { DetectedInfo } from '../../core/io';
 import type { ReadChoice } from '../../worker/importProtocol';
 import { useStore } from '../../store/useStore';
 import { fmt } from '../featureText';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OsmLayerKind } from '../../core/io/applyOsmChoices';
+import type { OsmLayerKind } from '../../core/io';
 import { useStore } from '../../store/useStore';
 import { fmt } from '../featureText';
 import { Modal } from './Modal';

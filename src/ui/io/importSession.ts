@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import i18n from '../../i18n';
 import type { LayerKind } from '../../core/model';
-import type { GeometryFamily } from '../../core/io/geometrySplit';
-import type { ImportChoices } from '../../core/io/applyImportChoices';
-import type { OsmChoices, OsmLayerKind } from '../../core/io/applyOsmChoices';
+import type { GeometryFamily } from '../../core/io';
+import type { ImportChoices } from '../../core/io';
+import type { OsmChoices, OsmLayerKind } from '../../core/io';
 import { importWorker, terminateImportWorker, Comlink } from '../../worker/importClient';
 import type { ImportProgress, LayerPreview, OsmPreview, ReadChoice } from '../../worker/importProtocol';
 import type { LoadedLayer } from '../../store/layersSlice';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ComplianceRows } from '../../core/analysis/complianceRows';
+import type { ComplianceRows } from '../../core/analysis/compliance';
 import { useStore } from '../../store/useStore';
 import { categoryName, fmt } from '../featureText';
 import { useComplianceView } from '../../store/complianceView';

@@ -1,11 +1,11 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countOldWithGaps } from '../../core/analysis/complianceRows';
+import { countOldWithGaps } from '../../core/analysis/compliance';
 import { useStore } from '../../store/useStore';
 import { selectComplianceRows } from '../../store/selectCompliance';
 import { categoryColor, rgbaCss } from '../../map/palette';
 import { categoryName, fmt } from '../featureText';
-import { countedMandatory } from '../../core/analysis/missingMandatory';
+import { countedMandatory } from '../../core/analysis/compliance';
 import { NoDataList, NoDataToggle } from '../NoData';
 import './compliance.css';
 

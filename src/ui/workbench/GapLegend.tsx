@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/useStore';
 import { selectGapGridPoints } from '../../map/gapGridOverlay';
 import { GAP_GRID_RANGE, rgbaCss, type MissingBin } from '../../map/palette';
-import { selectMissingBins } from '../../store/selectCompliance';
+import { selectMissingBins } from '../../map/missingColouring';
 import { fmt } from '../featureText';
 import type { GapScope } from '../../store/gapSlice';
 import './compliance.css';

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { missingMandatory } from '../../core/analysis/missingMandatory';
+import { missingMandatory } from '../../core/analysis/compliance';
 import { orderedLevels } from '../../core/rules';
 import { useStore } from '../../store/useStore';
-import { selectMissingBins, selectMissingLevels } from '../../store/selectCompliance';
+import { selectMissingLevels } from '../../store/selectCompliance';
+import { selectMissingBins } from '../../map/missingColouring';
 import { defaultCategory } from '../../store/analysisController';
 import type { GapGrid } from '../../store/gapSlice';
 import { categoryColor, missingBinIndex, rgbaCss } from '../../map/palette';
 import { categoryName, fmt, metres } from '../featureText';
-import { countedMandatory } from '../../core/analysis/missingMandatory';
+import { countedMandatory } from '../../core/analysis/compliance';
 import { GapGridLegend, MissingLegend, binLabel } from './GapLegend';
 import './compliance.css';
 

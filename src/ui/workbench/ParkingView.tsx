@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParkingTotals } from '../../core/analysis/parkingSupply';
+import type { ParkingTotals } from '../../core/analysis/parking';
 import { useStore } from '../../store/useStore';
 import { PARKING_GAP_STOPS, PLANNING_COLORS, parkingGapColor } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';

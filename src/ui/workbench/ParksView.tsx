@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WeightedRate } from '../../core/analysis/coverageStats';
-import type { ParkThreshold } from '../../core/rules/types';
+import type { WeightedRate } from '../../core/analysis/coverage';
+import type { ParkThreshold } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { analysisWorker } from '../../worker/analysisClient';
 import { flyToFeature } from '../../map/flyToFeature';

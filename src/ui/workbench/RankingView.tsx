@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useStore, type AppState } from '../../store/useStore';
 import { selectRenovation } from '../../store/selectRenovation';
-import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from '../../core/analysis/renovationWeights';
+import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from '../../core/analysis/renovation';
 import { indicatorColor } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
 import { fmt } from '../featureText';

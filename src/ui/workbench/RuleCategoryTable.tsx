@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleSet } from '../../core/rules/types';
-import { effectiveRadius, orderedLevels } from '../../core/rules/ruleQueries';
-import { defaultRules } from '../../core/rules/defaultRules';
+import type { RuleSet } from '../../core/rules';
+import { effectiveRadius, orderedLevels } from '../../core/rules';
+import { defaultRules } from '../../core/rules';
 import { categoryColor, rgbaCss } from '../../map/palette';
 import { applyRuleEdit, type RuleEdit } from './applyRuleEdit';
 import { NumberField } from './NumberField';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleSet } from '../../core/rules/types';
-import { parseRuleSet } from '../../core/rules/validateRuleSet';
-import { defaultRules } from '../../core/rules/defaultRules';
+import type { RuleSet } from '../../core/rules';
+import { parseRuleSet } from '../../core/rules';
+import { defaultRules } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { prunedWeights } from './rankingRows';
 import { applyRuleEdit } from './applyRuleEdit';

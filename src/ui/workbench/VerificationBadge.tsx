@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Verification, VerificationInfo } from '../../core/rules/types';
+import type { Verification, VerificationInfo } from '../../core/rules';
 
 /** The flag of one value: the entry's own flag, or its per-field flag (`radius`, `mandatory`, `walk_m`…). */
 export function flagOf(v: VerificationInfo, field: string): Verification | null {

@@ -1,4 +1,4 @@
-import type { ComplianceRows } from '../../core/analysis/complianceRows';
+import type { ComplianceRows } from '../../core/analysis/compliance';
 
 /** A column of the compliance table. */
 export interface ComplianceColumn {

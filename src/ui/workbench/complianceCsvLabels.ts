@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ComplianceCsvLabels } from '../../core/io/export/complianceTable';
+import type { ComplianceCsvLabels } from '../../core/io/export';
 import type { RuleSet } from '../../core/rules';
 import { categoryName } from '../featureText';
 

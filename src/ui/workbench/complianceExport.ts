@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import { complianceCsv } from '../../core/io/export/complianceTable';
+import { complianceCsv } from '../../core/io/export';
 import { selectComplianceRows } from '../../store/selectCompliance';
 import { useStore } from '../../store/useStore';
 import { complianceCsvLabels } from './complianceCsvLabels';
-import { downloadText } from '../io/download';
+import { downloadText } from '../../util/download';
 import { complianceOrder } from '../../store/complianceOrder';
 import { useComplianceView } from '../../store/complianceView';
 

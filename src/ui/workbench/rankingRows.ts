@@ -1,5 +1,5 @@
-import { rankByScore, type RenovationScoreResult } from '../../core/analysis/renovationScore';
-import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS } from '../../core/analysis/renovationWeights';
+import { rankByScore, type RenovationScoreResult } from '../../core/analysis/renovation';
+import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS } from '../../core/analysis/renovation';
 
 /** One indicator's share of a community's score: part = 100 × weight × indicator. */
 export interface RankingPart {

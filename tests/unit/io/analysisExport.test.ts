@@ -11,7 +11,7 @@ import { withAttribution } from '../../../src/core/io/export/withAttribution';
 import { serviceAreaFeatures } from '../../../src/core/io/export/serviceAreaFeatures';
 import { applyImportChoices } from '../../../src/core/io/applyImportChoices';
 import { defaultRules } from '../../../src/core/rules/defaultRules';
-import { readEntrances } from '../../../src/core/analysis/coveragePoints';
+import { readEntrances } from '../../../src/core/analysis/coverage/coveragePoints';
 import { parseWkt } from '../../../src/core/io/csv/parseWkt';
 import { wgs84ToGcj02 } from '../../../src/core/io/crs/chineseCrs';
 

@@ -1,6 +1,6 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { builtYear as readBuiltYear, isOld as isOldRule } from '../model/oldCommunity';
-import type { CoverageWeights } from './coverageWeights';
+import { builtYear as readBuiltYear, isOld as isOldRule } from '../../model/oldCommunity';
+import type { CoverageWeights } from '../coverage/coverageWeights';
 import { missingMandatory, type MissingMandatory, type MissingMandatoryCoverage } from './missingMandatory';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };

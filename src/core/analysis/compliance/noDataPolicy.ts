@@ -10,7 +10,7 @@
  * all read it through here or through the CoverageResult it shapes.
  */
 
-import { DEFAULTS } from '../rules/defaults';
+import { DEFAULTS } from '../../rules/defaults';
 
 /** How no-data categories are counted; an analysis setting (saved with the workspace, CLI --count-no-data). */
 export interface NoDataPolicy {

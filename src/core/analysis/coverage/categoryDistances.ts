@@ -1,6 +1,6 @@
-import { multiSourceDijkstra, type DijkstraRun } from '../network/multiSourceDijkstra';
-import { distancesAtSnaps } from '../network/distancesAtSnaps';
-import { applyDetour, euclideanNearest } from './euclideanNearest';
+import { multiSourceDijkstra, type DijkstraRun } from '../../network/multiSourceDijkstra';
+import { distancesAtSnaps } from '../../network/distancesAtSnaps';
+import { applyDetour, euclideanNearest } from '../search/euclideanNearest';
 import type { CoverageContext, CoverageMode } from './prepareCoverage';
 
 export interface CategoryDistancesOptions {

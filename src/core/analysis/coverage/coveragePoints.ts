@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
-import { representativePoint } from './representativePoint';
-import { pointOrder } from '../network/hilbertOrder';
-import { parseWkt } from '../io/csv/parseWkt';
+import { representativePoint } from '../points/representativePoint';
+import { pointOrder } from '../../network/hilbertOrder';
+import { parseWkt } from '../../io/csv/parseWkt';
 import { pointToPolygonDistance } from '@turf/turf';
-import { DEFAULTS } from '../rules/defaults';
+import { DEFAULTS } from '../../rules/defaults';
 
 /**
  * Entrances farther than this from their community's polygon are ignored with a warning (a gate

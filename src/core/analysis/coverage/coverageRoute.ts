@@ -1,6 +1,6 @@
-import { multiSourceDijkstra } from '../network/multiSourceDijkstra';
-import { walkingRoute } from '../network/walkingRoute';
-import { euclideanNearest } from './euclideanNearest';
+import { multiSourceDijkstra } from '../../network/multiSourceDijkstra';
+import { walkingRoute } from '../../network/walkingRoute';
+import { euclideanNearest } from '../search/euclideanNearest';
 import type { CoverageContext, CoverageMode } from './prepareCoverage';
 
 export interface CoverageRoute {

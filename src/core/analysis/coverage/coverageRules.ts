@@ -1,5 +1,5 @@
-import { effectiveRadius } from '../rules/ruleQueries';
-import type { RuleCategory, RuleLevel } from '../rules/types';
+import { effectiveRadius } from '../../rules/ruleQueries';
+import type { RuleCategory, RuleLevel } from '../../rules/types';
 
 /**
  * The part of a rule set the coverage analysis reads. A full `RuleSet` (src/core/rules) fits;

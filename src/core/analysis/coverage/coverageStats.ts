@@ -1,6 +1,6 @@
 import type { CoverageCategory, CoverageLevel } from './coverageRules';
 import type { CoverageWeights } from './coverageWeights';
-import { countsTowardGaps, DEFAULT_NO_DATA_POLICY, isNoDataCategory, type NoDataPolicy } from './noDataPolicy';
+import { countsTowardGaps, DEFAULT_NO_DATA_POLICY, isNoDataCategory, type NoDataPolicy } from '../compliance/noDataPolicy';
 
 /** covered / total of one weight; rate is null when the total is 0. */
 export interface WeightedRate {

@@ -1,6 +1,6 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { communityPopulation } from '../model/communityPopulation';
-import type { DefaultOverrides } from '../rules/defaults';
+import { communityPopulation } from '../../model/communityPopulation';
+import type { DefaultOverrides } from '../../rules/defaults';
 
 /** Households and population per community, the weights of the coverage rates. */
 export interface CoverageWeights {

@@ -1,16 +1,16 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import type { WalkGraph } from '../network/graph';
-import { buildGraph, type NetworkInput } from '../network/buildGraph';
-import { buildSegmentIndex, type SegmentIndex } from '../network/buildSegmentIndex';
-import { snapPoints, type SnapResult } from '../network/snapPoints';
-import { prepareSnapTargets, type SnapTargetPlan } from '../network/distancesAtSnaps';
-import { createDijkstraWorkspace, type DijkstraWorkspace } from '../network/multiSourceDijkstra';
-import { connectedComponents } from '../network/connectedComponents';
-import { IntPairMap } from '../network/intPairMap';
+import type { WalkGraph } from '../../network/graph';
+import { buildGraph, type NetworkInput } from '../../network/buildGraph';
+import { buildSegmentIndex, type SegmentIndex } from '../../network/buildSegmentIndex';
+import { snapPoints, type SnapResult } from '../../network/snapPoints';
+import { prepareSnapTargets, type SnapTargetPlan } from '../../network/distancesAtSnaps';
+import { createDijkstraWorkspace, type DijkstraWorkspace } from '../../network/multiSourceDijkstra';
+import { connectedComponents } from '../../network/connectedComponents';
+import { IntPairMap } from '../../network/intPairMap';
 import { resolveCoverageRules, type CoverageCategory, type CoverageLevel, type CoverageRuleSet } from './coverageRules';
 import { communityPoints, facilityPoints, type CommunityPoints, type CoverageIssue, type FacilityPoints } from './coveragePoints';
 import { coverageWeights, type CoverageWeights } from './coverageWeights';
-import { DEFAULTS, personsPerHousehold } from '../rules/defaults';
+import { DEFAULTS, personsPerHousehold } from '../../rules/defaults';
 
 export type CoverageMode = 'network' | 'euclidean';
 

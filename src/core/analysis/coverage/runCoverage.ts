@@ -1,7 +1,7 @@
 import { categoryDistances } from './categoryDistances';
 import { coverageStats, type CoverageStats } from './coverageStats';
 import type { CoverageIssue, CoverageIssueReason } from './coveragePoints';
-import { facilitiesInData, type NoDataPolicy } from './noDataPolicy';
+import { facilitiesInData, type NoDataPolicy } from '../compliance/noDataPolicy';
 import { prepareCoverage, type CoverageContext, type CoverageInput, type CoverageMode, type CoverageOptions } from './prepareCoverage';
 
 /** Community issues that are warnings (the community is still measured, from what is usable). */

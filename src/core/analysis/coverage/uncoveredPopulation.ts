@@ -1,4 +1,4 @@
-import { countedMandatory, type MissingMandatoryCoverage } from './missingMandatory';
+import { countedMandatory, type MissingMandatoryCoverage } from '../compliance/missingMandatory';
 
 /** What is uncovered: one category, or a level (not all of its mandatory categories met). */
 export type GapTarget = { category: string } | { level: string };

@@ -1,7 +1,7 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { parseNumber } from '../model/normalize';
-import { featureId } from './coveragePoints';
-import { representativePoint } from './representativePoint';
+import { parseNumber } from '../../model/normalize';
+import { featureId } from '../coverage/coveragePoints';
+import { representativePoint } from '../points/representativePoint';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };
 

@@ -1,7 +1,7 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { parseNumber } from '../model/normalize';
-import { communitiesWithin, type CommunitiesWithin } from './communitiesWithin';
-import type { CoverageContext, CoverageMode } from './prepareCoverage';
+import { parseNumber } from '../../model/normalize';
+import { communitiesWithin, type CommunitiesWithin } from '../search/communitiesWithin';
+import type { CoverageContext, CoverageMode } from '../coverage/prepareCoverage';
 import { parkingLots, type ParkingIssue, type ParkingLotOptions, type ParkingLots } from './parkingLots';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };

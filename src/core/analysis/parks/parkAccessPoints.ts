@@ -1,6 +1,6 @@
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
-import { haversine } from '../network/haversine';
-import { featureId, readEntrances, type CoverageIssue } from './coveragePoints';
+import { haversine } from '../../network/haversine';
+import { featureId, readEntrances, type CoverageIssue } from '../coverage/coveragePoints';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };
 

@@ -1,16 +1,16 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import type { ParkThreshold } from '../rules/types';
-import type { SnapResult } from '../network/snapPoints';
-import { snapNearNetwork } from './snapNearNetwork';
-import { multiSourceDijkstra } from '../network/multiSourceDijkstra';
-import { distancesAtSnaps, prepareSnapTargets } from '../network/distancesAtSnaps';
-import { applyDetour, euclideanNearest } from './euclideanNearest';
-import type { CoverageIssue } from './coveragePoints';
-import type { CoverageContext, CoverageMode } from './prepareCoverage';
-import { weightedRate, type WeightedRate } from './coverageStats';
+import type { ParkThreshold } from '../../rules/types';
+import type { SnapResult } from '../../network/snapPoints';
+import { snapNearNetwork } from '../search/snapNearNetwork';
+import { multiSourceDijkstra } from '../../network/multiSourceDijkstra';
+import { distancesAtSnaps, prepareSnapTargets } from '../../network/distancesAtSnaps';
+import { applyDetour, euclideanNearest } from '../search/euclideanNearest';
+import type { CoverageIssue } from '../coverage/coveragePoints';
+import type { CoverageContext, CoverageMode } from '../coverage/prepareCoverage';
+import { weightedRate, type WeightedRate } from '../coverage/coverageStats';
 import { qualifyParks, type ParkQualification } from './parkQualification';
 import { parkAccessPoints } from './parkAccessPoints';
-import { polygonGridSamples } from './polygonGridSamples';
+import { polygonGridSamples } from '../points/polygonGridSamples';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };
 

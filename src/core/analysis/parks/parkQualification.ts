@@ -1,7 +1,7 @@
 import { area as turfArea } from '@turf/turf';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import type { ParkThreshold } from '../rules/types';
-import { featureId, type CoverageIssue } from './coveragePoints';
+import type { ParkThreshold } from '../../rules/types';
+import { featureId, type CoverageIssue } from '../coverage/coveragePoints';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };
 

@@ -1,6 +1,6 @@
 import { area as turfArea } from '@turf/turf';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
-import { METRES_PER_DEGREE } from '../network/localFrame';
+import { METRES_PER_DEGREE } from '../../network/localFrame';
 import { representativePoint } from './representativePoint';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };

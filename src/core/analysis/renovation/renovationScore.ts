@@ -1,8 +1,8 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { parseNumber } from '../model/normalize';
-import { builtYear, isOld as isOldRule } from '../model/oldCommunity';
-import { DEFAULTS } from '../rules/defaults';
-import type { CoverageWeights } from './coverageWeights';
+import { parseNumber } from '../../model/normalize';
+import { builtYear, isOld as isOldRule } from '../../model/oldCommunity';
+import { DEFAULTS } from '../../rules/defaults';
+import type { CoverageWeights } from '../coverage/coverageWeights';
 import { RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from './renovationWeights';
 
 type Features = { features: ReadonlyArray<Feature<Geometry | null, GeoJsonProperties> | null | undefined> };

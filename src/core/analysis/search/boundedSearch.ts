@@ -1,5 +1,5 @@
 import FlatQueue from 'flatqueue';
-import type { WalkGraph } from '../network/graph';
+import type { WalkGraph } from '../../network/graph';
 
 /**
  * A reusable single-source search that stops at a cutoff and touches only the nodes it reaches:

@@ -1,10 +1,10 @@
 import Flatbush from 'flatbush';
-import { haversine } from '../network/haversine';
-import { METRES_PER_DEGREE } from '../network/localFrame';
-import type { SnapResult } from '../network/snapPoints';
+import { haversine } from '../../network/haversine';
+import { METRES_PER_DEGREE } from '../../network/localFrame';
+import type { SnapResult } from '../../network/snapPoints';
 import { snapNearNetwork } from './snapNearNetwork';
 import { createBoundedSearch } from './boundedSearch';
-import type { CoverageContext, CoverageMode } from './prepareCoverage';
+import type { CoverageContext, CoverageMode } from '../coverage/prepareCoverage';
 
 export interface CommunitiesWithinOptions {
   /** @default ctx.options.mode */

@@ -1,6 +1,6 @@
-import { EARTH_RADIUS_M, haversine } from '../network/haversine';
-import { createLocalFrame, lonLatExtent, METRES_PER_DEGREE } from '../network/localFrame';
-import { pointOrder } from '../network/hilbertOrder';
+import { EARTH_RADIUS_M, haversine } from '../../network/haversine';
+import { createLocalFrame, lonLatExtent, METRES_PER_DEGREE } from '../../network/localFrame';
+import { pointOrder } from '../../network/hilbertOrder';
 
 const RAD = Math.PI / 180;
 

@@ -1,7 +1,7 @@
-import type { WalkGraph } from '../network/graph';
-import type { SegmentIndex } from '../network/buildSegmentIndex';
-import { snapPoints, type SnapResult } from '../network/snapPoints';
-import { DEFAULTS } from '../rules/defaults';
+import type { WalkGraph } from '../../network/graph';
+import type { SegmentIndex } from '../../network/buildSegmentIndex';
+import { snapPoints, type SnapResult } from '../../network/snapPoints';
+import { DEFAULTS } from '../../rules/defaults';
 
 /**
  * snapPoints for layers that may reach far beyond the network (a city-wide park or parking layer

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { CoverageTable } from './coverageAttributes';
 import { communityCoverageAttributes, roundDistance } from './coverageAttributes';
-import { cellStatus, type CellStatus, type CellStatusCoverage } from '../../analysis/noDataPolicy';
+import { cellStatus, type CellStatus, type CellStatusCoverage } from '../../analysis/compliance/noDataPolicy';
 import { toCsv } from './exportCsv';
 import { communityPopulation } from '../../model/communityPopulation';
 import { isOld } from '../../model/oldCommunity';

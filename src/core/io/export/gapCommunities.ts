@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { RuleSet } from '../../rules/types';
-import { missingMandatory, type MissingMandatoryCoverage } from '../../analysis/missingMandatory';
-import { noDataCategoryIds } from '../../analysis/noDataPolicy';
+import { missingMandatory, type MissingMandatoryCoverage } from '../../analysis/compliance/missingMandatory';
+import { noDataCategoryIds } from '../../analysis/compliance/noDataPolicy';
 import type { CoverageTable } from './coverageAttributes';
 import { LIST_SEPARATOR } from './flatProperties';
 

@@ -5,7 +5,7 @@ const MEMBER_TYPES: OsmMember['type'][] = ['node', 'way', 'relation'];
 const utf8 = new TextDecoder('utf-8');
 
 async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 

@@ -34,7 +34,7 @@ function u32(b: Uint8Array, o: number): number {
 
 /** Inflates a raw deflate stream, stopping (and freeing what it read) as soon as it passes `limit` bytes. */
 async function inflateRaw(data: Uint8Array, limit: number, name: string): Promise<Uint8Array> {
-  const reader = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

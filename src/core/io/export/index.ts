@@ -1,0 +1,10 @@
+/**
+ * Exports (DESIGN §8): GeoJSON and CSV that import back unchanged, the attribute tables of the results, attribution.
+ */
+export { communityResultAttributes } from './communityAttributes';
+export { type ComplianceCsvLabels, complianceCsv } from './complianceTable';
+export { type AttributeSource, exportGeoJson } from './exportGeoJson';
+export { flatProperties } from './flatProperties';
+export { gapCommunities } from './gapCommunities';
+export { serviceAreaFeatures } from './serviceAreaFeatures';
+export { withAttribution } from './withAttribution';
