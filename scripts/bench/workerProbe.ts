@@ -6,8 +6,22 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { FeatureCollection } from 'geojson';
-import { graphTransferables, type WalkGraph } from '../../src/core/network';
+import type { WalkGraph } from '../../src/core/network';
 import { summarize, type Timing } from './timing';
+
+/**
+ * The buffers of a graph, for a worker's transfer list. Only this probe sends a graph: the app's
+ * worker builds its own from the network GeoJSON (core/studyArea).
+ */
+function graphTransferables(graph: WalkGraph): ArrayBuffer[] {
+  const arrays = [
+    graph.coords, graph.offsets, graph.targets, graph.arcEdge, graph.arcLength,
+    graph.edgeFrom, graph.edgeTo, graph.edgeLength, graph.edgeFeature, graph.component,
+  ];
+  const out: ArrayBuffer[] = [];
+  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  return out;
+}
 
 export interface WorkerProbeResult {
   /** new Worker until its modules are loaded (tsx transpiles them here; a bundle loads faster), ms */

@@ -1,5 +1,6 @@
 import type { OsmClassification } from '../../src/core/io';
 import type { RuleCategory } from '../../src/core/rules';
+import { OSM_ATTRIBUTION } from '../../src/core/io/export';
 import { tr, type CliLang } from './cliLang';
 import type { InputLayer } from './parseCliArgs';
 
@@ -10,7 +11,6 @@ function padWidth(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - w));
 }
 
-export const OSM_ATTRIBUTION = '© OpenStreetMap contributors, ODbL';
 
 /**
  * The classification summary printed to stderr after `--osm`: features per layer, facilities per
@@ -35,7 +35,7 @@ export function formatOsmSummary(
     row(tr(lang, 'parking', '停车场'), c.parking, 'parking'),
     row(tr(lang, 'facilities', '设施'), c.facilities, 'facilities'),
   ];
-  const names = new Map(categories.map((k) => [k.id, lang === 'zh' ? k.name_zh : k.name_en]));
+  const names = new Map(categories.map((k) => [k.id, lang === 'zh-CN' ? k.name_zh : k.name_en]));
   const found = Object.entries(c.byCategory).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   for (const [id, n] of found) lines.push(`    ${id.padEnd(26)}${String(n).padStart(5)}  ${names.get(id) ?? ''}`);
   const none = Object.entries(c.byCategory).filter(([, n]) => n === 0).map(([id]) => id);

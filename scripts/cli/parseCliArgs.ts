@@ -4,12 +4,13 @@ import type { CoverageMode } from '../../src/core/analysis/coverage';
 import type { SourceCrs } from '../../src/core/io';
 import { crsId, parseCrsId, SUPPORTED_EPSG_TEXT } from '../../src/core/io/crs';
 import { tr, type CliLang } from './cliLang';
+import { parseLanguage } from '../../src/core/messages';
 import { UserError } from './userError';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
     [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
     [--mode network|euclidean] [--max-snap ${DEFAULTS.maxSnapM}] [--detour ${DEFAULTS.detour}] [--count-no-data]
-    [--crs wgs84|gcj02|bd09|EPSG:xxxx|gk3:117] [--out-crs wgs84|gcj02|bd09] [--lang en|zh] [--debug]
+    [--crs wgs84|gcj02|bd09|EPSG:xxxx|gk3:117] [--out-crs wgs84|gcj02|bd09] [--lang zh-CN|en] [--debug]
     --out result.geojson
   Inputs may be GeoJSON, CSV/TSV with coordinate columns, zipped Shapefile, OSM XML/PBF or Overpass JSON.
   --osm classifies one OpenStreetMap extract into all layers; then --communities, --facilities and
@@ -119,8 +120,8 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     throw argError(e, lang);
   }
   const v = parsed.values;
-  if (v.lang !== undefined && v.lang !== 'en' && v.lang !== 'zh') {
-    throw new UserError(tr(lang, `--lang must be en or zh, got "${v.lang}"`, `--lang 应为 en 或 zh，实际为“${v.lang}”`));
+  if (v.lang !== undefined && !parseLanguage(v.lang)) {
+    throw new UserError(tr(lang, `--lang must be zh-CN (also zh) or en, got "${v.lang}"`, `--lang 应为 zh-CN（或 zh）或 en，实际为“${v.lang}”`));
   }
   if (v.help) return { help: true, lang };
   const required = v.osm ? (['out'] as const) : (['communities', 'facilities', 'out'] as const);

@@ -4,7 +4,9 @@ import { en } from './en';
 import { zhCN } from './zh-CN';
 import { featureMessages } from './features';
 
-export type Language = 'zh-CN' | 'en';
+import { parseLanguage, type Language } from '../core/messages';
+
+export type { Language };
 const STORAGE_KEY = 'lifecircle.language';
 
 /** The saved choice, else the browser language: any zh-* → zh-CN, everything else → en. */
@@ -12,7 +14,7 @@ export function initialLanguage(): Language {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
   if (saved === 'zh-CN' || saved === 'en') return saved;
   const nav = typeof navigator !== 'undefined' ? navigator.language : 'zh-CN';
-  return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return parseLanguage(nav) ?? 'en';
 }
 
 void i18n.use(initReactI18next).init({

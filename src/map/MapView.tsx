@@ -20,8 +20,6 @@ import { attachBasemap, shiftDeckLayers } from './basemap';
 import { memoLast } from '../util/memoLast';
 import { featureIndex } from './featureIndex';
 import { createSelectionFramer } from './frameSelection';
-import { complianceOverlay } from './complianceOverlay';
-import { useComplianceView } from '../store/complianceView';
 import { selectMissingLevels } from '../store/selectCompliance';
 import { showsServiceArea } from '../store/mapViews';
 
@@ -51,7 +49,6 @@ const coloring = memoLast(communityColoring);
 function deckInput(s: AppState) {
   const base = analysisLayers(showsServiceArea(s) ? s.serviceArea : null, s.route);
   const extra = collectOverlays(s);
-  extra.above.push(...complianceOverlay(s, useComplianceView.getState().filter));
   return {
     layers: s.layers,
     visible: s.visible,
@@ -142,12 +139,7 @@ export function MapView() {
       dbg.overlay = overlay as never;
       dbg.mapLoaded = true;
       apply(useStore.getState());
-      const offStore = useStore.subscribe(apply);
-      const offCompliance = useComplianceView.subscribe(() => apply(useStore.getState()));
-      unsubscribe = () => {
-        offStore();
-        offCompliance();
-      };
+      unsubscribe = useStore.subscribe(apply);
     });
     map.on('idle', () => {
       if (dbg.mapLoaded && dbg.deckFrames > 0) {

@@ -1,5 +1,5 @@
 import type { CoverageResult } from '../core/analysis/coverage';
-import type { CommunityColoring } from '../store/analysisSlice';
+import type { CommunityColoring } from '../store/viewSlice';
 import { missingMandatory } from '../core/analysis/compliance';
 import { cellStatus } from '../core/analysis/compliance';
 import { COVERAGE_COLORS, completenessColor, missingBinIndex, missingBins, type RGBA } from './palette';

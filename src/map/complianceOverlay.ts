@@ -1,17 +1,22 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Layer } from '@deck.gl/core';
 import type { Feature, Geometry } from 'geojson';
 import type { ComplianceRows } from '../core/analysis/compliance';
 import type { CoverageResult } from '../core/analysis/coverage';
 import type { LayerFeatures } from '../store/layersSlice';
-import { selectComplianceRows } from '../store/selectCompliance';
-import type { AppState } from '../store/useStore';
 import { complianceOrder, NO_FILTER, type ComplianceFilter } from '../store/complianceOrder';
 import { memoLast } from '../util/memoLast';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 import { PLANNING_COLORS } from './planningPalette';
+import type { OverlayLayers } from './overlays';
 
-export const COMPLIANCE_TAB = 'compliance';
+/** What the compliance overlay draws from. */
+export interface ComplianceOverlayProps {
+  rows: ComplianceRows | null;
+  coverage: CoverageResult | null;
+  communities: LayerFeatures | null;
+  /** the compliance table's filter */
+  filter: ComplianceFilter;
+}
 
 const filtered = memoLast((rows: ComplianceRows, coverage: CoverageResult, fc: LayerFeatures, filter: ComplianceFilter) =>
   Array.from(complianceOrder(rows, coverage, null, filter), (c) => fc.features[c]).filter((f): f is Feature<Geometry, Record<string, unknown>> => !!f?.geometry),
@@ -21,14 +26,13 @@ const filtered = memoLast((rows: ComplianceRows, coverage: CoverageResult, fc: L
  * While the compliance table is open with a filter: the communities it shows, outlined on the map,
  * so the table's rows and the map tell the same story.
  */
-export function complianceOverlay(s: AppState, filter: ComplianceFilter): Layer[] {
-  if (s.workbenchTab !== COMPLIANCE_TAB || filter === NO_FILTER) return [];
-  const rows = selectComplianceRows(s);
-  if (!rows || !s.coverage || !s.layers.communities) return [];
-  const shown = filtered(rows, s.coverage, s.layers.communities.fc, filter);
+export function complianceOverlay({ rows, coverage, communities, filter }: ComplianceOverlayProps): OverlayLayers | null {
+  if (filter === NO_FILTER || !rows || !coverage || !communities) return null;
+  const shown = filtered(rows, coverage, communities, filter);
   // A filter that keeps every row (e.g. a level's columns only) highlights nothing.
-  if (shown.length === rows.communityCount) return [];
-  return [
+  if (shown.length === rows.communityCount) return null;
+  return {
+    above: [
     new GeoJsonLayer({
       id: 'compliance-filtered',
       data: shown as never,
@@ -40,5 +44,6 @@ export function complianceOverlay(s: AppState, filter: ComplianceFilter): Layer[
       beforeId: DECK_ANCHOR_LAYER,
       pickable: false,
     }),
-  ];
+  ]
+  };
 }

@@ -3,13 +3,11 @@ import { uncoveredPopulation, type GapTarget } from '../core/analysis/coverage';
 import type { CoverageResult } from '../core/analysis/coverage';
 import type { MissingMandatoryCoverage } from '../core/analysis/compliance';
 import type { LayerFeatures } from '../store/layersSlice';
-import type { AppState } from '../store/useStore';
 import { memoLast } from '../util/memoLast';
 import { communityPoints } from './communityPoints';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 import { GAP_GRID_RANGE } from './palette';
-import type { MapOverlay } from './overlays';
-import { GAPS_TAB } from '../store/mapViews';
+import type { OverlayLayers } from './overlays';
 
 /** One uncovered community: its representative point and its uncovered residents. */
 export interface GapPoint {
@@ -42,13 +40,21 @@ const data = memoLast(
 // Interleaved below the MapLibre labels (deck.gl's maplibre prop, not in the layer's own props type).
 const ANCHOR = { beforeId: DECK_ANCHOR_LAYER };
 
-/** The gap grid's data for the current state (what the map aggregates), or null when the grid is off or the gap map closed. */
-export function selectGapGridPoints(s: AppState): GapPoint[] | null {
-  if (s.workbenchTab !== GAPS_TAB || s.gapGrid === 'off' || !s.coverage || !s.weights || !s.layers.communities) return null;
-  if (s.coverage.communityCount !== s.layers.communities.fc.features.length) return null;
-  const id = s.gapGrid === 'category' ? s.activeCategory : s.activeLevel;
-  if (!id) return null;
-  return data(s.coverage, s.weights.population, s.layers.communities.fc, s.gapGrid, id);
+/** What the gap grid aggregates: the uncovered residents of one category or one level. */
+export interface GapGridInput {
+  grid: 'off' | 'category' | 'level';
+  coverage: CoverageResult | null;
+  population: Float64Array | undefined;
+  communities: LayerFeatures | null;
+  /** the category (grid 'category') or level (grid 'level') id */
+  id: string | null;
+}
+
+/** The gap grid's points (memoised on the result and the target), or null when the grid is off or there is nothing to count. */
+export function gapGridData({ grid, coverage, population, communities, id }: GapGridInput): GapPoint[] | null {
+  if (grid === 'off' || !coverage || !population || !communities || !id) return null;
+  if (coverage.communityCount !== communities.features.length) return null;
+  return data(coverage, population, communities, grid, id);
 }
 
 /**
@@ -56,8 +62,7 @@ export function selectGapGridPoints(s: AppState): GapPoint[] | null {
  * uncovered residents of the communities whose representative point falls in the cell).
  * Drawn over the communities, translucent.
  */
-export const gapGridOverlay: MapOverlay = (s) => {
-  const points = selectGapGridPoints(s);
+export function gapGridOverlay({ points, radius }: { points: GapPoint[] | null; radius: number }): OverlayLayers | null {
   if (!points) return null;
   return {
     above: [
@@ -65,7 +70,7 @@ export const gapGridOverlay: MapOverlay = (s) => {
         id: 'gap-grid',
         data: points,
         gpuAggregation: false,
-        radius: s.gapGridRadius,
+        radius,
         coverage: 0.94,
         extruded: false,
         getPosition: (p) => p.position,
@@ -80,4 +85,4 @@ export const gapGridOverlay: MapOverlay = (s) => {
       }),
     ],
   };
-};
+}

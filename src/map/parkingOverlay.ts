@@ -1,13 +1,19 @@
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ParkingSupplyResult } from '../core/analysis/parking';
-import type { AppState } from '../store/useStore';
+import type { LayerFeatures } from '../store/layersSlice';
 import { memoLast } from '../util/memoLast';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 import { PLANNING_COLORS, parkingGapColor } from './planningPalette';
-import type { MapOverlay } from './overlays';
+import type { OverlayLayers } from './overlays';
 
-export const PARKING_TAB = 'parking';
+/** What the parking overlay draws from. */
+export interface ParkingOverlayProps {
+  parking: ParkingSupplyResult | null;
+  communities: LayerFeatures | null;
+  /** households per community (the analysis weights) */
+  households: Float64Array | undefined;
+}
 
 interface Lot {
   position: [number, number];
@@ -37,15 +43,13 @@ const gapPerHousehold = memoLast((r: ParkingSupplyResult, households: Float64Arr
  * While the parking view is open: communities shaded by their parking gap per household and the
  * public lots as circles sized by their spaces (with the count).
  */
-export const parkingOverlay: MapOverlay = (s: AppState) => {
-  const r = s.parking;
-  const communities = s.layers.communities;
-  if (s.workbenchTab !== PARKING_TAB || !r || !communities || r.communityCount !== communities.fc.features.length) return null;
-  const perHh = gapPerHousehold(r, s.weights?.households);
+export function parkingOverlay({ parking: r, communities, households }: ParkingOverlayProps): OverlayLayers | null {
+  if (!r || !communities || r.communityCount !== communities.features.length) return null;
+  const perHh = gapPerHousehold(r, households);
   const above: Layer[] = [
     new GeoJsonLayer({
       id: 'parking-gap-communities',
-      data: communities.fc as never,
+      data: communities as never,
       filled: true,
       stroked: true,
       getFillColor: (_f: unknown, { index }: { index: number }) => parkingGapColor(perHh[index]),
@@ -86,4 +90,4 @@ export const parkingOverlay: MapOverlay = (s: AppState) => {
     }),
   ];
   return { above };
-};
+}

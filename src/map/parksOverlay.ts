@@ -4,13 +4,21 @@ import type { Feature, Geometry } from 'geojson';
 import type { ParkCoverageResult } from '../core/analysis/parks';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { LayerFeatures } from '../store/layersSlice';
-import type { AppState } from '../store/useStore';
 import { memoLast } from '../util/memoLast';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 import { PLANNING_COLORS } from './planningPalette';
-import type { MapOverlay } from './overlays';
+import type { OverlayLayers } from './overlays';
 
-export const PARKS_TAB = 'parks';
+/** What the parks overlay draws from. */
+export interface ParksOverlayProps {
+  parks: ParkCoverageResult | null;
+  /** the service areas drawn for `parks` (network mode), null until they arrive */
+  serviceAreas: ServiceAreaFeature[] | null;
+  /** the detour factor of straight-line circles (euclidean mode) */
+  detour: number;
+  parkLayer: LayerFeatures | null;
+  communities: LayerFeatures | null;
+}
 
 type F = Feature<Geometry, Record<string, unknown>>;
 
@@ -35,13 +43,12 @@ const circles = memoLast((p: ParkCoverageResult, detour: number) => {
  * euclidean: circles around the parks' access points), qualifying parks outlined, and the
  * communities filled by whether a qualifying park is within reach.
  */
-export const parksOverlay: MapOverlay = (s: AppState) => {
-  const p = s.parks;
-  if (s.workbenchTab !== PARKS_TAB || !p) return null;
+export function parksOverlay({ parks: p, serviceAreas, detour, parkLayer, communities }: ParksOverlayProps): OverlayLayers | null {
+  if (!p) return null;
   const below: Layer[] = [];
   const above: Layer[] = [];
   if (p.mode === 'network') {
-    const areas = s.parkServiceAreas?.of === p ? s.parkServiceAreas.features : null;
+    const areas = serviceAreas;
     if (areas?.length) {
       below.push(
         new GeoJsonLayer({
@@ -61,7 +68,7 @@ export const parksOverlay: MapOverlay = (s: AppState) => {
     below.push(
       new ScatterplotLayer({
         id: 'park-service-circles',
-        data: circles(p, s.analysisSettings.detour),
+        data: circles(p, detour),
         getPosition: (d: { position: [number, number] }) => d.position,
         getRadius: (d: { radius: number }) => d.radius,
         radiusUnits: 'meters',
@@ -73,11 +80,11 @@ export const parksOverlay: MapOverlay = (s: AppState) => {
       }),
     );
   }
-  if (s.layers.parks && p.parks.count === s.layers.parks.fc.features.length) {
+  if (parkLayer && p.parks.count === parkLayer.features.length) {
     above.push(
       new GeoJsonLayer({
         id: 'parks-qualifying',
-        data: pickParks(s.layers.parks.fc, p.parks.parkClass) as never,
+        data: pickParks(parkLayer, p.parks.parkClass) as never,
         filled: false,
         stroked: true,
         getLineColor: PLANNING_COLORS.parkQualifying,
@@ -88,12 +95,12 @@ export const parksOverlay: MapOverlay = (s: AppState) => {
       }),
     );
   }
-  if (s.layers.communities && p.communityCount === s.layers.communities.fc.features.length) {
+  if (communities && p.communityCount === communities.features.length) {
     const ok = p.ok;
     above.push(
       new GeoJsonLayer({
         id: 'parks-community-coverage',
-        data: s.layers.communities.fc as never,
+        data: communities as never,
         filled: true,
         stroked: true,
         getFillColor: (_f: unknown, { index }: { index: number }) => (ok[index] ? PLANNING_COLORS.parkCovered : PLANNING_COLORS.parkUncovered),
@@ -106,4 +113,4 @@ export const parksOverlay: MapOverlay = (s: AppState) => {
     );
   }
   return { below, above };
-};
+}

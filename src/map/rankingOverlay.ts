@@ -4,15 +4,22 @@ import { representativePoint } from '../core/analysis/points';
 import type { Feature, Geometry } from 'geojson';
 import { rankByScore } from '../core/analysis/renovation';
 import type { LayerFeatures } from '../store/layersSlice';
-import { selectRenovation } from '../store/selectRenovation';
-import type { AppState } from '../store/useStore';
+import type { RenovationScoreResult } from '../core/analysis/renovation';
 import { memoLast } from '../util/memoLast';
 import { DECK_ANCHOR_LAYER } from './offlineStyle';
 import { PLANNING_COLORS } from './planningPalette';
-import type { MapOverlay } from './overlays';
+import type { OverlayLayers } from './overlays';
 
 /** The workbench tab that shows the ranking (the overlay draws only while it is open). */
-export const RANKING_TAB = 'ranking';
+/** What the ranking overlay draws from. */
+export interface RankingOverlayProps {
+  /** the renovation scores, null when there are none (or the weights are not valid for the rule set) */
+  renovation: RenovationScoreResult | null;
+  /** population per community, the tie-breaker of the ranking */
+  population: Float64Array | undefined;
+  communities: LayerFeatures | null;
+  topN: number;
+}
 
 interface TopLabel {
   position: [number, number];
@@ -39,16 +46,9 @@ const topN = memoLast((score: Float64Array, population: Float64Array | undefined
  * The top N old communities of the renovation ranking: a thick outline (no fill, no extrusion,
  * so the community colouring stays readable) and a numbered marker at its representative point.
  */
-export const rankingOverlay: MapOverlay = (s: AppState) => {
-  if (s.workbenchTab !== RANKING_TAB || !s.layers.communities || s.rankingTopN <= 0) return null;
-  let r;
-  try {
-    r = selectRenovation(s);
-  } catch {
-    return null; // weights the rule set does not know: the view says so
-  }
-  if (!r) return null;
-  const top = topN(r.score, s.weights?.population, s.layers.communities.fc, s.rankingTopN);
+export function rankingOverlay({ renovation: r, population, communities, topN: n }: RankingOverlayProps): OverlayLayers | null {
+  if (!communities || n <= 0 || !r) return null;
+  const top = topN(r.score, population, communities, n);
   const outline: Layer[] = [
     new GeoJsonLayer({
       id: 'ranking-top',
@@ -92,4 +92,4 @@ export const rankingOverlay: MapOverlay = (s: AppState) => {
     }),
   ];
   return { above: outline, top: markers };
-};
+}

@@ -1,16 +1,16 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { AppState } from '../store/useStore';
+import type { Feature, Geometry } from 'geojson';
+import type { LayerFeatures } from '../store/layersSlice';
 import { memoLast } from '../util/memoLast';
 import { featureIndex } from './featureIndex';
 import { COLORS } from './palette';
-import type { MapOverlay } from './overlays';
+import type { OverlayLayers } from './overlays';
 
-const ring = memoLast((f: NonNullable<AppState['foundFacility']>) => [f]);
+type Found = Feature<Geometry, Record<string, unknown>>;
+const ring = memoLast((f: Found) => [f]);
 
 /** A ring around the facility the map search found (drawn on top; gone when it leaves the layer). */
-export const searchHitOverlay: MapOverlay = (s) => {
-  const f = s.foundFacility;
-  const fc = s.layers.facilities?.fc;
+export function searchHitOverlay({ found: f, facilities: fc }: { found: Found | null; facilities: LayerFeatures | null }): OverlayLayers | null {
   if (!f || !fc || f.geometry.type !== 'Point' || featureIndex(fc, f) < 0) return null;
   return {
     top: [
@@ -29,4 +29,4 @@ export const searchHitOverlay: MapOverlay = (s) => {
       }),
     ],
   };
-};
+}

@@ -142,6 +142,23 @@ export function startAnalysisController(): () => void {
   };
 }
 
+/**
+ * Fetches the park service areas of the current park result (network mode) once, for the parks
+ * view; a newer result asks again. Nothing happens when they are there or cannot be drawn.
+ */
+export function requestParkServiceAreas(): void {
+  const parks = useStore.getState().parks;
+  if (!parks || parks.mode !== 'network' || useStore.getState().parkServiceAreas?.of === parks) return;
+  analysisWorker()
+    .parkServiceAreas()
+    .then((features) => {
+      if (useStore.getState().parks === parks) useStore.setState({ parkServiceAreas: { of: parks, features } });
+    })
+    .catch(() => {
+      /* a newer run replaced the data; the next result asks again */
+    });
+}
+
 /** Stops the running analysis (the UI's cancel button). */
 export function cancelAnalysis(): void {
   void analysisWorker().cancel();

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Feature, Geometry } from 'geojson';
 import type { LayerKind } from '../core/model';
 import type { AppState } from './useStore';
-import { coloringOnSwitch } from './mapViews';
+import { COVERAGE_VIEW, coloringOnSwitch, type ViewMap } from './mapViews';
 
 export interface Hovered {
   kind: LayerKind;
@@ -32,9 +32,12 @@ export interface UiSlice {
   busy: string | null;
   /** Errors and notices for the user; newest last. */
   messages: Message[];
-  /** The open workbench view (bottom drawer), or null when collapsed. */
+  /** The open workbench view (bottom drawer; ids in ui/workbench/tabs.ts), or null when collapsed. */
   workbenchTab: string | null;
-  setWorkbenchTab: (id: string | null) => void;
+  /** What the open view puts on the map (COVERAGE_VIEW when the drawer is collapsed). */
+  workbenchView: ViewMap;
+  /** Opens a view with what it shows on the map, or collapses the drawer (null). */
+  setWorkbenchTab: (id: string | null, view?: ViewMap) => void;
   setHovered: (h: Hovered | null) => void;
   /** A facility found by the map search, ringed on the map while it is in the facilities layer. */
   foundFacility: Feature<Geometry, Record<string, unknown>> | null;
@@ -57,7 +60,12 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   busy: null,
   messages: [],
   workbenchTab: null,
-  setWorkbenchTab: (workbenchTab) => set((s) => ({ workbenchTab, ...coloringOnSwitch(s, s.workbenchTab, workbenchTab) })),
+  workbenchView: COVERAGE_VIEW,
+  setWorkbenchTab: (workbenchTab, view = COVERAGE_VIEW) =>
+    set((s) => {
+      const workbenchView = workbenchTab === null ? COVERAGE_VIEW : view;
+      return { workbenchTab, workbenchView, ...coloringOnSwitch(s, s.workbenchView, workbenchView, workbenchTab !== s.workbenchTab) };
+    }),
   setHovered: (hovered) => set({ hovered }),
   foundFacility: null,
   setFoundFacility: (foundFacility) => set({ foundFacility }),

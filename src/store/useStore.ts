@@ -2,20 +2,30 @@ import { create } from 'zustand';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createRulesSlice, type RulesSlice } from './rulesSlice';
-import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
-import { createPlanningSlice, type PlanningSlice } from './planningSlice';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
+import { createResultsSlice, type ResultsSlice } from './resultsSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createGapSlice, type GapSlice } from './gapSlice';
 import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
+import { createComplianceSlice, type ComplianceSlice } from './complianceSlice';
 
-export type AppState = LayersSlice & UiSlice & RulesSlice & AnalysisSlice & PlanningSlice & GapSlice & BasemapSlice;
+export type AppState = LayersSlice & RulesSlice & SettingsSlice & ResultsSlice & ViewSlice & GapSlice & UiSlice & ComplianceSlice & BasemapSlice & ImportSlice;
 
-/** The one app store, composed of slices (layers, rules, ui, analysis). */
+/**
+ * The one app store, composed of slices: inputs (layers, rules, settings), results (written only by
+ * the analysis controller, the one caller of the analysis worker), view state (view, gap map, compliance table, ui,
+ * basemap) and the import flow (importSlice; its actions in importSession call the import worker).
+ */
 export const useStore = create<AppState>()((...a) => ({
   ...createLayersSlice(...a),
-  ...createUiSlice(...a),
   ...createRulesSlice(...a),
-  ...createAnalysisSlice(...a),
-  ...createPlanningSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createResultsSlice(...a),
+  ...createViewSlice(...a),
   ...createGapSlice(...a),
+  ...createComplianceSlice(...a),
+  ...createUiSlice(...a),
   ...createBasemapSlice(...a),
+  ...createImportSlice(...a),
 }));

@@ -1,5 +1,5 @@
 import type { DemoMeta } from './layersSlice';
-import type { CommunityColoring } from './analysisSlice';
+import type { CommunityColoring } from './viewSlice';
 import { useStore, type AppState } from './useStore';
 import { parseBasemapSetting, type BasemapSetting } from './basemapSetting';
 

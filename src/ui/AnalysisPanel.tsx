@@ -3,7 +3,7 @@ import { useStore } from '../store/useStore';
 import { cancelAnalysis, defaultCategory } from '../store/analysisController';
 import { effectiveRadius, orderedLevels } from '../core/rules';
 import { categoryColor, rgbaCss } from '../map/palette';
-import type { CommunityColoring } from '../store/analysisSlice';
+import type { CommunityColoring } from '../store/viewSlice';
 import { categoryName, fmt } from './featureText';
 import { CoverageChart } from './CoverageChart';
 import { CoverageLegend } from './CoverageLegend';

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { COVERAGE_COLORS } from '../../src/map/palette';
 import { communityPopulation } from '../../src/core/model/communityPopulation';
 import { isOld } from '../../src/core/model/oldCommunity';
+import { OSM_ATTRIBUTION } from '../../src/core/io/export';
 import { countColors, launch, openApp, over, repaintAndWait, requireChromium, shot, waitForMap } from './browser';
 import { dropFiles } from './dropFiles';
 
@@ -339,18 +340,18 @@ describe.skipIf(!hasChromium)('bring your own data: import, autosave, export', (
       };
     });
     expect(osm.kinds).toEqual(['communities', 'facilities', 'network', 'parking', 'parks']);
-    expect(osm.attribution).toBe('© OpenStreetMap contributors');
+    expect(osm.attribution).toBe(OSM_ATTRIBUTION);
     expect(osm.kindergarten).toMatchObject({ category: 'nursery', category_osm: 'kindergarten' });
     expect(osm.facilities).toBe(facilityCount);
     expect(osm.demo).toBeNull();
-    expect(await page.locator('.map-attribution').textContent()).toContain('© OpenStreetMap contributors');
+    expect(await page.locator('.map-attribution').textContent()).toContain(OSM_ATTRIBUTION);
     await waitForMap(page);
     console.log(`[e2e] screenshot ${await shot(page, 'import-osm-on-map')}`);
 
     // Exports carry the OSM credit.
     await page.getByTestId('export-menu').click();
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-facilities').click()]);
-    expect(JSON.parse(readFileSync((await dl.path())!, 'utf8')).attribution).toBe('© OpenStreetMap contributors');
+    expect(JSON.parse(readFileSync((await dl.path())!, 'utf8')).attribution).toBe(OSM_ATTRIBUTION);
 
     // The browser storage fills up: a clear message, and the layers stay in memory.
     await page.evaluate(() => {

@@ -282,7 +282,7 @@ describe('analyze CLI: real-world and bad input (issue 4)', () => {
     }
   });
 
-  it('speaks Chinese with LANG=zh_CN or --lang zh, English with --lang en', async () => {
+  it('speaks Chinese with LANG=zh_CN or --lang zh / zh-CN (the app\'s code), English with --lang en', async () => {
     const args = [...withCommunities(`${B}/not-json.geojson`), '--out', outFile()];
     const zh = await cli(args, { LANG: 'zh_CN.UTF-8' });
     expect(zh.code).toBe(1);
@@ -290,7 +290,8 @@ describe('analyze CLI: real-world and bad input (issue 4)', () => {
     expect(zh.err).toContain('错误：输入文件中有 1 个问题（见上文），未写出结果');
     expect((await cli([...args, '--lang', 'zh'])).err).toContain('文件不是有效的 JSON');
     expect((await cli([...args, '--lang', 'en'], { LANG: 'zh_CN.UTF-8' })).err).toContain('the file is not valid JSON');
-    expect((await cli([...args, '--lang', 'fr'])).err).toContain('--lang must be en or zh, got "fr"');
+    expect((await cli([...args, '--lang', 'fr'])).err).toContain('--lang must be zh-CN (also zh) or en, got "fr"');
+    expect((await cli([...args, '--lang', 'zh-CN'])).err).toContain('文件不是有效的 JSON');
   });
 
   it('an unexpected failure is one line plus the --debug advice; --debug adds the stack', async () => {

@@ -70,7 +70,7 @@ describe('entrance warnings', () => {
     const r = await cli(['--communities', communities, '--facilities', path.join(G, 'facilities.geojson'), '--out', path.join(dir, 'out.geojson')]);
     expect(r.code).toBe(0);
     const name = fc.features[0].properties.name ?? fc.features[0].properties.id;
-    expect(r.err).toMatch(new RegExp(`warning: .*c\\.geojson: community ${name} \\(feature 1\\): entrances more than 200 m from the community \\(up to \\d+ m\\) are ignored`));
+    expect(r.err).toMatch(new RegExp(`warning: .*c\\.geojson: community ${name} \\(feature 1\\): 1 entrance\\(s\\) lie \\d+–\\d+ m from the community, more than 200 m: ignored; using the representative point`));
   });
 });
 

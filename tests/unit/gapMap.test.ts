@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
-import { gapGridOverlay, selectGapGridPoints } from '../../src/map/gapGridOverlay';
+import { gapGridOverlay, type GapPoint } from '../../src/map/gapGridOverlay';
+import { selectGapGridPoints } from '../../src/map/overlays';
+import { COVERAGE_VIEW } from '../../src/store/mapViews';
+import { WORKBENCH_VIEW_MAPS } from '../../src/ui/workbench/tabMaps';
 import { communityColoring } from '../../src/map/communityColoring';
 import { COVERAGE_COLORS, MISSING_NONE, missingBins } from '../../src/map/palette';
 import type { AppState } from '../../src/store/useStore';
@@ -28,7 +31,7 @@ const coverage = {
 const population = Float64Array.from([1000, 400, 250]);
 const state = (patch: Partial<AppState>) =>
   ({
-    workbenchTab: 'gaps', gapGrid: 'category', gapGridRadius: 150, activeCategory: 'a', activeLevel: '5min', coverage,
+    workbenchView: WORKBENCH_VIEW_MAPS.gaps, gapGrid: 'category', gapGridRadius: 150, activeCategory: 'a', activeLevel: '5min', coverage,
     weights: { population }, layers: { communities: { fc } }, ...patch,
   }) as unknown as AppState;
 
@@ -37,10 +40,10 @@ describe('gap grid overlay', () => {
     const s = state({});
     // a not met by communities 1 (400) and 2 (250); centroids are the square centres
     const points = selectGapGridPoints(s)!;
-    expect(points.map((p) => [p.index, p.weight])).toEqual([[1, 400], [2, 250]]);
+    expect(points.map((p: GapPoint) => [p.index, p.weight])).toEqual([[1, 400], [2, 250]]);
     expect(points[0].position[0]).toBeCloseTo(116.0105, 9);
     expect(points[0].position[1]).toBeCloseTo(39.9005, 9);
-    const layers = gapGridOverlay(s)!.above!;
+    const layers = gapGridOverlay({ points, radius: 150 })!.above!;
     expect(layers.map((l) => l.id)).toEqual(['gap-grid']);
     expect(layers[0].props.data).toBe(points);
   });
@@ -52,11 +55,12 @@ describe('gap grid overlay', () => {
 
   it('per level: residents of communities missing any of its mandatory categories; off → nothing', () => {
     // 10-min (d): only community 0 misses it
-    expect(selectGapGridPoints(state({ gapGrid: 'level', activeLevel: '10min' }))!.map((p) => p.weight)).toEqual([1000]);
-    expect(gapGridOverlay(state({ gapGrid: 'off' }))).toBeNull();
+    expect(selectGapGridPoints(state({ gapGrid: 'level', activeLevel: '10min' }))!.map((p: GapPoint) => p.weight)).toEqual([1000]);
+    expect(selectGapGridPoints(state({ gapGrid: 'off' }))).toBeNull();
+    expect(gapGridOverlay({ points: null, radius: 150 })).toBeNull();
     // the grid belongs to the gap map: other views do not show it
-    expect(gapGridOverlay(state({ workbenchTab: 'ranking' }))).toBeNull();
-    expect(gapGridOverlay(state({ workbenchTab: null }))).toBeNull();
+    expect(selectGapGridPoints(state({ workbenchView: WORKBENCH_VIEW_MAPS.ranking }))).toBeNull();
+    expect(selectGapGridPoints(state({ workbenchView: COVERAGE_VIEW }))).toBeNull();
   });
 });
 

@@ -84,6 +84,14 @@ describe('import rules (issue 10)', () => {
     expect(bad.map(describeEdge)).toEqual([]);
   });
 
+  it('the store is the only caller of the workers: ui and map import worker modules for their types only', () => {
+    const bad = ['src/ui', 'src/map'].flatMap(filesUnder).flatMap((file) => {
+      const code = readFileSync(path.join(ROOT, file), 'utf8');
+      return [...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]*\/worker\/[^'"]*)['"]/gm)].map((m) => `${file} → ${m[1]}`);
+    });
+    expect(bad).toEqual([]);
+  });
+
   it('the CLI and the benchmark import the core only through public entry points (a folder with index.ts)', () => {
     const bad = edges('scripts').filter((e) => within(e.to, 'src/core') && !isPublicCoreEntry(e.to!));
     expect(bad.map(describeEdge)).toEqual([]);

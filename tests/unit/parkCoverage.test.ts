@@ -137,7 +137,7 @@ describe('park coverage (network)', () => {
     const far = fc([...parks.features, rect(0.004, -0.0108, 0.0048, -0.01, { id: 'far' })]);
     const r3 = parkCoverage(ctx, { parks: far, thresholds: THRESHOLDS });
     expect(r3.unreachableParks).toEqual([
-      { index: 3, id: 'far', reason: 'beyond_max_snap', detail: 'the park lies more than 300 m outside the network' },
+      { index: 3, id: 'far', reason: 'beyond_max_snap', detail: 'the park lies more than 300 m outside the network', detail_zh: '该公园在路网外超过 300 米' },
     ]);
     expect(Array.from(r3.ok)).toEqual(Array.from(r.ok));
   });

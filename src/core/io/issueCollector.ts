@@ -1,3 +1,4 @@
+import type { Language } from '../messages/language';
 import { ISSUE_CATALOG, issueText, type IssueCode } from './issueCatalog';
 import type { ImportIssue, IssueSeverity } from './types';
 
@@ -116,7 +117,7 @@ export class IssueCollector {
 }
 
 /** One line for a terminal or log: the message and what to do. */
-export function formatIssue(issue: ImportIssue, lang: 'en' | 'zh' = 'en'): string {
+export function formatIssue(issue: ImportIssue, lang: Language = 'en'): string {
   const tag = issue.severity === 'error' ? (lang === 'en' ? 'error' : '错误') : issue.severity === 'warning' ? (lang === 'en' ? 'warning' : '警告') : (lang === 'en' ? 'note' : '提示');
   return lang === 'en'
     ? `${tag}: ${issue.message_en} ${issue.hint_en}`

@@ -62,14 +62,3 @@ export interface GraphBuildStats {
   /** longest edge, metres */
   maxEdgeLength: number;
 }
-
-/** The buffers of a graph, for a worker's transfer list. */
-export function graphTransferables(graph: WalkGraph): ArrayBuffer[] {
-  const arrays = [
-    graph.coords, graph.offsets, graph.targets, graph.arcEdge, graph.arcLength,
-    graph.edgeFrom, graph.edgeTo, graph.edgeLength, graph.edgeFeature, graph.component,
-  ];
-  const out: ArrayBuffer[] = [];
-  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
-  return out;
-}

@@ -1,5 +1,4 @@
 export type { WalkGraph, GraphBuildStats } from './graph';
-export { graphTransferables } from './graph';
 export { EARTH_RADIUS_M, haversine } from './haversine';
 export { createLocalFrame, lonLatExtent, METRES_PER_DEGREE, type LocalFrame } from './localFrame';
 export { buildGraph, type BuildGraphOptions, type NetworkInput } from './buildGraph';

@@ -16,13 +16,13 @@ import {
 } from '../../core/io/crs';
 import type { SourceCrs } from '../../core/io';
 import type { LayerPreview } from '../../worker/importProtocol';
-import { importWorker } from '../../worker/importClient';
 import { useStore } from '../../store/useStore';
 import { dataBounds } from '../../map/dataBounds';
 import { clearCrsPreview, showCrsPreview } from '../../map/crsPreview';
 import { fmt } from '../featureText';
 import { IssueList } from './IssueList';
-import { acceptCrs, chooseCrsAgain, dismissImport, useImportSession, type ImportPhase } from './importSession';
+import { acceptCrs, chooseCrsAgain, dismissImport, previewCrs } from '../../store/importSession';
+import type { ImportPhase } from '../../store/importSlice';
 import './CrsChooser.css';
 
 type Family = 'gk' | 'web-mercator' | 'epsg';
@@ -119,12 +119,8 @@ export function CrsChooser({ phase }: { phase: Extract<ImportPhase, { type: 'crs
     if (!id) return;
     let live = true;
     setBusy(true);
-    void inTurn(async () => {
-      const preview = await importWorker().reread({ crs: id as SourceCrs });
-      const sample = preview.ok ? await importWorker().sample(PREVIEW_FEATURES) : null;
-      return { preview, sample };
-    }).then(({ preview, sample }) => {
-      if (!live || useImportSession.getState().phase !== phase) return;
+    void inTurn(() => previewCrs(id as SourceCrs, PREVIEW_FEATURES)).then(({ preview, sample }) => {
+      if (!live || useStore.getState().importPhase !== phase) return;
       const cover = panel.current?.getBoundingClientRect() ?? null;
       const bounds = sample ? showCrsPreview(sample, cover) : (showCrsPreview({ type: 'FeatureCollection', features: [] }), null);
       setResult({ id, preview, bounds, count: preview.featureCount });

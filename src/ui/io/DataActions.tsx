@@ -6,7 +6,7 @@ import { useStore } from '../../store/useStore';
 import { clearWorkspace, projectText, usePersistStatus } from '../../store/workspacePersistence';
 import { downloadText } from '../../util/download';
 import { ExportMenu } from './ExportMenu';
-import { importFiles, useImportSession } from './importSession';
+import { importFiles } from '../../store/importSession';
 import { undoData, useDataHistory, type DataChangeLabel } from '../../store/dataHistory';
 
 const DATA_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,.osm,.pbf,.lifecircle.json';
@@ -31,7 +31,7 @@ function useUndoShortcut(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.shiftKey || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
-      if (typing(e.target) || useImportSession.getState().phase.type !== 'idle') return;
+      if (typing(e.target) || useStore.getState().importPhase.type !== 'idle') return;
       if (useDataHistory.getState().undo.length === 0) return;
       e.preventDefault();
       undo();

@@ -13,7 +13,8 @@ import { CrsChangeButton } from './CrsChooser';
 import { IssueList } from './IssueList';
 import { FieldMapping } from './FieldMapping';
 import { CategoryMapping, loadedCount, type CategoryState } from './CategoryMapping';
-import { confirmLayer, dismissImport, rereadLayer, type ImportPhase } from './importSession';
+import { confirmLayer, dismissImport, rereadLayer } from '../../store/importSession';
+import type { ImportPhase } from '../../store/importSlice';
 import { ExistingLayerQuestion } from './ExistingLayerQuestion';
 import type { LoadMode } from '../../store/importActions';
 

@@ -5,7 +5,8 @@ import { IssueList } from './IssueList';
 import { ImportDialog, formatBytes } from './ImportDialog';
 import { OsmImportDialog } from './OsmImportDialog';
 import { CrsChooser } from './CrsChooser';
-import { cancelImport, dismissImport, importFiles, useImportSession } from './importSession';
+import { cancelImport, dismissImport, importFiles } from '../../store/importSession';
+import { useStore } from '../../store/useStore';
 import './io.css';
 
 function hasFiles(e: DragEvent): boolean {
@@ -61,8 +62,8 @@ function useFileDrop(): boolean {
 export function ImportManager() {
   const { t } = useTranslation();
   const over = useFileDrop();
-  const phase = useImportSession((s) => s.phase);
-  const queued = useImportSession((s) => s.queue.length);
+  const phase = useStore((s) => s.importPhase);
+  const queued = useStore((s) => s.importQueue.length);
   return (
     <>
       {over && (

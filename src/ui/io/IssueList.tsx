@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ShownIssue } from './importSession';
+import type { ShownIssue } from '../../store/importSlice';
 
 /**
  * Import problems as plain text in the UI language: where and what (file, feature number,

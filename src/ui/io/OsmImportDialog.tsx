@@ -10,7 +10,8 @@ import { formatBytes } from './ImportDialog';
 import { ExistingLayerQuestion } from './ExistingLayerQuestion';
 import type { LoadMode } from '../../store/importActions';
 import type { LoadedLayer } from '../../store/layersSlice';
-import { confirmOsm, dismissImport, type ImportPhase } from './importSession';
+import { confirmOsm, dismissImport } from '../../store/importSession';
+import type { ImportPhase } from '../../store/importSlice';
 
 const OSM_KINDS: readonly OsmLayerKind[] = ['network', 'communities', 'facilities', 'parks', 'parking'];
 

@@ -13,7 +13,6 @@ import { categoryName, fmt, metres } from '../featureText';
 import { cellStatus } from '../../core/analysis/compliance';
 import { complianceOrder } from '../../store/complianceOrder';
 import { complianceColumns, type ComplianceColumn } from './complianceColumns';
-import { useComplianceView } from '../../store/complianceView';
 import { ComplianceToolbar } from './ComplianceToolbar';
 import './compliance.css';
 
@@ -44,9 +43,9 @@ function ComplianceGrid({ rows, coverage }: { rows: ComplianceRows; coverage: Co
   const rules = useStore((s) => s.rules);
   const selected = useStore((s) => s.selectedCommunity);
   const select = useStore((s) => s.selectCommunity);
-  const sort = useComplianceView((s) => s.sort);
-  const setSort = useComplianceView((s) => s.setSort);
-  const filter = useComplianceView((s) => s.filter);
+  const sort = useStore((s) => s.complianceSort);
+  const setSort = useStore((s) => s.setComplianceSort);
+  const filter = useStore((s) => s.complianceFilter);
   const scroller = useRef<HTMLDivElement>(null);
 
   const order = useMemo(() => complianceOrder(rows, coverage, sort, filter), [rows, coverage, sort, filter]);

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { ComplianceRows } from '../../core/analysis/compliance';
 import { useStore } from '../../store/useStore';
 import { categoryName, fmt } from '../featureText';
-import { useComplianceView } from '../../store/complianceView';
 import { NO_FILTER } from '../../store/complianceOrder';
 import { downloadComplianceCsv } from './complianceExport';
 
@@ -10,11 +9,11 @@ import { downloadComplianceCsv } from './complianceExport';
 export function ComplianceToolbar({ rows, shown }: { rows: ComplianceRows; shown: number }) {
   const { t, i18n } = useTranslation();
   const rules = useStore((s) => s.rules);
-  const filter = useComplianceView((s) => s.filter);
-  const setFilter = useComplianceView((s) => s.setFilter);
-  const reset = useComplianceView((s) => s.resetFilter);
-  const machineNames = useComplianceView((s) => s.machineNames);
-  const setMachineNames = useComplianceView((s) => s.setMachineNames);
+  const filter = useStore((s) => s.complianceFilter);
+  const setFilter = useStore((s) => s.setComplianceFilter);
+  const reset = useStore((s) => s.resetComplianceFilter);
+  const machineNames = useStore((s) => s.complianceMachineNames);
+  const setMachineNames = useStore((s) => s.setComplianceMachineNames);
   const levels = filter.level ? rows.levels.filter((l) => l.id === filter.level) : rows.levels;
   const max = filter.level ? (levels[0]?.countedCount ?? 0) : rows.mandatoryCount;
   const active = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/useStore';
-import { selectGapGridPoints } from '../../map/gapGridOverlay';
+import { selectGapGridPoints } from '../../map/overlays';
 import { GAP_GRID_RANGE, rgbaCss, type MissingBin } from '../../map/palette';
 import { selectMissingBins } from '../../map/missingColouring';
 import { fmt } from '../featureText';

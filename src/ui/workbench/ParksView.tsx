@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WeightedRate } from '../../core/analysis/coverage';
 import type { ParkThreshold } from '../../core/rules';
 import { useStore } from '../../store/useStore';
-import { analysisWorker } from '../../worker/analysisClient';
+import { requestParkServiceAreas } from '../../store/analysisController';
 import { flyToFeature } from '../../map/flyToFeature';
 import { PLANNING_COLORS } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
@@ -17,26 +17,10 @@ function pct(r: WeightedRate | null | undefined): string {
   return r?.rate == null ? '—' : `${(r.rate * 100).toFixed(1)}%`;
 }
 
-/** Fetches the worker's park service areas for the current park result (network mode). */
+/** Asks the store for the park service areas of the current park result while the view is open. */
 function useParkServiceAreas(): void {
   const parks = useStore((s) => s.parks);
-  const have = useStore((s) => s.parkServiceAreas?.of);
-  const set = useStore((s) => s.setParkServiceAreas);
-  useEffect(() => {
-    if (!parks || parks.mode !== 'network' || have === parks) return;
-    let live = true;
-    analysisWorker()
-      .parkServiceAreas()
-      .then((features) => {
-        if (live && useStore.getState().parks === parks) set({ of: parks, features });
-      })
-      .catch(() => {
-        /* a newer run replaced the data; the next result asks again */
-      });
-    return () => {
-      live = false;
-    };
-  }, [parks, have, set]);
+  useEffect(() => requestParkServiceAreas(), [parks]);
 }
 
 /** Park service-radius coverage (公园绿地服务半径覆盖率): thresholds, rates, parks, communities left out. */

@@ -20,7 +20,7 @@ export function Workbench() {
             data-testid={`tab-${x.id}`}
             aria-selected={x.id === tab}
             className={x.id === tab ? 'active' : ''}
-            onClick={() => setTab(x.id === tab ? null : x.id)}
+            onClick={() => (x.id === tab ? setTab(null) : setTab(x.id, x.map))}
           >
             {t(x.label)}
           </button>

@@ -5,7 +5,6 @@ import { useStore } from '../../store/useStore';
 import { complianceCsvLabels } from './complianceCsvLabels';
 import { downloadText } from '../../util/download';
 import { complianceOrder } from '../../store/complianceOrder';
-import { useComplianceView } from '../../store/complianceView';
 
 /**
  * The compliance table as the planner sees it — the rows that pass its filters, in its sort order
@@ -18,9 +17,8 @@ export function complianceCsvOfView(t: TFunction, lang: string): string | null {
   const rows = selectComplianceRows(s);
   const communities = s.layers.communities?.fc;
   if (!rows || !s.coverage || !communities) return null;
-  const view = useComplianceView.getState();
-  const order = complianceOrder(rows, s.coverage, view.sort, view.filter);
-  return complianceCsv(communities, s.coverage, { order, rules: s.rules, labels: view.machineNames ? null : complianceCsvLabels(t, s.rules, lang) });
+  const order = complianceOrder(rows, s.coverage, s.complianceSort, s.complianceFilter);
+  return complianceCsv(communities, s.coverage, { order, rules: s.rules, labels: s.complianceMachineNames ? null : complianceCsvLabels(t, s.rules, lang) });
 }
 
 /** Downloads complianceCsvOfView as lifecircle-compliance.csv (UTF-8 with BOM). */

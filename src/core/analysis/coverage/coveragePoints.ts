@@ -1,3 +1,4 @@
+import { issueDetails, type AnalysisIssueReason } from '../../messages/analysisIssues';
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
 import { representativePoint } from '../points/representativePoint';
 import { pointOrder } from '../../network/hilbertOrder';
@@ -17,15 +18,8 @@ function distanceToPolygon(p: [number, number], g: Geometry): number {
   return Math.max(0, pointToPolygonDistance(p, g, { units: 'meters' }));
 }
 
-/** Why a community or facility does not take part in (part of) the analysis. */
-export type CoverageIssueReason =
-  | 'no_geometry'
-  | 'invalid_geometry'
-  | 'invalid_entrances'
-  | 'far_entrances'
-  | 'unknown_category'
-  | 'beyond_max_snap'
-  | 'isolated_component';
+/** Why a community or facility does not take part in (part of) the analysis (messages: core/messages). */
+export type CoverageIssueReason = Exclude<AnalysisIssueReason, 'invalid_spaces'>;
 
 /** One feature listed as unreachable or ignored, never dropped silently. */
 export interface CoverageIssue {
@@ -34,8 +28,10 @@ export interface CoverageIssue {
   /** properties.id, else feature.id, else null */
   id: string | null;
   reason: CoverageIssueReason;
-  /** human-readable detail (English) */
+  /** the message (English; core/messages analysisIssueText) */
   detail?: string;
+  /** the same in Chinese */
+  detail_zh?: string;
   /** metres to the nearest network segment, for beyond_max_snap */
   distance?: number;
 }
@@ -134,14 +130,14 @@ export function communityPoints(communities: AnyFeatures): CommunityPoints {
     }
     let entrances = readEntrances(f?.properties?.entrances);
     if (entrances === 'invalid') {
-      issues.push({ index: i, id, reason: 'invalid_entrances', detail: 'properties.entrances is not a MultiPoint or a list of [lon, lat]; using the representative point' });
+      issues.push({ index: i, id, reason: 'invalid_entrances', ...issueDetails('invalid_entrances', { subject: 'community', fallback: 'representative_point' }) });
     }
     if (Array.isArray(entrances) && g) {
       const far = entrances.map((p) => distanceToPolygon(p, g)).filter((d) => d > ENTRANCE_MAX_DISTANCE_M);
       if (far.length) {
         entrances = entrances.filter((p) => distanceToPolygon(p, g) <= ENTRANCE_MAX_DISTANCE_M);
-        const rest = entrances.length ? `the other ${entrances.length} are used` : 'using the representative point';
-        issues.push({ index: i, id, reason: 'far_entrances', distance: Math.max(...far), detail: `${far.length} entrance(s) lie ${Math.round(Math.min(...far))}–${Math.round(Math.max(...far))} m from the community, more than ${ENTRANCE_MAX_DISTANCE_M} m: ignored; ${rest}` });
+        const params = { count: far.length, min: Math.min(...far), max: Math.max(...far), limit: ENTRANCE_MAX_DISTANCE_M, remaining: entrances.length };
+        issues.push({ index: i, id, reason: 'far_entrances', distance: params.max, ...issueDetails('far_entrances', { subject: 'community', far: params, fallback: 'other_entrances' }) });
         if (!entrances.length) entrances = null;
       }
     }
@@ -152,7 +148,7 @@ export function communityPoints(communities: AnyFeatures): CommunityPoints {
     } else if (!g) {
       issues.push({ index: i, id, reason: 'no_geometry' });
     } else {
-      issues.push({ index: i, id, reason: 'invalid_geometry', detail: `a community must be a Polygon, MultiPolygon or Point with lon/lat coordinates, got ${g.type}` });
+      issues.push({ index: i, id, reason: 'invalid_geometry', ...issueDetails('invalid_geometry', { subject: 'community', geometryType: g.type }) });
     }
     sampleOffsets[i + 1] = samples.length >> 1;
   }
@@ -184,7 +180,7 @@ export function facilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyM
     const cat = f?.properties?.category;
     const k = typeof cat === 'string' ? categoryIndex.get(cat) : undefined;
     if (k === undefined) {
-      issues.push({ index: i, id, reason: 'unknown_category', detail: cat == null ? 'no properties.category' : `category "${String(cat)}" is not in the rule set` });
+      issues.push({ index: i, id, reason: 'unknown_category', ...issueDetails('unknown_category', { subject: 'facility', category: cat }) });
       continue;
     }
     if (g.type === 'Point') {

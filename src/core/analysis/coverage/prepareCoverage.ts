@@ -1,3 +1,4 @@
+import { issueDetails, type IssueSubject } from '../../messages/analysisIssues';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { WalkGraph } from '../../network/graph';
 import { buildGraph, type NetworkInput } from '../../network/buildGraph';
@@ -170,7 +171,7 @@ export function withFacilities(ctx: CoverageContext, facilitiesInput: Features):
       if (!served) {
         communityIssues.push({
           index: c, id: ctx.communities.ids[c], reason: 'isolated_component',
-          detail: 'its part of the network is not connected to any facility',
+          ...issueDetails('isolated_component', { subject: 'community' }),
         });
       }
     }
@@ -190,7 +191,7 @@ export function withFacilities(ctx: CoverageContext, facilitiesInput: Features):
 
 /** One issue per feature none of whose points snapped within maxSnap. */
 function snapIssues(
-  count: number, owner: Int32Array, snap: SnapResult, ids: (string | null)[], what: string,
+  count: number, owner: Int32Array, snap: SnapResult, ids: (string | null)[], what: IssueSubject,
 ): CoverageIssue[] {
   const anyOk = new Uint8Array(count);
   const nearest = new Float64Array(count).fill(Infinity);
@@ -207,7 +208,7 @@ function snapIssues(
     const d = nearest[f];
     out.push({
       index: f, id: ids[f], reason: 'beyond_max_snap',
-      detail: Number.isFinite(d) ? `the ${what} is ${d.toFixed(1)} m from the nearest network segment` : 'there is no network segment',
+      ...issueDetails('beyond_max_snap', { subject: what, ...(Number.isFinite(d) ? { distance: d } : {}) }),
       ...(Number.isFinite(d) ? { distance: d } : {}),
     });
   }

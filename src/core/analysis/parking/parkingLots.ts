@@ -1,3 +1,4 @@
+import { issueDetails } from '../../messages/analysisIssues';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { parseNumber } from '../../model/normalize';
 import { featureId } from '../coverage/coveragePoints';
@@ -19,6 +20,7 @@ export interface ParkingIssue {
   id: string | null;
   reason: 'no_geometry' | 'invalid_geometry' | 'invalid_spaces' | 'beyond_max_snap';
   detail?: string;
+  detail_zh?: string;
   /** metres to the nearest network segment, for beyond_max_snap */
   distance?: number;
 }
@@ -74,7 +76,7 @@ export function parkingLots(parking: Features, options: ParkingLotOptions = {}):
     const x = parseNumber(raw);
     if (x !== null && x >= 0) spaces[j] = x;
     else if (raw != null && raw !== '') {
-      issues.push({ index: j, id, reason: 'invalid_spaces', detail: `properties.${sf} = ${JSON.stringify(raw)} is not a number of spaces ≥ 0; counted as 0` });
+      issues.push({ index: j, id, reason: 'invalid_spaces', ...issueDetails('invalid_spaces', { subject: 'lot', field: sf, value: raw }) });
     }
     const g = f?.geometry;
     if (!g) {
@@ -85,7 +87,7 @@ export function parkingLots(parking: Features, options: ParkingLotOptions = {}):
     if (g.type === 'MultiPoint' && Array.isArray(g.coordinates) && g.coordinates.length > 0) p = representativePoint({ type: 'Point', coordinates: g.coordinates[0] });
     else p = representativePoint(g);
     if (!p || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
-      issues.push({ index: j, id, reason: 'invalid_geometry', detail: `a parking lot must be a Point or Polygon with lon/lat coordinates, got ${g.type}` });
+      issues.push({ index: j, id, reason: 'invalid_geometry', ...issueDetails('invalid_geometry', { subject: 'lot', geometryType: g.type }) });
       continue;
     }
     points[2 * j] = p[0];

@@ -1,3 +1,4 @@
+import { issueDetails } from '../../messages/analysisIssues';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { parseNumber } from '../../model/normalize';
 import { communitiesWithin, type CommunitiesWithin } from '../search/communitiesWithin';
@@ -120,7 +121,7 @@ export function parkingSupply(ctx: CoverageContext, input: ParkingSupplyInput, o
       const d = reach.snap.access[j];
       issues.push({
         index: j, id: lots.ids[j], reason: 'beyond_max_snap',
-        detail: Number.isFinite(d) ? `the lot is ${d.toFixed(1)} m from the nearest network segment` : `the lot lies more than ${ctx.options.maxSnap} m outside the network`,
+        ...issueDetails('beyond_max_snap', { subject: 'lot', maxSnap: ctx.options.maxSnap, ...(Number.isFinite(d) ? { distance: d } : {}) }),
         ...(Number.isFinite(d) ? { distance: d } : {}),
       });
     }

@@ -1,3 +1,4 @@
+import { issueDetails } from '../../messages/analysisIssues';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
 import { haversine } from '../../network/haversine';
 import { featureId, readEntrances, type CoverageIssue } from '../coverage/coveragePoints';
@@ -53,7 +54,7 @@ export function parkAccessPoints(parks: Features, options: ParkAccessPointOption
     if (entrances === 'invalid') {
       warnings.push({
         index: p, id: featureId(f), reason: 'invalid_entrances',
-        detail: 'properties.entrances is not a MultiPoint or a list of [lon, lat]; using the park boundary',
+        ...issueDetails('invalid_entrances', { subject: 'park', fallback: 'boundary' }),
       });
     }
     if (Array.isArray(entrances)) {

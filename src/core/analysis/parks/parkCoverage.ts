@@ -1,3 +1,4 @@
+import { issueDetails } from '../../messages/analysisIssues';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { ParkThreshold } from '../../rules/types';
 import type { SnapResult } from '../../network/snapPoints';
@@ -162,7 +163,7 @@ export function parkCoverage(ctx: CoverageContext, input: ParkCoverageInput, opt
       const d = nearest[p];
       unreachableParks.push({
         index: p, id: parks.ids[p], reason: 'beyond_max_snap',
-        detail: Number.isFinite(d) ? `the park is ${d.toFixed(1)} m from the nearest network segment` : `the park lies more than ${ctx.options.maxSnap} m outside the network`,
+        ...issueDetails('beyond_max_snap', { subject: 'park', maxSnap: ctx.options.maxSnap, ...(Number.isFinite(d) ? { distance: d } : {}) }),
         ...(Number.isFinite(d) ? { distance: d } : {}),
       });
     }

@@ -1,3 +1,4 @@
+import { issueDetails } from '../../messages/analysisIssues';
 import { area as turfArea } from '@turf/turf';
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import type { ParkThreshold } from '../../rules/types';
@@ -112,7 +113,7 @@ export function qualifyParks(parks: Features, thresholds: readonly ParkThreshold
       continue;
     }
     if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-      issues.push({ index: p, id, reason: 'invalid_geometry', detail: `a park must be a Polygon or MultiPolygon, got ${g.type}` });
+      issues.push({ index: p, id, reason: 'invalid_geometry', ...issueDetails('invalid_geometry', { subject: 'park', geometryType: g.type }) });
       continue;
     }
     const a = turfArea(g);

@@ -7,4 +7,4 @@ export { type AttributeSource, exportGeoJson } from './exportGeoJson';
 export { flatProperties } from './flatProperties';
 export { gapCommunities } from './gapCommunities';
 export { serviceAreaFeatures } from './serviceAreaFeatures';
-export { withAttribution } from './withAttribution';
+export { OSM_ATTRIBUTION, withAttribution } from './withAttribution';

@@ -1,3 +1,9 @@
+/**
+ * The credit every OpenStreetMap-derived layer carries, wherever the app or the CLI shows or
+ * exports it (ODbL 1.0 §4.3) — the one text for both.
+ */
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors, ODbL';
+
 const HEAD = '{"type":"FeatureCollection",';
 
 /**

@@ -1,58 +1,24 @@
-import { create } from 'zustand';
-import i18n from '../../i18n';
-import type { LayerKind } from '../../core/model';
-import type { GeometryFamily } from '../../core/io';
-import type { ImportChoices } from '../../core/io';
-import type { OsmChoices, OsmLayerKind } from '../../core/io';
-import { importWorker, terminateImportWorker, Comlink } from '../../worker/importClient';
-import type { ImportProgress, LayerPreview, OsmPreview, ReadChoice } from '../../worker/importProtocol';
-import type { LoadedLayer } from '../../store/layersSlice';
-import { useStore } from '../../store/useStore';
-import { applyProject, loadImportedLayer, loadOsmLayers, type LoadMode } from '../../store/importActions';
+import i18n from '../i18n';
+import type { LayerKind } from '../core/model';
+import type { FeatureCollection } from 'geojson';
+import type { GeometryFamily, ImportChoices, OsmChoices, OsmLayerKind, SourceCrs } from '../core/io';
+import { OSM_ATTRIBUTION } from '../core/io/export';
+import { importWorker, terminateImportWorker, Comlink } from '../worker/importClient';
+import type { ImportProgress, ReadChoice, LayerPreview } from '../worker/importProtocol';
+import type { LoadedLayer } from './layersSlice';
+import { useStore } from './useStore';
+import { applyProject, loadImportedLayer, loadOsmLayers, type LoadMode } from './importActions';
+import type { ImportPhase, ShownIssue } from './importSlice';
 
-/** A problem to show, in both languages (import issues and project errors have this shape). */
-export interface ShownIssue {
-  severity?: 'error' | 'warning' | 'info';
-  message_en: string;
-  message_zh: string;
-  hint_en: string;
-  hint_zh: string;
-}
-
-export type ImportPhase =
-  | { type: 'idle' }
-  | { type: 'reading'; name: string; bytes: number; fraction: number; stage: ImportProgress['stage'] }
-  | {
-      type: 'layer';
-      preview: LayerPreview;
-      first: LayerPreview;
-      busy: number | null;
-      /** 0 for the file's first layer; 1, 2 … while its other geometries go to other layers. */
-      pass?: number;
-      /** The kind to start with (a follow-up pass), instead of the importer's guess. */
-      initialKind?: LayerKind;
-      /** Geometry families of this file already loaded by earlier passes. */
-      loadedFamilies?: GeometryFamily[];
-    }
-  | { type: 'osm'; preview: OsmPreview; busy: number | null }
-  /** Projected coordinates whose system the importer cannot tell: the user picks it (CrsChooser). */
-  | { type: 'crs'; first: LayerPreview }
-  | { type: 'failed'; name: string; format: string; issues: ShownIssue[]; warnings: ShownIssue[] };
-
-interface ImportSession {
-  phase: ImportPhase;
-  /** Files waiting for their turn (one dialog at a time). */
-  queue: File[];
-}
-
-/** The import flow's UI state: one file at a time, from reading through its dialog. */
-export const useImportSession = create<ImportSession>()(() => ({ phase: { type: 'idle' }, queue: [] }));
-
-export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+/**
+ * The import flow's actions (state: store/importSlice): queue files, read them in the import
+ * worker, open the dialog for each, load what the planner confirms. The store is the only caller
+ * of the workers.
+ */
 
 let job = 0;
 
-const set = (phase: ImportPhase) => useImportSession.setState({ phase });
+const set = (phase: ImportPhase) => useStore.setState({ importPhase: phase });
 
 function bothLanguages(key: string, params: Record<string, unknown> = {}): ShownIssue {
   const en = i18n.getFixedT('en');
@@ -63,23 +29,23 @@ function bothLanguages(key: string, params: Record<string, unknown> = {}): Shown
 /** Queues files (dropped or picked) for import; starts at once when nothing else is open. */
 export function importFiles(files: readonly File[]): void {
   if (!files.length) return;
-  const { phase, queue } = useImportSession.getState();
-  useImportSession.setState({ queue: [...queue, ...files] });
+  const { importPhase: phase, importQueue: queue } = useStore.getState();
+  useStore.setState({ importQueue: [...queue, ...files] });
   if (phase.type === 'idle') void next();
 }
 
 async function next(): Promise<void> {
-  const { queue } = useImportSession.getState();
+  const { importQueue: queue } = useStore.getState();
   const file = queue[0];
   if (!file) return set({ type: 'idle' });
-  useImportSession.setState({ queue: queue.slice(1) });
+  useStore.setState({ importQueue: queue.slice(1) });
   const my = ++job;
   set({ type: 'reading', name: file.name, bytes: file.size, fraction: 0, stage: 'decode' });
   try {
     const buffer = await file.arrayBuffer();
     if (my !== job) return;
     const onProgress = Comlink.proxy((p: ImportProgress) => {
-      const ph = useImportSession.getState().phase;
+      const ph = useStore.getState().importPhase;
       if (my === job && ph.type === 'reading') set({ ...ph, fraction: p.fraction, stage: p.stage });
     });
     const { rules } = useStore.getState();
@@ -117,15 +83,25 @@ export function chooseCrsAgain(first: LayerPreview): void {
 
 /** The user confirmed a coordinate system: the file, read with it, goes on to the layer dialog. */
 export function acceptCrs(preview: LayerPreview): void {
-  if (useImportSession.getState().phase.type !== 'crs') return;
+  if (useStore.getState().importPhase.type !== 'crs') return;
   set({ type: 'layer', preview, first: preview, busy: null });
+}
+
+/**
+ * Reads the open file again with the coordinate system `crs` and samples up to `limit` features for
+ * the chooser's map preview (null when the read fails). The phase does not change.
+ */
+export async function previewCrs(crs: SourceCrs, limit: number): Promise<{ preview: LayerPreview; sample: FeatureCollection | null }> {
+  const preview = await importWorker().reread({ crs });
+  const sample = preview.ok ? await importWorker().sample(limit) : null;
+  return { preview, sample };
 }
 
 /** Stops reading (terminates the worker) and drops the files still queued; nothing loaded changes. */
 export function cancelImport(): void {
   job++;
   terminateImportWorker();
-  useImportSession.setState({ phase: { type: 'idle' }, queue: [] });
+  useStore.setState({ importPhase: { type: 'idle' }, importQueue: [] });
 }
 
 /** Closes the dialog without loading; the next queued file opens. */
@@ -137,14 +113,14 @@ export function dismissImport(): void {
 
 /** Reads the open file again with another kind or coordinate system (the dialog shows progress). */
 export async function rereadLayer(choice: ReadChoice): Promise<void> {
-  const ph = useImportSession.getState().phase;
+  const ph = useStore.getState().importPhase;
   if (ph.type !== 'layer') return;
   const my = ++job;
   set({ ...ph, busy: 0 });
   // Progress arrives on its own message port: a late one must not mark the dialog busy again.
   let finished = false;
   const onProgress = Comlink.proxy((p: ImportProgress) => {
-    const cur = useImportSession.getState().phase;
+    const cur = useStore.getState().importPhase;
     if (my === job && !finished && cur.type === 'layer') set({ ...cur, busy: p.fraction });
   });
   try {
@@ -175,7 +151,7 @@ export interface ConfirmOptions {
  * `then`, the dialog opens again on the same file for the geometry this layer did not take.
  */
 export async function confirmLayer(choices: ImportChoices, opts: ConfirmOptions = { mode: 'replace', took: [] }): Promise<void> {
-  const ph = useImportSession.getState().phase;
+  const ph = useStore.getState().importPhase;
   if (ph.type !== 'layer') return;
   const my = ++job;
   set({ ...ph, busy: 1 });
@@ -216,7 +192,7 @@ export async function confirmLayer(choices: ImportChoices, opts: ConfirmOptions 
 
 /** Loads the chosen layers of the open OSM extract at once, credited to OpenStreetMap. */
 export async function confirmOsm(choices: OsmChoices, mode: LoadMode = 'replace'): Promise<void> {
-  const ph = useImportSession.getState().phase;
+  const ph = useStore.getState().importPhase;
   if (ph.type !== 'osm') return;
   const my = ++job;
   set({ ...ph, busy: 1 });
