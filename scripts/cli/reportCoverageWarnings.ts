@@ -1,5 +1,6 @@
 import type { CoverageIssue } from '../../src/core/analysis/coverage';
 import { safeText } from '../../src/core/io';
+import { featureLabel } from '../../src/core/model';
 import type { CliIo } from './cliIo';
 import { tr, type CliLang } from './cliLang';
 
@@ -18,7 +19,7 @@ export function reportCoverageWarnings(
 ): void {
   for (const w of warnings.slice(0, SHOWN)) {
     const p = communities.features[w.index]?.properties;
-    const who = safeText(p?.name ?? w.id ?? `#${w.index + 1}`, 60);
+    const who = safeText(featureLabel(p, w.index, w.id), 60);
     // The analysis' own message, in the language asked for (core/messages).
     const text = (lang === 'zh-CN' ? w.detail_zh : w.detail) ?? w.reason;
     io.stderr(tr(lang, `warning: ${file}: community ${who} (feature ${w.index + 1}): ${text}. Check its entrances.\n`, `警告：${file}：小区“${who}”（第 ${w.index + 1} 个要素）：${text}。请检查其出入口。\n`));

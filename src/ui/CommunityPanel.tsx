@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { fmt } from './featureText';
 import { CommunityCompliance } from './CommunityCompliance';
-import { communityPopulation } from '../core/model';
-import { isOld } from '../core/model';
+import { communityPopulation, featureLabel, isOld } from '../core/model';
 
 const CANONICAL = ['households', 'population', 'built_year', 'parking_spaces'] as const;
 
@@ -26,7 +25,7 @@ export function CommunityPanel() {
   return (
     <section className="community-panel" data-testid="community-panel">
       <header>
-        <h3 data-testid="community-name">{String(p.name ?? p.id)}</h3>
+        <h3 data-testid="community-name">{featureLabel(p, index)}</h3>
         {isOld(p, rules) && <span className="badge old">{t('old_community')}</span>}
         <button type="button" className="close" onClick={() => select(null)} aria-label={t('close')}>×</button>
       </header>

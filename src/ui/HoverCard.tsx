@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { featureLabel } from '../core/model';
 import { area } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { useStore } from '../store/useStore';
@@ -19,7 +20,7 @@ export function HoverCard() {
   if (!f) return null;
   const p = f.properties;
   const rows: [string, string][] = [];
-  let title = String(p.name ?? p.id ?? '');
+  let title = featureLabel(p, hovered.index);
   if (hovered.kind === 'communities') {
     rows.push([t('built_year'), p.built_year == null ? '—' : String(p.built_year)]);
     const w = communityPopulation(p, rules);

@@ -5,7 +5,7 @@ import { coverageWeights } from '../../src/core/analysis/coverage/coverageWeight
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import { effectiveRadius } from '../../src/core/rules/ruleQueries';
 import { prunedWeights, rankingRows, withWeight } from '../../src/ui/workbench/rankingRows';
-import { applyRuleEdit, draftField, type CategoryDraft } from '../../src/ui/workbench/applyRuleEdit';
+import { applyRuleEdit, draftField, type CategoryDraft } from '../../src/core/rules/applyRuleEdit';
 
 type F = Feature<Geometry | null>;
 const c = (props: Record<string, unknown>): F => ({ type: 'Feature', properties: props, geometry: null });

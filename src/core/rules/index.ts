@@ -4,3 +4,4 @@ export { effectiveRadius, categoriesOfLevel, findCategory, findLevel, isUnverifi
 export { defaultRules } from './defaultRules';
 export { DEFAULTS } from './defaults';
 export { type ParkThreshold, type RuleCategory, type RuleLevel, type RuleSet, type Verification, type VerificationInfo } from './types';
+export { type CategoryDraft, type RuleEdit, applyRuleEdit, draftField } from './applyRuleEdit';

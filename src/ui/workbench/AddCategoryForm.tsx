@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../core/rules';
 import { orderedLevels } from '../../core/rules';
-import { applyRuleEdit, draftField, type CategoryDraft } from './applyRuleEdit';
+import { applyRuleEdit, draftField, type CategoryDraft } from '../../core/rules';
 
 const EMPTY: CategoryDraft = { id: '', name_zh: '', name_en: '', level: '5min', radius_m: null, mandatory: false };
 

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { featureLabel } from '../../core/model';
 import { useTranslation } from 'react-i18next';
 import type { ParkingTotals } from '../../core/analysis/parking';
 import { useStore } from '../../store/useStore';
 import { PARKING_GAP_STOPS, PLANNING_COLORS, parkingGapColor } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
 import { fmt } from '../featureText';
-import { applyRuleEdit, type RuleEdit } from './applyRuleEdit';
+import { applyRuleEdit, type RuleEdit } from '../../core/rules';
 import { NumberField } from './NumberField';
 import { VerificationBadge, flagOf } from './VerificationBadge';
 import './planning.css';
@@ -47,12 +48,12 @@ export function ParkingView() {
       const lots: string[] = [];
       for (let i = parking.usedOffsets[c]; i < parking.usedOffsets[c + 1]; i++) {
         const j = parking.usedLot[i];
-        const name = parkingLayer?.fc.features[j]?.properties.name ?? parking.lots.ids[j] ?? `#${j + 1}`;
-        lots.push(`${String(name)}: ${fmt(parking.usedShare[i], 1)} (${fmt(parking.usedDistance[i])} m)`);
+        const name = featureLabel(parkingLayer?.fc.features[j]?.properties, j, parking.lots.ids[j]);
+        lots.push(`${name}: ${fmt(parking.usedShare[i], 1)} (${fmt(parking.usedDistance[i])} m)`);
       }
       return {
         c,
-        name: String(p.name ?? p.id ?? `#${c + 1}`),
+        name: featureLabel(p, c),
         households,
         gapPerHousehold: households > 0 ? parking.gap[c] / households : parking.gap[c] > 0 ? Infinity : 0,
         lots,

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { featureLabel } from '../../core/model';
 import { useTranslation } from 'react-i18next';
 import type { WeightedRate } from '../../core/analysis/coverage';
 import type { ParkThreshold } from '../../core/rules';
@@ -8,7 +9,7 @@ import { flyToFeature } from '../../map/flyToFeature';
 import { PLANNING_COLORS } from '../../map/planningPalette';
 import { rgbaCss } from '../../map/palette';
 import { fmt, metres } from '../featureText';
-import { applyRuleEdit } from './applyRuleEdit';
+import { applyRuleEdit } from '../../core/rules';
 import { NumberField } from './NumberField';
 import { VerificationBadge, flagOf } from './VerificationBadge';
 import './planning.css';
@@ -54,7 +55,7 @@ export function ParksView() {
     setRules(r.rules);
   };
   const dirty = JSON.stringify(draft) !== JSON.stringify(rules.parks.thresholds);
-  const name = (f: { properties?: Record<string, unknown> } | undefined, i: number) => String(f?.properties?.name ?? f?.properties?.id ?? `#${i + 1}`);
+  const name = (f: { properties?: Record<string, unknown> } | undefined, i: number) => featureLabel(f?.properties, i);
 
   return (
     <div className="pl-view pl-parks" data-testid="parks-view">

@@ -4,7 +4,7 @@ import type { RuleSet } from '../../core/rules';
 import { effectiveRadius, orderedLevels } from '../../core/rules';
 import { defaultRules } from '../../core/rules';
 import { categoryColor, rgbaCss } from '../../map/palette';
-import { applyRuleEdit, type RuleEdit } from './applyRuleEdit';
+import { applyRuleEdit, type RuleEdit } from '../../core/rules';
 import { NumberField } from './NumberField';
 import { VerificationBadge, flagOf } from './VerificationBadge';
 import { metres } from '../featureText';

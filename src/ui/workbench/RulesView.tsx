@@ -5,7 +5,7 @@ import { parseRuleSet } from '../../core/rules';
 import { defaultRules } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { prunedWeights } from './rankingRows';
-import { applyRuleEdit } from './applyRuleEdit';
+import { applyRuleEdit } from '../../core/rules';
 import { RuleCategoryTable } from './RuleCategoryTable';
 import { AddCategoryForm } from './AddCategoryForm';
 import './planning.css';

@@ -1,4 +1,5 @@
 import { rankByScore, type RenovationScoreResult } from '../../core/analysis/renovation';
+import { builtYear, featureLabel } from '../../core/model';
 import { DEFAULT_RENOVATION_WEIGHTS, RENOVATION_EXTRA_INDICATORS } from '../../core/analysis/renovation';
 
 /** One indicator's share of a community's score: part = 100 × weight × indicator. */
@@ -43,12 +44,11 @@ export function rankingRows(result: RenovationScoreResult, properties: readonly 
   const rows: RankingRow[] = [];
   order.forEach((c, i) => {
     const p = properties[c] ?? {};
-    const year = Number(p.built_year);
     rows.push({
       position: i + 1,
       index: c,
-      name: p.name != null && p.name !== '' ? String(p.name) : String(p.id ?? `#${c + 1}`),
-      builtYear: p.built_year != null && p.built_year !== '' && Number.isFinite(year) ? year : null,
+      name: featureLabel(p, c),
+      builtYear: builtYear(p),
       population: population[c],
       populationFactor: result.populationFactor[c],
       score: result.score[c],

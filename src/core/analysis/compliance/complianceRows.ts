@@ -1,4 +1,5 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import { featureLabel } from '../../model/featureLabel';
 import { builtYear as readBuiltYear, isOld as isOldRule } from '../../model/oldCommunity';
 import type { CoverageWeights } from '../coverage/coverageWeights';
 import { missingMandatory, type MissingMandatory, type MissingMandatoryCoverage } from './missingMandatory';
@@ -48,8 +49,7 @@ export function complianceRows(input: ComplianceRowsInput): ComplianceRows {
   const isOld = new Uint8Array(C);
   for (let c = 0; c < C; c++) {
     const p = feats[c]?.properties ?? {};
-    const name = p.name ?? p.id;
-    names[c] = name == null || name === '' ? `#${c + 1}` : String(name);
+    names[c] = featureLabel(p, c);
     builtYear[c] = readBuiltYear(p) ?? NaN;
     isOld[c] = isOldRule(p, { old_before_year: input.oldBeforeYear }) ? 1 : 0;
   }

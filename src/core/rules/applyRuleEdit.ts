@@ -1,6 +1,6 @@
-import type { ParkThreshold, RuleCategory, RuleSet } from '../../core/rules';
-import { validateRuleSet, type RuleProblem } from '../../core/rules';
-import { checkParkThresholds } from '../../core/analysis/parks';
+import type { ParkThreshold, RuleCategory, RuleSet } from '.';
+import { validateRuleSet, type RuleProblem } from '.';
+import { checkParkThresholds } from '../analysis/parks';
 
 /** A new category as the planner types it in. */
 export interface CategoryDraft {
