@@ -1,10 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zhCN } from './zh-CN';
-import { featureMessages } from './features';
-
-import { parseLanguage, type Language } from '../core/messages';
+import { parseLanguage, UI_MESSAGES, type Language } from '../core/messages';
 
 export type { Language };
 const STORAGE_KEY = 'lifecircle.language';
@@ -19,8 +15,8 @@ export function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...featureMessages.en } },
-    'zh-CN': { translation: { ...zhCN, ...featureMessages['zh-CN'] } },
+    en: { translation: UI_MESSAGES.en },
+    'zh-CN': { translation: UI_MESSAGES['zh-CN'] },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en';
-import { zhCN } from '../../src/i18n/zh-CN';
-import { featureMessages } from '../../src/i18n/features';
+import { en } from '../../src/core/messages/ui/en';
+import { zhCN } from '../../src/core/messages/ui/zh-CN';
+import { featureMessages } from '../../src/core/messages/ui/features';
 
 describe('i18n dictionaries', () => {
   it('have the same keys in zh-CN and en, none empty', () => {

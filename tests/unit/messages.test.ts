@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysisIssueText, issueDetails, parseLanguage, type AnalysisIssueReason } from '../../src/core/messages';
+import { analysisIssueText, issueDetails, messageCodes, messageSource, messageText, parseLanguage, UI_MESSAGES, type AnalysisIssueReason } from '../../src/core/messages';
 import { cliLang } from '../../scripts/cli/cliLang';
 import { parkingLots } from '../../src/core/analysis/parking';
 
@@ -47,5 +47,29 @@ describe('analysis messages: one catalogue keyed by reason, both languages', () 
       ['invalid_spaces', 'properties.spaces = "x" 不是 ≥ 0 的车位数，按 0 计'],
       ['invalid_geometry', '停车场应为带经纬度坐标的 Point 或 Polygon，实际为 LineString'],
     ]);
+  });
+});
+
+describe('one catalogue: messageText(code, lang, params) for the interface, the importer and the analysis', () => {
+  it('every code lives in exactly one catalogue, and every interface text exists in both languages with the same parameters', () => {
+    const codes = messageCodes();
+    const all = [...codes.ui, ...codes.import, ...codes.analysis];
+    expect(new Set(all).size).toBe(all.length);
+    const params = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+    for (const code of codes.ui) {
+      expect(UI_MESSAGES['zh-CN'][code], code).toBeTypeOf('string');
+      expect(params(UI_MESSAGES['zh-CN'][code]), code).toEqual(params(UI_MESSAGES.en[code]));
+    }
+    expect(Object.keys(UI_MESSAGES['zh-CN']).sort()).toEqual([...codes.ui].sort());
+  });
+
+  it('reads each catalogue by code', () => {
+    expect(messageText('legend_old', 'zh-CN', { year: 2000 })).toBe(UI_MESSAGES['zh-CN'].legend_old.replace('{{year}}', '2000'));
+    expect(messageText('legend_old', 'en', { year: 2000 })).toBe('Old (built before 2000)');
+    expect(messageText('file-empty', 'zh-CN')).toBe('文件为空（0 字节）。');
+    expect(messageText('file-empty', 'en')).toBe('the file is empty (0 bytes).');
+    expect(messageText('isolated_component', 'zh-CN', { subject: 'community' })).toBe('其所在的路网部分与任何设施都不连通');
+    expect(messageSource('no-such-code')).toBeNull();
+    expect(messageText('no-such-code', 'en')).toBe('no-such-code');
   });
 });

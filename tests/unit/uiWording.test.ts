@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { en } from '../../src/i18n/en';
-import { zhCN } from '../../src/i18n/zh-CN';
-import { featureMessages } from '../../src/i18n/features';
+import { en } from '../../src/core/messages/ui/en';
+import { zhCN } from '../../src/core/messages/ui/zh-CN';
+import { featureMessages } from '../../src/core/messages/ui/features';
 import { metres } from '../../src/ui/featureText';
 import { complianceCsvLabels } from '../../src/ui/workbench/complianceCsvLabels';
 import { defaultRules } from '../../src/core/rules/defaultRules';

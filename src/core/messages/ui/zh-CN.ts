@@ -6,7 +6,6 @@ export const zhCN: Messages = {
   app_subtitle: '生活圈规划',
   language: '语言',
   demo_notice: '示例数据：{{name}}为程序生成的虚构县城，仅用于演示。',
-  attribution_osm: '© OpenStreetMap 贡献者',
   layers: '图层',
   layer_communities: '居住小区',
   layer_facilities: '配套设施',

@@ -1,0 +1,48 @@
+import { ISSUE_CATALOG, issueText, type IssueCode } from '../io/issueCatalog';
+import { analysisIssueText, type AnalysisIssueParams, type AnalysisIssueReason } from './analysisIssues';
+import type { Language } from './language';
+import { UI_MESSAGES } from './ui';
+
+const ANALYSIS_REASONS: readonly AnalysisIssueReason[] = [
+  'no_geometry', 'invalid_geometry', 'invalid_entrances', 'far_entrances', 'unknown_category', 'beyond_max_snap', 'isolated_component', 'invalid_spaces',
+];
+
+/** Where a message code is written: the interface texts, the importer's issues or the analysis' issues. */
+export type MessageSource = 'ui' | 'import' | 'analysis';
+
+/** The catalogue holding `code`, or null for an unknown code. Codes are unique across the three. */
+export function messageSource(code: string): MessageSource | null {
+  if (Object.hasOwn(UI_MESSAGES.en, code)) return 'ui';
+  if (Object.hasOwn(ISSUE_CATALOG, code)) return 'import';
+  if ((ANALYSIS_REASONS as readonly string[]).includes(code)) return 'analysis';
+  return null;
+}
+
+/** Every message code, by source (for checks: unique, both languages). */
+export function messageCodes(): Record<MessageSource, string[]> {
+  return { ui: Object.keys(UI_MESSAGES.en), import: Object.keys(ISSUE_CATALOG), analysis: [...ANALYSIS_REASONS] };
+}
+
+/** i18next's `{{name}}` parameters, for readers without i18next (the CLI, Node). */
+function interpolate(text: string, params: Readonly<Record<string, unknown>>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/**
+ * One lookup for every message of the app and the CLI (issue 10): a code, a language and its
+ * parameters → the text. Interface texts take `{{name}}` parameters, importer issues their catalogue
+ * parameters (message only; hints are `issueText(code, 'hint_en' | 'hint_zh')`), analysis issues
+ * AnalysisIssueParams. An unknown code comes back as itself.
+ */
+export function messageText(code: string, lang: Language, params: Readonly<Record<string, unknown>> = {}): string {
+  switch (messageSource(code)) {
+    case 'ui':
+      return interpolate(UI_MESSAGES[lang][code] ?? UI_MESSAGES.en[code], params);
+    case 'import':
+      return issueText(code as IssueCode, lang === 'zh-CN' ? 'zh' : 'en', params as Record<string, string | number>);
+    case 'analysis':
+      return analysisIssueText(code as AnalysisIssueReason, params as unknown as AnalysisIssueParams, lang);
+    default:
+      return code;
+  }
+}
