@@ -1,4 +1,4 @@
-import { parseLanguage, pick, type Language } from '../../src/core/messages';
+import { messageText, parseLanguage, type CliMessageCode, type Language } from '../../src/core/messages';
 
 /** Languages of the CLI's messages: the app's (core/messages), zh-CN and en. */
 export type CliLang = Language;
@@ -19,5 +19,15 @@ export function cliLang(argv: readonly string[], env: Readonly<Record<string, st
   return parseLanguage(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
 }
 
-/** Picks the text for the language. */
-export const tr = pick;
+/** A CLI message from the catalogue (core/messages/cli.ts) in the language. */
+export function msg(lang: CliLang, code: CliMessageCode, params: Readonly<Record<string, unknown>> = {}): string {
+  return messageText(code, lang, params);
+}
+
+/** "error: …" / "错误：…" */
+export function labelled(lang: CliLang, label: 'cli_error' | 'cli_warning', text: string): string {
+  return `${msg(lang, label)}${msg(lang, 'cli_colon')}${text}`;
+}
+
+/** Picks the text for the language (for the few texts still written as a pair in place). */
+export { pick as tr } from '../../src/core/messages';

@@ -1,7 +1,7 @@
 import type { OsmClassification } from '../../src/core/io';
 import type { RuleCategory } from '../../src/core/rules';
 import { OSM_ATTRIBUTION } from '../../src/core/io/export';
-import { tr, type CliLang } from './cliLang';
+import { msg, type CliLang } from './cliLang';
 import type { InputLayer } from './parseCliArgs';
 
 /** Pads to a terminal width: CJK characters take two columns. */
@@ -25,26 +25,26 @@ export function formatOsmSummary(
   replaced: readonly InputLayer[] = [],
 ): string {
   const c = osm.counts;
-  const used = (layer: InputLayer): string => (replaced.includes(layer) ? tr(lang, '  (not used: replaced by --', '  （未使用：已由 --') + layer + tr(lang, ')', ' 替代）') : '');
+  const used = (layer: InputLayer): string => (replaced.includes(layer) ? msg(lang, 'cli_osm_not_used', { layer }) : '');
   const row = (label: string, n: number | string, layer: InputLayer, extra = ''): string => `  ${padWidth(label, 13)}${String(n).padStart(6)}${extra}${used(layer)}`;
   const lines = [
-    tr(lang, `${file}: OpenStreetMap extract classified (${OSM_ATTRIBUTION})`, `${file}：已分类 OpenStreetMap 数据（${OSM_ATTRIBUTION}）`),
-    row(tr(lang, 'network', '路网'), c.network, 'network', tr(lang, ` ways, ${c.networkKm} km`, ` 条，${c.networkKm} 公里`)),
-    row(tr(lang, 'communities', '小区'), c.communities, 'communities'),
-    row(tr(lang, 'parks', '公园'), c.parks, 'parks'),
-    row(tr(lang, 'parking', '停车场'), c.parking, 'parking'),
-    row(tr(lang, 'facilities', '设施'), c.facilities, 'facilities'),
+    msg(lang, 'cli_osm_classified', { file, attribution: OSM_ATTRIBUTION }),
+    row(msg(lang, 'cli_layer_network'), c.network, 'network', msg(lang, 'cli_osm_ways', { km: c.networkKm })),
+    row(msg(lang, 'cli_layer_communities'), c.communities, 'communities'),
+    row(msg(lang, 'cli_layer_parks'), c.parks, 'parks'),
+    row(msg(lang, 'cli_layer_parking'), c.parking, 'parking'),
+    row(msg(lang, 'cli_layer_facilities'), c.facilities, 'facilities'),
   ];
   const names = new Map(categories.map((k) => [k.id, lang === 'zh-CN' ? k.name_zh : k.name_en]));
   const found = Object.entries(c.byCategory).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   for (const [id, n] of found) lines.push(`    ${id.padEnd(26)}${String(n).padStart(5)}  ${names.get(id) ?? ''}`);
   const none = Object.entries(c.byCategory).filter(([, n]) => n === 0).map(([id]) => id);
-  if (none.length) lines.push(tr(lang, `    none found for: ${none.join(', ')}`, `    未找到：${none.join('、')}`));
+  if (none.length) lines.push(msg(lang, 'cli_osm_none_found', { list: none.join(msg(lang, 'cli_list_sep')) }));
   const tags = Object.entries(osm.unclassifiedByTag).sort((a, b) => b[1] - a[1]);
   const top = tags.slice(0, 8).map(([t, n]) => `${t} ${n}`).join(', ');
   lines.push(
-    `  ${padWidth(tr(lang, 'unclassified', '未分类'), 13)}${String(osm.unclassified.length).padStart(6)}${tr(lang, ' service-like features', ' 个服务类要素')}` +
-      (tags.length ? `${tr(lang, ' (', '（')}${top}${tags.length > 8 ? ', …' : ''}${tr(lang, ')', '）')}` : ''),
+    `  ${padWidth(msg(lang, 'cli_osm_unclassified'), 13)}${String(osm.unclassified.length).padStart(6)}${msg(lang, 'cli_osm_service_like')}` +
+      (tags.length ? `${msg(lang, 'cli_paren_open')}${top}${tags.length > 8 ? ', …' : ''}${msg(lang, 'cli_paren_close')}` : ''),
   );
   return lines.join('\n') + '\n';
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CoverageMode } from '../../src/core/analysis/coverage';
 import type { SourceCrs } from '../../src/core/io';
 import { crsId, parseCrsId, SUPPORTED_EPSG_TEXT } from '../../src/core/io/crs';
-import { tr, type CliLang } from './cliLang';
+import { msg, type CliLang } from './cliLang';
 import { parseLanguage } from '../../src/core/messages';
 import { UserError } from './userError';
 
@@ -95,8 +95,7 @@ function parseCrs(raw: string | undefined, lang: CliLang): SourceCrs {
   const def = parseCrsId(raw);
   if (def) return crsId(def) as SourceCrs;
   throw new UserError(
-    tr(lang, `--crs must be wgs84, gcj02 (Amap/Tencent), bd09 (Baidu), a Gauss-Krüger id (gk3:117, gk6:117, gk3:117:zone, xian80-gk3:117, beijing54-gk3:117) or an EPSG code we define (${SUPPORTED_EPSG_TEXT}), got "${raw}"`,
-      `--crs 应为 wgs84、gcj02（高德/腾讯）、bd09（百度）、高斯-克吕格标识（gk3:117、gk6:117、gk3:117:zone、xian80-gk3:117、beijing54-gk3:117）或已定义的 EPSG 代码（${SUPPORTED_EPSG_TEXT}），实际为“${raw}”`),
+    msg(lang, 'cli_bad_crs', { codes: SUPPORTED_EPSG_TEXT, value: raw }),
   );
 }
 
@@ -104,7 +103,7 @@ function parseOutCrs(raw: string | undefined, lang: CliLang): OutputCrs {
   if (raw === undefined) return 'wgs84';
   const s = raw.trim().toLowerCase().replace(/[-_]/g, '');
   if (s === 'wgs84' || s === 'gcj02' || s === 'bd09') return s;
-  throw new UserError(tr(lang, `--out-crs must be wgs84, gcj02 or bd09, got "${raw}"`, `--out-crs 应为 wgs84、gcj02 或 bd09，实际为“${raw}”`));
+  throw new UserError(msg(lang, 'cli_bad_out_crs', { value: raw }));
 }
 
 /**
@@ -121,26 +120,26 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
   }
   const v = parsed.values;
   if (v.lang !== undefined && !parseLanguage(v.lang)) {
-    throw new UserError(tr(lang, `--lang must be zh-CN (also zh) or en, got "${v.lang}"`, `--lang 应为 zh-CN（或 zh）或 en，实际为“${v.lang}”`));
+    throw new UserError(msg(lang, 'cli_bad_lang', { value: v.lang }));
   }
   if (v.help) return { help: true, lang };
   const required = v.osm ? (['out'] as const) : (['communities', 'facilities', 'out'] as const);
   for (const k of required) {
     if (!v[k]) {
-      throw new UserError(tr(lang, `missing --${k}`, `缺少 --${k}`) + (k !== 'out' ? tr(lang, ' (or give --osm area.osm)', '（或用 --osm area.osm 提供）') : '') + `\n${USAGE}`);
+      throw new UserError(msg(lang, 'cli_missing_option', { option: k }) + (k !== 'out' ? msg(lang, 'cli_or_osm') : '') + `\n${USAGE}`);
     }
   }
   if (v.mode !== undefined && v.mode !== 'network' && v.mode !== 'euclidean') {
-    throw new UserError(tr(lang, `--mode must be network or euclidean, got "${v.mode}"`, `--mode 应为 network 或 euclidean，实际为“${v.mode}”`));
+    throw new UserError(msg(lang, 'cli_bad_mode', { value: v.mode }));
   }
   if (v.mode === 'network' && !v.network && !v.osm) {
-    throw new UserError(tr(lang, '--mode network needs --network N.geojson (a walking network) or --osm area.osm', '--mode network 需要 --network N.geojson（步行路网）或 --osm area.osm'));
+    throw new UserError(msg(lang, 'cli_network_mode_needs_network'));
   }
   const number = (name: string, raw: string | undefined, dflt: number, min: number): number => {
     if (raw === undefined) return dflt;
     const x = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(x) || x < min) {
-      throw new UserError(tr(lang, `--${name} must be a number ≥ ${min}, got "${raw}"`, `--${name} 应为 ≥ ${min} 的数字，实际为“${raw}”`));
+      throw new UserError(msg(lang, 'cli_bad_number', { option: name, min, value: raw }));
     }
     return x;
   };

@@ -9,7 +9,7 @@ import { formatIssue, IssueCollector } from '../../src/core/io';
 import type { ImportIssue, SourceCrs } from '../../src/core/io';
 import type { RuleSet } from '../../src/core/rules';
 import type { CliIo } from './cliIo';
-import { tr, type CliLang } from './cliLang';
+import { labelled, msg, type CliLang } from './cliLang';
 import { formatOsmSummary } from './formatOsmSummary';
 import { OSM_ATTRIBUTION } from '../../src/core/io/export';
 import { INPUT_LAYERS, type InputLayer } from './parseCliArgs';
@@ -77,13 +77,13 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
       say(formatIssue(i, lang));
     }
   };
-  const fail = (msg: string): void => {
+  const fail = (text: string): void => {
     errors++;
-    say(`${tr(lang, 'error', '错误')}${tr(lang, ': ', '：')}${msg}`);
+    say(labelled(lang, 'cli_error', text));
   };
-  const warn = (msg: string): void => {
+  const warn = (text: string): void => {
     warnings++;
-    say(`${tr(lang, 'warning', '警告')}${tr(lang, ': ', '：')}${msg}`);
+    say(labelled(lang, 'cli_warning', text));
   };
   const read = (file: string, flag: string): Uint8Array | null => {
     try {
@@ -112,7 +112,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     const bytes = read(file, '--osm');
     if (bytes) {
       if (opts.crs === 'gcj02' || opts.crs === 'bd09') {
-        say(tr(lang, `note: --crs ${opts.crs} is not applied to ${file}: OpenStreetMap data are WGS84 by definition.`, `提示：--crs ${opts.crs} 不适用于 ${file}：OpenStreetMap 数据本身即为 WGS84。`));
+        say(msg(lang, 'cli_osm_crs_not_applied', { crs: opts.crs, file }));
       }
       const r = await importOsm(file, bytes, { rules, ...progress(file, bytes.byteLength) });
       report(r.warnings);
@@ -130,15 +130,15 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
         osmUsed(file, r as OsmClassification, taken);
         out.files.push({ file, format: 'osm', crs: 'wgs84', converted: false, swapped: false, suggestion: null, features: r.counts.network + r.counts.communities + r.counts.facilities + r.counts.parks + r.counts.parking });
         if (taken.includes('communities') && !out.layers.communities?.features.length) {
-          fail(tr(lang, `${file}: the OpenStreetMap extract has no communities (no landuse=residential areas, no residential buildings); give them with --communities`, `${file}：该 OpenStreetMap 数据中没有小区（既无 landuse=residential 也无住宅建筑），请用 --communities 提供`));
+          fail(msg(lang, 'cli_osm_no_communities', { file }));
         }
         if (taken.includes('facilities') && r.counts.facilities === 0) {
-          fail(tr(lang, `${file}: no facility of the rule set was found in the OpenStreetMap extract; give them with --facilities`, `${file}：该 OpenStreetMap 数据中没有规则集中的设施，请用 --facilities 提供`));
+          fail(msg(lang, 'cli_osm_no_facilities', { file }));
         }
         if (taken.includes('network') && r.counts.network === 0) {
           delete out.layers.network;
           delete out.sources.network;
-          warn(tr(lang, `${file}: the OpenStreetMap extract has no walkable ways; distances will be straight lines (euclidean mode) unless you give --network`, `${file}：该 OpenStreetMap 数据中没有可步行道路；除非提供 --network，否则按直线距离计算`));
+          warn(msg(lang, 'cli_osm_no_network', { file }));
         }
       }
     }
@@ -154,7 +154,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     const r = await readLayerFile(file, bytes, { kind: layer, crs: opts.crs, ...progress(file, bytes.byteLength) });
     if (layer === 'parking' && !r.ok && r.errors.length > 0 && r.errors.every((e) => e.code === 'empty-collection')) {
       // No public lots is a finding, not an error: supply is then the communities' own spaces.
-      warn(tr(lang, `${file}: the parking file holds no lots; parking supply is each community's own spaces`, `${file}：停车场文件中没有停车场；停车供给按各小区自有车位计算`));
+      warn(msg(lang, 'cli_parking_no_lots', { file }));
       out.layers.parking = { type: 'FeatureCollection', features: [] };
       out.sources.parking = file;
       continue;
@@ -167,7 +167,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     if (OSM_FORMATS.has(r.detected.format)) {
       // An OSM extract given for one layer: classify it and take that layer.
       if (opts.crs === 'gcj02' || opts.crs === 'bd09') {
-        say(tr(lang, `note: --crs ${opts.crs} is not applied to ${file}: OpenStreetMap data are WGS84 by definition.`, `提示：--crs ${opts.crs} 不适用于 ${file}：OpenStreetMap 数据本身即为 WGS84。`));
+        say(msg(lang, 'cli_osm_crs_not_applied', { crs: opts.crs, file }));
       }
       const c = classifyOsm(fc, { rules });
       if (layer === 'communities' && c.buildingFallback > 0) {
@@ -177,10 +177,10 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
       }
       fc = applyOsmChoices(c.layers, { include: [layer] })[layer] as FeatureCollection;
       if (fc.features.length === 0) {
-        fail(tr(lang, `${file}: the OpenStreetMap extract has no ${layer} (give it with --osm to see what it holds)`, `${file}：该 OpenStreetMap 数据中没有${layerZh(layer)}（可用 --osm 查看其内容）`));
+        fail(msg(lang, 'cli_osm_no_layer', { file, layer: msg(lang, `cli_layer_${layer}`) }));
         continue;
       }
-      say(tr(lang, `note: ${file}: OpenStreetMap extract, ${fc.features.length} ${layer} features taken from it (${OSM_ATTRIBUTION})`, `提示：${file}：OpenStreetMap 数据，取其中 ${fc.features.length} 个${layerZh(layer)}要素（${OSM_ATTRIBUTION}）`));
+      say(msg(lang, 'cli_osm_layer_taken', { file, count: fc.features.length, layer: msg(lang, `cli_layer_${layer}`), attribution: OSM_ATTRIBUTION }));
       osmUsed(file, c, [layer]);
     }
     const d = r.detected;
@@ -202,44 +202,40 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     const ids = rules.categories.map((c) => c.id);
     const known = `${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}`;
     if (Object.keys(res.renamed).length) {
-      say(tr(lang, `note: ${file}: categories recognised by name: `, `提示：${file}：按名称识别的类别：`) + Object.entries(res.renamed).map(([a, b]) => `"${a}" → ${b}`).join(', '));
+      say(msg(lang, 'cli_categories_renamed', { file, list: Object.entries(res.renamed).map(([a, b]) => `"${a}" → ${b}`).join(', ') }));
     }
     if (res.usable === 0) {
       const found = res.unknown.slice(0, 8).map((u) => `"${u.value}"`).join(', ');
       fail(
         res.field === null
-          ? tr(lang, `${file}: the facilities have no category field; add properties.category with a rule-set category id (${known})`, `${file}：设施没有类别字段；请添加 properties.category，取值为规则集中的类别 id（${known}）`)
-          : tr(lang, `${file}: none of the ${fac.features.length} facilities has a category of the rule set in "${res.field}"${found ? ` (found ${found})` : ''}; use the rule set's category ids (${known})`, `${file}：${fac.features.length} 个设施的“${res.field}”字段均不是规则集中的类别${found ? `（实际为 ${found}）` : ''}；请使用规则集的类别 id（${known}）`),
+          ? msg(lang, 'cli_no_category_field', { file, known })
+          : msg(lang, 'cli_no_usable_category', { file, count: fac.features.length, field: res.field, found: found ? msg(lang, 'cli_found', { list: found }) : '', known }),
       );
     } else {
       for (const u of res.unknown) out.unknownCategories[u.value] = u.count;
       if (res.unknown.length) {
-        const list = res.unknown.slice(0, 10).map((u) => `"${u.value}" ×${u.count}${tr(lang, ` (first: ${where(fac, u.firstIndex, u.firstLabel, pos, lang)})`, `（首个：${where(fac, u.firstIndex, u.firstLabel, pos, lang)}）`)}`).join(', ');
+        const list = res.unknown.slice(0, 10).map((u) => `"${u.value}" ×${u.count}${msg(lang, 'cli_first', { where: where(fac, u.firstIndex, u.firstLabel, pos, lang) })}`).join(', ');
         const n = res.unknown.reduce((s, u) => s + u.count, 0);
-        warn(tr(lang, `${file}: ${n} facilities have categories the rule set does not know and are ignored: ${list}${res.unknown.length > 10 ? ', …' : ''}. Known ids: ${known}`, `${file}：${n} 个设施的类别不在规则集中，已忽略：${list}${res.unknown.length > 10 ? ' …' : ''}。可用类别 id：${known}`));
+        warn(msg(lang, 'cli_unknown_categories', { file, count: n, list, more: res.unknown.length > 10 ? msg(lang, 'cli_list_more') : '', known }));
       }
       if (res.missing.count > 0) {
-        warn(tr(lang, `${file}: ${res.missing.count} facilities have no category and are ignored (first: ${where(fac, res.missing.firstIndex, null, pos, lang)})`, `${file}：${res.missing.count} 个设施没有类别，已忽略（首个：${where(fac, res.missing.firstIndex, null, pos, lang)}）`));
+        warn(msg(lang, 'cli_missing_categories', { file, count: res.missing.count, where: where(fac, res.missing.firstIndex, null, pos, lang) }));
       }
     }
   }
 
   if (errors === 0) {
-    if (!out.layers.communities && !errors) fail(tr(lang, 'no communities: give --communities or --osm', '没有小区数据：请提供 --communities 或 --osm'));
-    if (!out.layers.facilities && !errors) fail(tr(lang, 'no facilities: give --facilities or --osm', '没有设施数据：请提供 --facilities 或 --osm'));
+    if (!out.layers.communities && !errors) fail(msg(lang, 'cli_no_communities'));
+    if (!out.layers.facilities && !errors) fail(msg(lang, 'cli_no_facilities'));
   }
   if (errors > 0) {
     throw new UserError(
-      tr(lang, `${errors} problem(s) in the input files (see above); nothing was written`, `输入文件中有 ${errors} 个问题（见上文），未写出结果`),
+      msg(lang, 'cli_input_problems', { count: errors }),
       { alreadyReported: true },
     );
   }
   out.warnings = warnings;
   return out;
-}
-
-function layerZh(layer: InputLayer): string {
-  return { communities: '小区', facilities: '设施', network: '路网', parks: '公园', parking: '停车场' }[layer];
 }
 
 /** How a position in the imported collection maps back to the file: 1-based features, CSV rows, or not at all. */
@@ -257,8 +253,8 @@ function where(fc: FeatureCollection, index: number, label: string | null, pos: 
   const l = label ?? (f?.properties?.id ?? f?.properties?.name ?? f?.id ?? null);
   const name = l == null ? '' : `"${String(l).slice(0, 60)}"`;
   const at =
-    pos === 'feature' ? tr(lang, `feature ${index + 1}`, `第 ${index + 1} 个要素`)
-      : pos === 'row' ? tr(lang, `row ${index + 2}`, `第 ${index + 2} 行`)
-        : name ? '' : tr(lang, `the ${index + 1}th usable feature`, `第 ${index + 1} 个有效要素`);
+    pos === 'feature' ? msg(lang, 'cli_at_feature', { n: index + 1 })
+      : pos === 'row' ? msg(lang, 'cli_at_row', { n: index + 2 })
+        : name ? '' : msg(lang, 'cli_at_usable', { n: index + 1 });
   return [at, name].filter(Boolean).join(' ');
 }

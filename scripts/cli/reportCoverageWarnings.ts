@@ -2,7 +2,7 @@ import type { CoverageIssue } from '../../src/core/analysis/coverage';
 import { safeText } from '../../src/core/io';
 import { featureLabel } from '../../src/core/model';
 import type { CliIo } from './cliIo';
-import { tr, type CliLang } from './cliLang';
+import { msg, type CliLang } from './cliLang';
 
 const SHOWN = 10;
 
@@ -22,7 +22,7 @@ export function reportCoverageWarnings(
     const who = safeText(featureLabel(p, w.index, w.id), 60);
     // The analysis' own message, in the language asked for (core/messages).
     const text = (lang === 'zh-CN' ? w.detail_zh : w.detail) ?? w.reason;
-    io.stderr(tr(lang, `warning: ${file}: community ${who} (feature ${w.index + 1}): ${text}. Check its entrances.\n`, `警告：${file}：小区“${who}”（第 ${w.index + 1} 个要素）：${text}。请检查其出入口。\n`));
+    io.stderr(`${msg(lang, 'cli_community_entrances', { file, who, n: w.index + 1, text })}\n`);
   }
-  if (warnings.length > SHOWN) io.stderr(tr(lang, `warning: … and ${warnings.length - SHOWN} more communities with entrance problems (see "warnings" in the summary)\n`, `警告：……另有 ${warnings.length - SHOWN} 个小区的出入口有问题（见汇总中的 "warnings"）\n`));
+  if (warnings.length > SHOWN) io.stderr(`${msg(lang, 'cli_more_entrance_problems', { count: warnings.length - SHOWN })}\n`);
 }

@@ -1,6 +1,12 @@
 import type { CliIo } from './cliIo';
-import { tr, type CliLang } from './cliLang';
+import { labelled, msg, type CliLang } from './cliLang';
 import { UserError } from './userError';
+
+/** "error: internal error: <first line of the message>" */
+function internalError(lang: CliLang, e: unknown): string {
+  const first = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
+  return labelled(lang, 'cli_error', `${msg(lang, 'cli_internal_error')}${msg(lang, 'cli_colon')}${first}`);
+}
 
 /**
  * Runs a CLI body and turns every failure into an exit code and one clean message: a UserError
@@ -13,15 +19,13 @@ export async function runGuarded(io: CliIo, options: { lang: CliLang; debug: boo
     await body();
     return 0;
   } catch (e) {
-    const colon = tr(lang, ': ', '：');
     if (e instanceof UserError) {
-      io.stderr(`${tr(lang, 'error', '错误')}${colon}${e.message}\n`);
+      io.stderr(`${labelled(lang, 'cli_error', e.message)}\n`);
       return 1;
     }
-    const first = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
-    io.stderr(`${tr(lang, 'error', '错误')}${colon}${tr(lang, 'internal error', '内部错误')}${colon}${first}\n`);
+    io.stderr(`${internalError(lang, e)}\n`);
     if (options.debug) io.stderr(`${(e as Error)?.stack ?? String(e)}\n`);
-    else io.stderr(tr(lang, 'run with --debug for details\n', '加 --debug 运行可查看详细信息\n'));
+    else io.stderr(`${msg(lang, 'cli_debug_hint')}\n`);
     return 1;
   }
 }
@@ -34,10 +38,8 @@ export async function runGuarded(io: CliIo, options: { lang: CliLang; debug: boo
 export function installProcessGuards(options: { lang: CliLang; debug: boolean }): void {
   const { lang } = options;
   const fatal = (e: unknown): void => {
-    const first = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
-    const colon = tr(lang, ': ', '：');
-    process.stderr.write(`${tr(lang, 'error', '错误')}${colon}${tr(lang, 'internal error', '内部错误')}${colon}${first}\n`);
-    process.stderr.write(options.debug ? `${(e as Error)?.stack ?? ''}\n` : tr(lang, 'run with --debug for details\n', '加 --debug 运行可查看详细信息\n'));
+    process.stderr.write(`${internalError(lang, e)}\n`);
+    process.stderr.write(options.debug ? `${(e as Error)?.stack ?? ''}\n` : `${msg(lang, 'cli_debug_hint')}\n`);
     process.exit(1);
   };
   process.on('uncaughtException', fatal);

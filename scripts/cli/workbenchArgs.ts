@@ -1,4 +1,4 @@
-import { tr, type CliLang } from './cliLang';
+import { msg, type CliLang } from './cliLang';
 import { UserError } from './userError';
 
 /** The planner's-workbench options of `npm run analyze` (parks, parking, renovation score). */
@@ -39,7 +39,7 @@ export function takeWorkbenchArgs(argv: readonly string[], lang: CliLang): Workb
       value = argv[i + 1];
       i++;
       if (value === undefined || (value.startsWith('--') && value.length > 2)) {
-        throw new UserError(tr(lang, `option '${flag}' needs a value`, `选项 '${flag}' 缺少参数值`));
+        throw new UserError(msg(lang, 'cli_option_needs_value', { option: flag }));
       }
     }
     raw[flag] = value;
@@ -49,7 +49,7 @@ export function takeWorkbenchArgs(argv: readonly string[], lang: CliLang): Workb
   if (r !== undefined) {
     const x = Number(r);
     if (r.trim() === '' || !Number.isFinite(x) || x < 0) {
-      throw new UserError(tr(lang, `--parking-ratio must be a number of spaces per household ≥ 0, got "${r}"`, `--parking-ratio 应为每户车位数（≥ 0 的数字），实际为“${r}”`));
+      throw new UserError(msg(lang, 'cli_bad_parking_ratio', { value: r }));
     }
     out.parkingRatio = x;
   }
@@ -62,7 +62,7 @@ export function takeWorkbenchArgs(argv: readonly string[], lang: CliLang): Workb
       v = undefined;
     }
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      throw new UserError(tr(lang, `--weights must be a JSON object such as '{"age":0.2,"parking":0.3}', got ${w}`, `--weights 应为 JSON 对象，例如 '{"age":0.2,"parking":0.3}'，实际为 ${w}`));
+      throw new UserError(msg(lang, 'cli_bad_weights', { value: w }));
     }
     out.weights = v as Record<string, unknown>;
   }
