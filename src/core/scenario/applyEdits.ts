@@ -1,0 +1,221 @@
+import type { Feature, FeatureCollection, Geometry, LineString, Position } from 'geojson';
+import type { StudyAreaLayers } from '../studyArea/types';
+import { featureId, readEntrances } from '../analysis/coverage/coveragePoints';
+import { representativePoint } from '../analysis/points/representativePoint';
+import { haversine } from '../network/haversine';
+import { roundCoordinates } from './roundCoordinates';
+import type { EditProblem, ScenarioEdit } from './types';
+
+type F = Feature<Geometry | null, Record<string, unknown> | null>;
+type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
+
+/** A link's end joins the nearest network vertex within this distance, else the segment it touches within it (DESIGN §4). */
+export const LINK_JOIN_M = 5;
+/** A closure applies to the network segment nearest to the clicked point, when within this distance. */
+export const CLOSE_PICK_M = 30;
+
+export interface AppliedEdits {
+  /** the scenario's layers: the baseline's with the edits applied (unchanged layers are the same objects) */
+  layers: StudyAreaLayers;
+  /** edits that could not be applied, by index */
+  problems: EditProblem[];
+  /** the layers an edit changed */
+  touched: Set<keyof StudyAreaLayers>;
+}
+
+/** Nearest point of segment a–b to p in a local metre frame around p: the point, its parameter and distance (m). */
+function nearestOnSegment(p: Position, a: Position, b: Position): { point: Position; t: number; d: number } {
+  const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180);
+  const ky = 110_574;
+  const ax = (a[0] - p[0]) * kx, ay = (a[1] - p[1]) * ky;
+  const bx = (b[0] - p[0]) * kx, by = (b[1] - p[1]) * ky;
+  const dx = bx - ax, dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+  const point: Position = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+  return { point, t, d: haversine(p[0], p[1], point[0], point[1]) };
+}
+
+/** The network's line parts as editable coordinate arrays, with the feature each belongs to. */
+interface Part {
+  feature: number;
+  /** index of the part in a MultiLineString, -1 for a LineString */
+  part: number;
+  coords: Position[];
+}
+
+function partsOf(fc: FC): Part[] {
+  const out: Part[] = [];
+  fc.features.forEach((f, i) => {
+    const g = f?.geometry;
+    const walkable = f?.properties?.walkable;
+    if (walkable === false || walkable === 'false') return;
+    if (g?.type === 'LineString') out.push({ feature: i, part: -1, coords: g.coordinates });
+    else if (g?.type === 'MultiLineString') g.coordinates.forEach((c, j) => out.push({ feature: i, part: j, coords: c }));
+  });
+  return out;
+}
+
+/** Nearest segment of the network to p: part, segment index (between coords[s] and coords[s + 1]), the point on it and its distance. */
+function nearestSegment(parts: readonly Part[], p: Position): { part: Part; s: number; point: Position; t: number; d: number } | null {
+  let best: { part: Part; s: number; point: Position; t: number; d: number } | null = null;
+  for (const part of parts) {
+    const c = part.coords;
+    for (let s = 0; s + 1 < c.length; s++) {
+      const r = nearestOnSegment(p, c[s], c[s + 1]);
+      if (!best || r.d < best.d) best = { part, s, ...r };
+    }
+  }
+  return best;
+}
+
+function nearestVertex(parts: readonly Part[], p: Position): { point: Position; d: number } | null {
+  let best: { point: Position; d: number } | null = null;
+  for (const part of parts) for (const v of part.coords) {
+    const d = haversine(p[0], p[1], v[0], v[1]);
+    if (!best || d < best.d) best = { point: v, d };
+  }
+  return best;
+}
+
+/** A copy of a network feature with one part's coordinates replaced. */
+function withPart(f: F, part: number, coords: Position[]): F {
+  const g = f.geometry!;
+  const geometry: Geometry = g.type === 'LineString' ? { type: 'LineString', coordinates: coords } : { type: 'MultiLineString', coordinates: (g as { coordinates: Position[][] }).coordinates.map((c, j) => (j === part ? coords : c)) };
+  return { ...f, geometry };
+}
+
+/**
+ * Where a new link's end attaches: the nearest vertex within LINK_JOIN_M, else a new vertex on the
+ * segment it touches (within LINK_JOIN_M; the segment's line gets the vertex, so the graph joins
+ * there), else the end stays as drawn. Mutates `features` (copies of the edited lines) and `parts`.
+ */
+function attachEnd(features: F[], parts: Part[], end: Position): Position {
+  const v = nearestVertex(parts, end);
+  if (v && v.d <= LINK_JOIN_M) return v.point;
+  const seg = nearestSegment(parts, end);
+  if (!seg || seg.d > LINK_JOIN_M) return end;
+  const point = roundCoordinates({ type: 'Point', coordinates: seg.point }).coordinates;
+  const coords = [...seg.part.coords.slice(0, seg.s + 1), point, ...seg.part.coords.slice(seg.s + 1)];
+  features[seg.part.feature] = withPart(features[seg.part.feature], seg.part.part, coords);
+  seg.part.coords = coords;
+  return point;
+}
+
+/** The network with a closure at p: the nearest segment (within CLOSE_PICK_M) becomes its own line with walkable: false. */
+function closeSegment(features: F[], parts: Part[], p: Position, editId: string): boolean {
+  const seg = nearestSegment(parts, p);
+  if (!seg || seg.d > CLOSE_PICK_M) return false;
+  const f = features[seg.part.feature];
+  const c = seg.part.coords;
+  const before = c.slice(0, seg.s + 1);
+  const closed = [c[seg.s], c[seg.s + 1]];
+  const after = c.slice(seg.s + 1);
+  const baseId = featureId(f) ?? `network-${seg.part.feature}`;
+  const piece = (coords: Position[], suffix: string, extra: Record<string, unknown> = {}): F => ({
+    type: 'Feature',
+    properties: { ...(f.properties ?? {}), id: `${baseId}${suffix}`, ...extra },
+    geometry: { type: 'LineString', coordinates: coords },
+  });
+  const pieces: F[] = [];
+  if (before.length >= 2) pieces.push(piece(before, `#${editId}a`));
+  pieces.push(piece(closed, `#${editId}`, { walkable: false, closed_by: editId }));
+  if (after.length >= 2) pieces.push(piece(after, `#${editId}b`));
+  // The feature (or its part) is replaced by the pieces; other parts of a MultiLineString stay.
+  if (seg.part.part < 0) features.splice(seg.part.feature, 1, ...pieces);
+  else {
+    const g = f.geometry as { coordinates: Position[][] };
+    const rest = g.coordinates.filter((_, j) => j !== seg.part.part);
+    features.splice(seg.part.feature, 1, ...(rest.length ? [{ ...f, geometry: { type: 'MultiLineString', coordinates: rest } } as F] : []), ...pieces);
+  }
+  return true;
+}
+
+const isPoint = (g: unknown): g is { type: 'Point'; coordinates: Position } =>
+  !!g && (g as Geometry).type === 'Point' && Array.isArray((g as { coordinates: unknown }).coordinates);
+
+/**
+ * The scenario's layers: the baseline's with the edits applied in order (DESIGN §4 Scenario). The
+ * baseline is never changed; untouched layers are returned as they are (the analysis keeps its
+ * graph and snaps for them). An edit that cannot be applied is listed in `problems` and skipped.
+ */
+export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEdit[]): AppliedEdits {
+  const problems: EditProblem[] = [];
+  const touched = new Set<keyof StudyAreaLayers>();
+  const work: Partial<Record<keyof StudyAreaLayers, F[]>> = {};
+  const features = (layer: keyof StudyAreaLayers): F[] => {
+    if (!work[layer]) work[layer] = [...((baseline[layer] as FC | null | undefined)?.features ?? [])];
+    touched.add(layer);
+    return work[layer]!;
+  };
+  const indexOf = (list: readonly F[], id: string): number => list.findIndex((f) => featureId(f) === id);
+  let parts: Part[] | null = null;
+  const networkParts = (): Part[] => (parts ??= partsOf({ type: 'FeatureCollection', features: features('network') }));
+
+  edits.forEach((e, index) => {
+    const fail = (code: EditProblem['code'], detail: string) => problems.push({ index, code, detail });
+    switch (e.op) {
+      case 'add': {
+        if (e.layer === 'network') {
+          if (e.geometry?.type !== 'LineString' || e.geometry.coordinates.length < 2) return fail('bad-geometry', 'a new link must be a LineString of two or more points');
+          const list = features('network');
+          const p = networkParts();
+          const c = roundCoordinates(e.geometry).coordinates.slice();
+          c[0] = attachEnd(list, p, c[0]);
+          c[c.length - 1] = attachEnd(list, p, c[c.length - 1]);
+          const link: F = { type: 'Feature', properties: { ...e.properties, id: e.id, scenario_edit: e.id }, geometry: { type: 'LineString', coordinates: c } as LineString };
+          list.push(link);
+          p.push({ feature: list.length - 1, part: -1, coords: c });
+          return;
+        }
+        if (!e.geometry) return fail('bad-geometry', 'the new feature has no geometry');
+        features(e.layer).push({ type: 'Feature', properties: { ...e.properties, id: e.id }, geometry: roundCoordinates(e.geometry) });
+        return;
+      }
+      case 'move': {
+        if (!isPoint(e.geometry)) return fail('bad-geometry', 'a move needs the new position as a Point');
+        const list = features(e.layer);
+        const i = indexOf(list, e.target_id);
+        if (i < 0) return fail('target-missing', `no ${e.layer} feature with id "${e.target_id}"`);
+        list[i] = { ...list[i], geometry: roundCoordinates(e.geometry) };
+        return;
+      }
+      case 'delete': {
+        const list = features(e.layer);
+        const i = indexOf(list, e.target_id);
+        if (i < 0) return fail('target-missing', `no ${e.layer} feature with id "${e.target_id}"`);
+        list.splice(i, 1);
+        return;
+      }
+      case 'close': {
+        if (!isPoint(e.geometry)) return fail('bad-geometry', 'a closure needs the clicked position as a Point');
+        const list = features('network');
+        if (!closeSegment(list, networkParts(), e.geometry.coordinates, e.id)) return fail('nothing-near', `no network segment within ${CLOSE_PICK_M} m of the point`);
+        parts = null; // feature indices moved
+        return;
+      }
+      case 'add_entrance': {
+        if (!isPoint(e.geometry)) return fail('bad-geometry', 'a gate needs its position as a Point');
+        const list = features('communities');
+        const i = indexOf(list, e.target_id);
+        if (i < 0) return fail('target-missing', `no community with id "${e.target_id}"`);
+        const f = list[i];
+        const had = readEntrances(f.properties?.entrances);
+        // Residents keep walking from where they did (their gates, else the representative point).
+        const rep = f.geometry ? representativePoint(f.geometry) : null;
+        const existing: Position[] = Array.isArray(had) ? had : rep ? [rep] : [];
+        const gate = roundCoordinates(e.geometry).coordinates;
+        list[i] = { ...f, properties: { ...(f.properties ?? {}), entrances: { type: 'MultiPoint', coordinates: [...existing, gate] } } };
+        return;
+      }
+      default:
+        fail('bad-edit', `unknown edit ${JSON.stringify((e as { op?: unknown }).op)}`);
+    }
+  });
+
+  const layers: StudyAreaLayers = { ...baseline };
+  for (const [k, list] of Object.entries(work) as [keyof StudyAreaLayers, F[]][]) {
+    (layers as unknown as Record<string, FC>)[k] = { ...((baseline[k] as FC | null | undefined) ?? { type: 'FeatureCollection' }), type: 'FeatureCollection', features: list };
+  }
+  return { layers, problems, touched };
+}
