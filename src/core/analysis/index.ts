@@ -10,3 +10,4 @@ export * from './renovation';
 export * from './search';
 export * from './points';
 export * from './serviceArea';
+export * from './siting';
