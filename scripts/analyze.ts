@@ -18,10 +18,9 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { parseRuleSet } from '../src/core/rules/validateRuleSet';
 import type { RuleSet } from '../src/core/rules/types';
-import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaResult, type StudyAreaSettings } from '../src/core/studyArea';
+import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovationWeights';
-import { flatProperties } from '../src/core/io/export/flatProperties';
-import { communityResultAttributes } from '../src/core/io/export/communityAttributes';
+import { communityResultFeatures } from '../src/core/io/export/communityAttributes';
 import { processIo, withSafeStderr, type CliIo } from './cli/cliIo';
 import { cliLang, tr, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';
@@ -52,21 +51,6 @@ function readRules(file: string, lang: CliLang): RuleSet {
   } catch (e) {
     throw new UserError((e as Error).message);
   }
-}
-
-/**
- * The output collection: the communities as imported (canonical properties, as the app holds
- * them) plus every analysis attribute (core/io/export/communityAttributes, the app's export list).
- */
-function resultCollection(communities: GeoFC, result: StudyAreaResult): GeoFC {
-  return {
-    type: 'FeatureCollection',
-    features: communities.features.map((f, c) => {
-      // flat like the app's exports (no nested values: entrances as WKT, lists joined with ';')
-      const props = flatProperties({ ...(f.properties ?? {}), ...communityResultAttributes(result, c) });
-      return { ...f, properties: props };
-    }),
-  };
 }
 
 async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
@@ -115,7 +99,10 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   reportCoverageWarnings(result.coverage.warnings, communities, inputs.sources.communities ?? '--communities', lang, io);
   reportWorkbenchWarnings(result, layers, inputs.sources, lang, io);
 
-  writeResult(args.out, resultCollection(communities, result) as FeatureCollection, { crs: args.outCrs, attribution: inputs.attribution, lang });
+  // The output: the communities as imported (canonical properties, as the app holds them) plus
+  // every analysis attribute (core/io/export/communityAttributes, the app's export list), made one
+  // feature at a time while the file is written, so memory does not grow with the output.
+  writeResult(args.out, { features: communityResultFeatures(communities, result) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
 
   const core = studyAreaSummary(layers, result, rules, settings);
   const summary = {

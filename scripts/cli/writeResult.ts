@@ -1,7 +1,7 @@
-import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { wgs84ToChineseCrs } from '../../src/core/io/crs/chineseCrs';
+import type { Feature, Geometry } from 'geojson';
+import { geoJsonChunks } from '../../src/core/io/export/geoJsonChunks';
 import { tr, type CliLang } from './cliLang';
 import type { OutputCrs } from './parseCliArgs';
 import { UserError } from './userError';
@@ -83,32 +83,61 @@ export interface WriteResultOptions {
   lang: CliLang;
 }
 
+/** A file-system failure while writing (as opposed to an error from making the features). */
+class WriteFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Writes all of `text` at the file's current end (writeSync may write less than asked). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+}
+
 /**
  * Writes the result FeatureCollection (WGS84 in) to `out`, converted to GCJ-02/BD-09 when asked and
  * with a top-level `attribution` member when given. Creates missing folders; a write failure is a
- * UserError naming the file.
+ * UserError naming the file. `fc.features` may be any iterable (e.g. a generator making one
+ * feature at a time): it is read once and streamed to the file in chunks (core geoJsonChunks),
+ * never held whole or serialised as one string; the text is what JSON.stringify of the collection
+ * gives. An error thrown while making the features is passed on unchanged (no file is left).
  */
-export function writeResult(out: string, fc: FeatureCollection, options: WriteResultOptions): void {
-  const crs = options.crs ?? 'wgs84';
-  const converted = crs === 'wgs84' ? fc : wgs84ToChineseCrs(fc, crs);
-  const doc: Record<string, unknown> = { type: 'FeatureCollection' };
-  if (options.attribution) doc.attribution = options.attribution;
-  doc.features = converted.features;
+export function writeResult(out: string, fc: { features: Iterable<Feature<Geometry | null>> }, options: WriteResultOptions): void {
   // Atomic: a temporary file in the same folder, then a rename — a failed or interrupted write never
   // leaves a half-written result (or destroys an older one).
   const abs = path.resolve(out);
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
+  const fs = <T>(op: () => T): T => {
+    try {
+      return op();
+    } catch (e) {
+      throw new WriteFailure(e);
+    }
+  };
+  let fd: number | null = null;
   try {
-    makeParents(abs);
-    writeFileSync(tmp, JSON.stringify(doc));
-    renameSync(tmp, abs);
+    fs(() => makeParents(abs));
+    fd = fs(() => openSync(tmp, 'w'));
+    const file = fd;
+    for (const chunk of geoJsonChunks(fc.features, { crs: options.crs ?? 'wgs84', attribution: options.attribution })) {
+      fs(() => writeAll(file, chunk));
+    }
+    fd = null;
+    fs(() => closeSync(file));
+    fs(() => renameSync(tmp, abs));
   } catch (e) {
+    try {
+      if (fd !== null) closeSync(fd);
+    } catch {
+      /* nothing more to do */
+    }
     try {
       if (existsSync(tmp)) unlinkSync(tmp);
     } catch {
       /* nothing more to do */
     }
-    const [en, zh] = reason(e);
+    if (!(e instanceof WriteFailure)) throw e;
+    const [en, zh] = reason(e.cause);
     throw new UserError(tr(options.lang, `${out}: cannot write the output (${en})`, `${out}：无法写出结果（${zh}）`));
   }
 }
