@@ -13,6 +13,7 @@
  * (summary no_data; left out of level completeness, gaps and score unless --count-no-data). Bad input: exit code 1 and a message naming the file and feature.
  * `runCli(argv, io)` runs it in-process (tests).
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -53,8 +54,23 @@ function readRules(file: string, lang: CliLang): RuleSet {
   }
 }
 
+/**
+ * With LIFECIRCLE_CLI_TIMING=<file> in the environment, the CLI writes its own figures there as
+ * JSON when it is done (the benchmark reads them; start-up of node/tsx is not included):
+ * `{ elapsed_ms, phases: { read, prepare, analyze, write, summary } (ms), max_rss_mb }`, max_rss_mb
+ * being the process's peak resident set (getrusage) so far.
+ */
+const TIMING_ENV = 'LIFECIRCLE_CLI_TIMING';
+
 async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const t0 = performance.now();
+  const phases: Record<string, number> = {};
+  let tPhase = t0;
+  const phase = (name: string): void => {
+    const t = performance.now();
+    phases[name] = Math.round(t - tPhase);
+    tPhase = t;
+  };
   const workbenchArgs = takeWorkbenchArgs(argv, lang0);
   const parsed = parseCliArgs(workbenchArgs.rest, lang0);
   if (parsed.help) {
@@ -86,6 +102,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     parks: (inputs.layers.parks as GeoFC | undefined) ?? null,
     parking: (inputs.layers.parking as GeoFC | undefined) ?? null,
   };
+  phase('read');
   const area = new StudyArea(layers);
   if (mode === 'network' && area.graph && area.graph.edgeCount === 0) {
     throw new UserError(tr(lang, `${inputs.sources.network}: the network has no usable segments (all lines excluded, empty or zero-length)`, `${inputs.sources.network}：路网没有可用的线段（全部被排除、为空或长度为零）`));
@@ -95,7 +112,9 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     ...(workbenchArgs.weights ? { renovationWeights: workbenchArgs.weights } : {}),
   };
   // the one pipeline, as the app's worker runs it (core/studyArea)
+  phase('prepare');
   const result = area.analyze(rules, settings);
+  phase('analyze');
   reportCoverageWarnings(result.coverage.warnings, communities, inputs.sources.communities ?? '--communities', lang, io);
   reportWorkbenchWarnings(result, layers, inputs.sources, lang, io);
 
@@ -103,6 +122,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   // every analysis attribute (core/io/export/communityAttributes, the app's export list), made one
   // feature at a time while the file is written, so memory does not grow with the output.
   writeResult(args.out, { features: communityResultFeatures(communities, result) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
+  phase('write');
 
   const core = studyAreaSummary(layers, result, rules, settings);
   const summary = {
@@ -134,6 +154,12 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     elapsed_ms: Math.round(performance.now() - t0),
   };
   io.stdout(JSON.stringify(summary, null, 2) + '\n');
+  phase('summary');
+  const timingFile = io.env[TIMING_ENV];
+  if (timingFile) {
+    const figures = { elapsed_ms: Math.round(performance.now() - t0), phases, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+    writeFileSync(timingFile, JSON.stringify(figures) + '\n');
+  }
 }
 
 /**

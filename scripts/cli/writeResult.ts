@@ -88,10 +88,36 @@ class WriteFailure {
   constructor(readonly cause: unknown) {}
 }
 
-/** Writes all of `text` at the file's current end (writeSync may write less than asked). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+/** Writes all of `bytes[0, end)` (writeSync may write less than asked). */
+function writeAll(fd: number, bytes: Uint8Array, end: number): void {
+  for (let off = 0; off < end; ) off += writeSync(fd, bytes, off, end - off);
+}
+
+/**
+ * Writes string chunks to `fd` as UTF-8 through one 1 MiB buffer: few system calls, and no
+ * joined string or Buffer per chunk. `write` wraps each file-system call.
+ */
+function writeChunks(fd: number, chunks: Iterable<string>, write: (op: () => void) => void): void {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let used = 0;
+  const flush = (): void => {
+    const n = used;
+    used = 0;
+    if (n > 0) write(() => writeAll(fd, buf, n));
+  };
+  for (const chunk of chunks) {
+    // at most 3 UTF-8 bytes per UTF-16 unit
+    if (chunk.length * 3 > buf.length - used) {
+      flush();
+      if (chunk.length * 3 > buf.length) {
+        const big = Buffer.from(chunk, 'utf8');
+        write(() => writeAll(fd, big, big.length));
+        continue;
+      }
+    }
+    used += buf.write(chunk, used, 'utf8');
+  }
+  flush();
 }
 
 /**
@@ -119,9 +145,7 @@ export function writeResult(out: string, fc: { features: Iterable<Feature<Geomet
     fs(() => makeParents(abs));
     fd = fs(() => openSync(tmp, 'w'));
     const file = fd;
-    for (const chunk of geoJsonChunks(fc.features, { crs: options.crs ?? 'wgs84', attribution: options.attribution })) {
-      fs(() => writeAll(file, chunk));
-    }
+    writeChunks(file, geoJsonChunks(fc.features, { crs: options.crs ?? 'wgs84', attribution: options.attribution }), fs);
     fd = null;
     fs(() => closeSync(file));
     fs(() => renameSync(tmp, abs));

@@ -47,9 +47,10 @@ export function* communityResultFeatures(
   const features = communities.features;
   for (let c = 0; c < features.length; c++) {
     const f = features[c];
-    // no prototype: a "__proto__" key of the data stays a plain key, as in a spread
-    const merged = Object.create(null) as Record<string, unknown>;
     const src = f.properties;
+    // A plain object filled key by key: the communities share one hidden class (fast). Data with a
+    // "__proto__" key gets an object without prototype, where that key stays a plain key as in a spread.
+    const merged: Record<string, unknown> = src && Object.hasOwn(src, '__proto__') ? Object.create(null) : {};
     if (src) for (const k of Object.keys(src)) merged[k] = src[k];
     assignCommunityResultAttributes(merged, t, c);
     yield { ...f, properties: flatProperties(merged) };

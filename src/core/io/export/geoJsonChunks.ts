@@ -7,7 +7,11 @@ export interface GeoJsonChunksOptions {
   attribution?: string | null;
   /** Coordinate system of the text (the features are WGS84): each feature is converted as wgs84ToChineseCrs does. @default 'wgs84' */
   crs?: 'wgs84' | ChineseCrs;
-  /** Text length (UTF-16 units) after which a chunk is handed out; 0 gives one chunk per feature. @default 1 MiB */
+  /**
+   * Text length (UTF-16 units) from which the features gathered so far are handed out as one
+   * chunk; 0 hands out every feature as it is made. Joining costs more than it saves when the
+   * consumer buffers bytes itself (writeResult does), hence the default. @default 0
+   */
   chunkSize?: number;
 }
 
@@ -24,19 +28,24 @@ const CLOSE = ']}';
  */
 export function* geoJsonChunks(features: Iterable<Feature<Geometry | null>>, options: GeoJsonChunksOptions = {}): Generator<string, void, undefined> {
   const crs = options.crs ?? 'wgs84';
-  const chunkSize = options.chunkSize ?? 1 << 20;
-  let buf = withAttribution(OPEN, options.attribution);
+  const chunkSize = options.chunkSize ?? 0;
+  const head = withAttribution(OPEN, options.attribution);
+  // the features of one chunk, joined once (cheaper than growing one string feature by feature)
+  let parts: string[] = [];
+  let size = 0;
   let first = true;
   for (const f of features) {
     const g = crs === 'wgs84' ? f : wgs84ToChineseCrsFeature(f as Feature, crs);
     // as an array element: a value JSON cannot hold (undefined) is written as null
     const text = JSON.stringify(g) ?? 'null';
-    buf = first ? buf + text : `${buf},${text}`;
-    first = false;
-    if (buf.length >= chunkSize) {
-      yield buf;
-      buf = '';
+    parts.push(text);
+    size += text.length + 1;
+    if (size > chunkSize) {
+      yield (first ? head : ',') + parts.join(',');
+      first = false;
+      parts = [];
+      size = 0;
     }
   }
-  yield buf + CLOSE;
+  yield (first ? head : parts.length ? ',' : '') + parts.join(',') + CLOSE;
 }
