@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { assignCommunityCoverageAttributes, type CoverageTable } from './coverageAttributes';
-import { flatProperties } from './flatProperties';
+import { flatProperties, isScalar } from './flatProperties';
 import { assignCommunityWorkbenchAttributes, roundTo, type WorkbenchTables } from './workbenchAttributes';
 
 /** The results one community's exported attributes come from (a StudyAreaResult fits). */
@@ -53,6 +53,13 @@ export function* communityResultFeatures(
     const merged: Record<string, unknown> = src && Object.hasOwn(src, '__proto__') ? Object.create(null) : {};
     if (src) for (const k of Object.keys(src)) merged[k] = src[k];
     assignCommunityResultAttributes(merged, t, c);
-    yield { ...f, properties: flatProperties(merged) };
+    // flatProperties copies plain values as they are: a community without nested values (the
+    // usual case) is already flat, and `merged` is this feature's own object
+    yield { ...f, properties: Object.getPrototypeOf(merged) !== null && allScalar(merged) ? merged : flatProperties(merged) };
   }
+}
+
+function allScalar(props: Record<string, unknown>): boolean {
+  for (const k in props) if (!isScalar(props[k])) return false;
+  return true;
 }

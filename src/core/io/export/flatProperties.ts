@@ -12,7 +12,8 @@ function isGeometry(v: object): v is Geometry {
   return typeof g.type === 'string' && GEOMETRY_TYPES.has(g.type) && Array.isArray(g.coordinates);
 }
 
-function isScalar(v: unknown): boolean {
+/** Whether flatProperties keeps a value as it is (null, string, number, boolean; undefined too). */
+export function isScalar(v: unknown): boolean {
   return v === null || typeof v !== 'object';
 }
 
