@@ -49,6 +49,12 @@ export interface RunCoverageOptions {
   categories?: readonly number[];
   previous?: CoverageResult;
   /**
+   * With `categories` and a matching `previous`: write into previous's arrays instead of copies,
+   * for a caller that owns `previous` and drops it (StudyArea.steps' chunks: at 200k communities
+   * × 44 categories each copy is ~110 MB). `previous` then holds the new distances too. @default false
+   */
+  inPlace?: boolean;
+  /**
    * Whether categories without any facility in the data count as missing in the level figures
    * (completeness, "all mandatory met") and so in gap counts and scores. @default false
    */
@@ -66,9 +72,10 @@ export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = 
   const prev = options.previous;
   const reuse = prev && options.categories && prev.communityCount === C && prev.categoryIds.length === K && prev.mode === mode;
   // Categories not computed (a partial first run, e.g. the worker's chunks) read as "no facility".
-  const distance = reuse ? prev.distance.slice() : new Float64Array(K * C).fill(Infinity);
-  const ok = reuse ? prev.ok.slice() : new Uint8Array(K * C);
-  const nearestFacility = reuse ? prev.nearestFacility.slice() : new Int32Array(K * C).fill(-1);
+  const own = reuse && options.inPlace === true;
+  const distance = reuse ? (own ? prev.distance : prev.distance.slice()) : new Float64Array(K * C).fill(Infinity);
+  const ok = reuse ? (own ? prev.ok : prev.ok.slice()) : new Uint8Array(K * C);
+  const nearestFacility = reuse ? (own ? prev.nearestFacility : prev.nearestFacility.slice()) : new Int32Array(K * C).fill(-1);
   const todo = options.categories ?? Array.from({ length: K }, (_, k) => k);
 
   let relaxed = 0;

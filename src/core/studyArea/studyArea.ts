@@ -82,7 +82,8 @@ export class StudyArea {
     let coverage: CoverageResult | undefined;
     for (let start = 0; start < K; start += chunk) {
       const categories = Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i);
-      coverage = runCoverage(ctx, { categories, previous: coverage, countNoData: settings.countNoData });
+      // the chunks' intermediate results are this loop's own: each chunk fills the same arrays
+      coverage = runCoverage(ctx, { categories, previous: coverage, inPlace: true, countNoData: settings.countNoData });
       yield { fraction: Math.min(1, (start + chunk) / K), stage: 'categories' };
     }
     coverage ??= runCoverage(ctx, { countNoData: settings.countNoData });
