@@ -1,7 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
 import { prepareCoverage, type CoverageContext } from '../analysis/prepareCoverage';
-import { runCoverage, type CoverageResult } from '../analysis/runCoverage';
+import { finishCoverage, newCoverageArrays, runCoverage, searchCoverageCategories, type CoverageResult } from '../analysis/runCoverage';
 import { categoryDistances } from '../analysis/categoryDistances';
 import { coverageRoute, type CoverageRoute } from '../analysis/coverageRoute';
 import { reachedEdges, serviceAreaPolygons, type ServiceAreaFeature } from '../analysis/serviceArea';
@@ -79,14 +79,14 @@ export class StudyArea {
     const ctx = this.context(rules, settings);
     const K = ctx.categories.length;
     const chunk = Math.max(1, Math.ceil(K / 8));
-    let coverage: CoverageResult | undefined;
+    // runCoverage in chunks: every chunk's searches fill the same arrays; the rates once at the end
+    const arrays = newCoverageArrays(ctx);
+    let relaxed = 0;
     for (let start = 0; start < K; start += chunk) {
-      const categories = Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i);
-      // the chunks' intermediate results are this loop's own: each chunk fills the same arrays
-      coverage = runCoverage(ctx, { categories, previous: coverage, inPlace: true, countNoData: settings.countNoData });
+      relaxed += searchCoverageCategories(ctx, Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i), arrays);
       yield { fraction: Math.min(1, (start + chunk) / K), stage: 'categories' };
     }
-    coverage ??= runCoverage(ctx, { countNoData: settings.countNoData });
+    const coverage = finishCoverage(ctx, arrays, relaxed, { countNoData: settings.countNoData });
     const { communities, parks: parkLayer, parking: lots } = this.layers;
     let parks: ParkCoverageResult | null = null;
     if (parkLayer?.features.length) {
