@@ -11,7 +11,9 @@
  * (renovation priority, null when not old; --weights, --parking-ratio: scripts/cli/runWorkbench);
  * prints the summary JSON on stdout. Categories without any facility in the input are "no data"
  * (summary no_data; left out of level completeness, gaps and score unless --count-no-data). Bad input: exit code 1 and a message naming the file and feature.
- * `runCli(argv, io)` runs it in-process (tests).
+ * `runCli(argv, io)` runs it in-process (tests). The result is streamed to the file one feature at
+ * a time (core/io/export/geoJsonChunks). LIFECIRCLE_CLI_TIMING=<file> records its phase times and
+ * peak RSS there (the benchmark's CLI rows).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
