@@ -36,6 +36,12 @@
  * L 165 ms. Same conditions, baseline 3a803d4 vs now (`--no-naive --no-worker`, alternated
  * twice): M whole 153/159 → 114/135 ms, snap M 50 → 35 ms, L 239 → 176–180 ms; the L search
  * kernel (search15 620–900 ms in either version) decides the L whole figure.
+ * CLI end to end, 2026-12-07 05:50 UTC (`--json --no-naive --no-worker`, load average 8.0 → 6.6 from
+ * other work on the host; M whole 222 ms, twice the quiet figure): 20k 5.5 s in the CLI (read 1.9,
+ * prepare 0.9, analyze 2.0, write 0.7 s), peak RSS 377 MB; 200k 70 s (read 20, prepare 13,
+ * analyze 22, write 15 s), 1.23 GB. Alone at load ~7: 20k 6.9 s, 200k 43 s / 1.27 GB. Before the
+ * streaming writer (26daf9e): 20k 32–46 s and 0.83–0.94 GB; 200k failed after 5 min at 3.4 GB
+ * (V8 string limit; its output is 553 MB).
  */
 import os from 'node:os';
 import { buildGraph } from '../src/core/network';
