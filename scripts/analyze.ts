@@ -11,19 +11,21 @@
  * (renovation priority, null when not old; --weights, --parking-ratio: scripts/cli/runWorkbench);
  * prints the summary JSON on stdout. Categories without any facility in the input are "no data"
  * (summary no_data; left out of level completeness, gaps and score unless --count-no-data). Bad input: exit code 1 and a message naming the file and feature.
- * `runCli(argv, io)` runs it in-process (tests).
+ * `runCli(argv, io)` runs it in-process (tests). The result is streamed to the file one feature at
+ * a time (core/io/export/geoJsonChunks). LIFECIRCLE_CLI_TIMING=<file> records its phase times and
+ * peak RSS there (the benchmark's CLI rows).
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { parseRuleSet } from '../src/core/rules';
 import type { RuleSet } from '../src/core/rules';
-import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaResult, type StudyAreaSettings } from '../src/core/studyArea';
+import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
-import { flatProperties } from '../src/core/io/export';
-import { communityResultAttributes } from '../src/core/io/export';
+import { communityResultFeatures } from '../src/core/io/export';
 import { processIo, withSafeStderr, type CliIo } from './cli/cliIo';
-import { cliLang, tr, type CliLang } from './cli/cliLang';
+import { msg, cliLang, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';
 import { readInputFile } from './cli/readInputFile';
 import { readInputs } from './cli/readInputs';
@@ -45,7 +47,7 @@ function readRules(file: string, lang: CliLang): RuleSet {
     const text = new TextDecoder('utf-8').decode(bytes);
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new UserError(tr(lang, `${file}: the rules file is not valid JSON (${(e as Error).message}); is it truncated?`, `${file}：规则文件不是有效的 JSON（${(e as Error).message}），是否被截断？`));
+    throw new UserError(msg(lang, 'cli_rules_not_json', { file, detail: (e as Error).message }));
   }
   try {
     return parseRuleSet(value, file);
@@ -55,22 +57,22 @@ function readRules(file: string, lang: CliLang): RuleSet {
 }
 
 /**
- * The output collection: the communities as imported (canonical properties, as the app holds
- * them) plus every analysis attribute (core/io/export/communityAttributes, the app's export list).
+ * With LIFECIRCLE_CLI_TIMING=<file> in the environment, the CLI writes its own figures there as
+ * JSON when it is done (the benchmark reads them; start-up of node/tsx is not included):
+ * `{ elapsed_ms, phases: { read, prepare, analyze, write, summary } (ms), max_rss_mb }`, max_rss_mb
+ * being the process's peak resident set (getrusage) so far.
  */
-function resultCollection(communities: GeoFC, result: StudyAreaResult): GeoFC {
-  return {
-    type: 'FeatureCollection',
-    features: communities.features.map((f, c) => {
-      // flat like the app's exports (no nested values: entrances as WKT, lists joined with ';')
-      const props = flatProperties({ ...(f.properties ?? {}), ...communityResultAttributes(result, c) });
-      return { ...f, properties: props };
-    }),
-  };
-}
+const TIMING_ENV = 'LIFECIRCLE_CLI_TIMING';
 
 async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const t0 = performance.now();
+  const phases: Record<string, number> = {};
+  let tPhase = t0;
+  const phase = (name: string): void => {
+    const t = performance.now();
+    phases[name] = Math.round(t - tPhase);
+    tPhase = t;
+  };
   const workbenchArgs = takeWorkbenchArgs(argv, lang0);
   const parsed = parseCliArgs(workbenchArgs.rest, lang0);
   if (parsed.help) {
@@ -93,7 +95,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const networkFc = inputs.layers.network;
   const mode = args.mode ?? (networkFc ? 'network' : 'euclidean');
   if (mode === 'network' && !networkFc) {
-    throw new UserError(tr(lang, '--mode network needs a walking network: give --network N.geojson or an --osm extract with walkable ways', '--mode network 需要步行路网：请提供 --network N.geojson 或含可步行道路的 --osm 数据'));
+    throw new UserError(msg(lang, 'cli_network_mode_no_network'));
   }
   const layers: StudyAreaLayers = {
     communities,
@@ -102,20 +104,27 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     parks: (inputs.layers.parks as GeoFC | undefined) ?? null,
     parking: (inputs.layers.parking as GeoFC | undefined) ?? null,
   };
+  phase('read');
   const area = new StudyArea(layers);
   if (mode === 'network' && area.graph && area.graph.edgeCount === 0) {
-    throw new UserError(tr(lang, `${inputs.sources.network}: the network has no usable segments (all lines excluded, empty or zero-length)`, `${inputs.sources.network}：路网没有可用的线段（全部被排除、为空或长度为零）`));
+    throw new UserError(msg(lang, 'cli_network_unusable', { file: inputs.sources.network }));
   }
   const settings: StudyAreaSettings = {
     mode, maxSnap: args.maxSnap, detour: args.detour, countNoData: args.countNoData,
     ...(workbenchArgs.weights ? { renovationWeights: workbenchArgs.weights } : {}),
   };
   // the one pipeline, as the app's worker runs it (core/studyArea)
+  phase('prepare');
   const result = area.analyze(rules, settings);
+  phase('analyze');
   reportCoverageWarnings(result.coverage.warnings, communities, inputs.sources.communities ?? '--communities', lang, io);
   reportWorkbenchWarnings(result, layers, inputs.sources, lang, io);
 
-  writeResult(args.out, resultCollection(communities, result) as FeatureCollection, { crs: args.outCrs, attribution: inputs.attribution, lang });
+  // The output: the communities as imported (canonical properties, as the app holds them) plus
+  // every analysis attribute (core/io/export/communityAttributes, the app's export list), made one
+  // feature at a time while the file is written, so memory does not grow with the output.
+  writeResult(args.out, { features: communityResultFeatures(communities, result) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
+  phase('write');
 
   const core = studyAreaSummary(layers, result, rules, settings);
   const summary = {
@@ -147,6 +156,12 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     elapsed_ms: Math.round(performance.now() - t0),
   };
   io.stdout(JSON.stringify(summary, null, 2) + '\n');
+  phase('summary');
+  const timingFile = io.env[TIMING_ENV];
+  if (timingFile) {
+    const figures = { elapsed_ms: Math.round(performance.now() - t0), phases, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+    writeFileSync(timingFile, JSON.stringify(figures) + '\n');
+  }
 }
 
 /**

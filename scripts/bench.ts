@@ -2,11 +2,18 @@
  * LifeCircle benchmark (DESIGN §7, ../shared/research/perf-anchors.md). A benchmark, never a
  * timed test.
  *
- *   npm run bench                 S and M: table, naive Turf ratio
- *   npm run bench -- --L          also L (200k nodes) and its memory probe
+ *   npm run bench                 S and M: table, naive Turf ratio; the CLI end to end at 20k
+ *                                 communities
+ *   npm run bench -- --L          also L (200k nodes) and its memory probe, and the CLI at 200k
+ *                                 communities (1M-node network)
  *   npm run bench -- --json       ONE JSON object on stdout (progress on stderr); includes L
- *                                 unless --no-L, so every budget gets a verdict
- *   options: --seed N (default 42), --runs N (cap on timed runs), --no-naive, --no-worker
+ *                                 (and the CLI at 200k) unless --no-L, so every budget gets a verdict
+ *   options: --seed N (default 42), --runs N (cap on timed runs), --no-naive, --no-worker,
+ *            --no-cli (skip the CLI runs)
+ *   The CLI rows (bench/cliProbe.ts): the synthetic city written as GeoJSON files to a temporary
+ *   folder, `scripts/analyze.ts` run on them in a child process, one run per size; time is what
+ *   the CLI measures from its main to the end (node/tsx start-up excluded, LIFECIRCLE_CLI_TIMING),
+ *   peak RSS the child's getrusage maximum. Budgets (issue 10): 20k ≤ 3 s; 200k ≤ 60 s, ≤ 2 GB.
  *   The browser figures (first paint, first result, interaction long tasks) are `npm run bench:ui`.
  *
  * Last results — 2026-11-26 21:35 UTC, after the engine speed-ups (commits 0e37046..b9c0571),
@@ -29,6 +36,12 @@
  * L 165 ms. Same conditions, baseline 3a803d4 vs now (`--no-naive --no-worker`, alternated
  * twice): M whole 153/159 → 114/135 ms, snap M 50 → 35 ms, L 239 → 176–180 ms; the L search
  * kernel (search15 620–900 ms in either version) decides the L whole figure.
+ * CLI end to end, 2026-12-07 05:50 UTC (`--json --no-naive --no-worker`, load average 8.0 → 6.6 from
+ * other work on the host; M whole 222 ms, twice the quiet figure): 20k 5.5 s in the CLI (read 1.9,
+ * prepare 0.9, analyze 2.0, write 0.7 s), peak RSS 377 MB; 200k 70 s (read 20, prepare 13,
+ * analyze 22, write 15 s), 1.23 GB. Alone at load ~7: 20k 6.9 s, 200k 43 s / 1.27 GB. Before the
+ * streaming writer (26daf9e): 20k 32–46 s and 0.83–0.94 GB; 200k failed after 5 min at 3.4 GB
+ * (V8 string limit; its output is 553 MB).
  */
 import os from 'node:os';
 import { buildGraph } from '../src/core/network';
@@ -42,12 +55,14 @@ import { runScale, type ScaleResult } from './bench/runScale';
 import { generateSyntheticCity, SCALES, type ScaleName } from './bench/syntheticCity';
 import { measure } from './bench/timing';
 import { probeWorker } from './bench/workerProbe';
+import { probeCli } from './bench/cliProbe';
 
 interface Args {
   json: boolean;
   large: boolean;
   naive: boolean;
   worker: boolean;
+  cli: boolean;
   seed: number;
   runs?: number;
 }
@@ -59,11 +74,11 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const json = has('--json');
-  const known = new Set(['--json', '--L', '--no-L', '--no-naive', '--no-worker', '--seed', '--runs']);
+  const known = new Set(['--json', '--L', '--no-L', '--no-naive', '--no-worker', '--no-cli', '--seed', '--runs']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--') && !known.has(a)) {
-      console.error(`bench: unknown option ${a}. Options: --json --L --no-L --no-naive --no-worker --seed N --runs N`);
+      console.error(`bench: unknown option ${a}. Options: --json --L --no-L --no-naive --no-worker --no-cli --seed N --runs N`);
       process.exit(2);
     }
     if (a === '--seed' || a === '--runs') i++;
@@ -79,6 +94,7 @@ function parseArgs(argv: string[]): Args {
     large: has('--L') || (json && !has('--no-L')),
     naive: !has('--no-naive'),
     worker: !has('--no-worker'),
+    cli: !has('--no-cli'),
     seed,
     runs,
   };
@@ -113,7 +129,16 @@ async function main(): Promise<void> {
     worker = { ...probe, scale: 'M', inProcessMedian: inProcess.median };
   }
 
-  const budgets = evaluateBudgets(scales, memory);
+  const cli: BenchReport['cli'] = {};
+  if (args.cli) {
+    // each in its own process, so its peak RSS is its own
+    for (const size of args.large ? (['20k', '200k'] as const) : (['20k'] as const)) {
+      log(`CLI end to end at ${size} communities …`);
+      cli[size] = await probeCli(size, args.seed);
+    }
+  }
+
+  const budgets = evaluateBudgets(scales, memory, cli);
   const report: BenchReport = {
     benchmark: 'lifecircle',
     date: new Date().toISOString(),
@@ -127,6 +152,7 @@ async function main(): Promise<void> {
     ratio_vs_naive_turf_S: scales.S?.ratioVsNaive ?? null,
     memory,
     worker,
+    cli,
     budgets,
     all_budgets_pass: budgets.every((b) => b.pass !== false),
   };

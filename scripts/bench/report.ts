@@ -1,4 +1,6 @@
 /** The benchmark's budgets (DESIGN §7), the readable table and the JSON object. */
+import type { CliSize } from './cliInputs';
+import type { CliRunResult } from './cliProbe';
 import type { MemoryResult } from './memoryChild';
 import { rowNotes, type ScaleResult } from './runScale';
 import type { ScaleName } from './syntheticCity';
@@ -32,6 +34,8 @@ export interface BenchReport {
   ratio_vs_naive_turf_S: number | null;
   memory: Partial<Record<ScaleName, MemoryResult>>;
   worker: (WorkerProbeResult & { scale: ScaleName; inProcessMedian: number }) | null;
+  /** the CLI end to end (cliProbe), one run per size; empty with --no-cli */
+  cli: Partial<Record<CliSize, CliRunResult>>;
   budgets: Budget[];
   all_budgets_pass: boolean;
 }
@@ -47,6 +51,7 @@ function budget(
 /** The budgets of DESIGN §7 and issue 3, evaluated on what was measured. */
 export function evaluateBudgets(
   scales: Partial<Record<ScaleName, ScaleResult>>, memory: Partial<Record<ScaleName, MemoryResult>>,
+  cli: Partial<Record<CliSize, CliRunResult>> = {},
 ): Budget[] {
   const t = (s: ScaleName, row: string): number | undefined => scales[s]?.timings[row]?.median;
   return [
@@ -58,6 +63,9 @@ export function evaluateBudgets(
     budget('memory_L', 'peak RSS rise during the L analysis', memory.L?.peakRssRiseMB, 300, 'MB'),
     budget('polygons_L', 'service-area polygons, one category at L', t('L', 'polygons'), 1500, 'ms'),
     budget('reached_edges_L', 'reached edges, one category at L', t('L', 'reachedEdges'), 100, 'ms'),
+    budget('cli_20k', 'CLI end to end, 20k communities (read → analysis → write; start-up excluded)', cli['20k']?.elapsedMs, 3000, 'ms'),
+    budget('cli_200k', 'CLI end to end, 200k communities (start-up excluded)', cli['200k']?.elapsedMs, 60000, 'ms'),
+    budget('cli_200k_rss', 'CLI peak RSS, 200k communities', cli['200k']?.peakRssMB, 2048, 'MB'),
   ];
 }
 
@@ -106,6 +114,10 @@ export function formatTable(r: BenchReport): string {
   if (r.worker) {
     const w = r.worker;
     lines.push(`worker ${w.scale}: boot ${w.boot.toFixed(0)} ms (tsx transpiles there), graph copy+transfer ${w.graphTransfer.toFixed(1)} ms, layers sent + prepare ${w.prepare.toFixed(0)} ms; runCoverage (15 categories + stats) round trip ${formatTiming(w.wholeAnalysis)} vs ${w.inProcessMedian.toFixed(0)} ms in-process`);
+  }
+  for (const c of Object.values(r.cli)) {
+    const phases = Object.entries(c.phases).map(([k, v]) => `${k} ${v}`).join(', ');
+    lines.push(`CLI ${c.size}: ${c.communities.toLocaleString('en')} communities, ${c.facilities.toLocaleString('en')} facilities, ${c.nodes.toLocaleString('en')}-node network (${c.inputMB.toFixed(0)} MB in, ${c.outputMB.toFixed(0)} MB out): ${c.elapsedMs} ms in the CLI (${phases}), ${c.wallMs.toFixed(0)} ms with start-up, peak RSS ${c.peakRssMB} MB`);
   }
   lines.push('', 'budgets:');
   for (const b of r.budgets) {

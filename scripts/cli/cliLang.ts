@@ -28,6 +28,3 @@ export function msg(lang: CliLang, code: CliMessageCode, params: Readonly<Record
 export function labelled(lang: CliLang, label: 'cli_error' | 'cli_warning', text: string): string {
   return `${msg(lang, label)}${msg(lang, 'cli_colon')}${text}`;
 }
-
-/** Picks the text for the language (for the few texts still written as a pair in place). */
-export { pick as tr } from '../../src/core/messages';

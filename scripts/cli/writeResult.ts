@@ -1,8 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { wgs84ToChineseCrs } from '../../src/core/io/crs';
-import { tr, type CliLang } from './cliLang';
+import type { Feature, Geometry } from 'geojson';
+import { geoJsonChunks } from '../../src/core/io/export';
+import { msg, type CliLang } from './cliLang';
 import type { OutputCrs } from './parseCliArgs';
 import { UserError } from './userError';
 
@@ -29,21 +29,20 @@ function makeParents(file: string): void {
  */
 export function checkOutPath(out: string, lang: CliLang, inputs: readonly string[] = []): void {
   const abs = path.resolve(out);
-  const bad = (why: string, whyZh: string): UserError => new UserError(tr(lang, `${out}: cannot write the output (${why})`, `${out}：无法写出结果（${whyZh}）`));
+  const bad = (reason: string): UserError => new UserError(msg(lang, 'cli_cannot_write', { file: out, reason }));
   const input = inputs.find((i) => samePath(i, abs));
-  if (input) throw bad(`it is the input ${input}; writing there would replace it — give another file name`, `它就是输入文件 ${input}，写出会覆盖它；请换一个文件名`);
-  if (existsSync(abs) && statSync(abs).isDirectory()) throw bad('it is a directory; give a file name such as result.geojson', '这是文件夹；请给出文件名，如 result.geojson');
+  if (input) throw bad(msg(lang, 'cli_out_is_input', { input }));
+  if (existsSync(abs) && statSync(abs).isDirectory()) throw bad(msg(lang, 'cli_out_is_directory'));
   let dir = path.dirname(abs);
   while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  if (!statSync(dir).isDirectory()) throw bad(`${dir} is a file, not a folder`, `${dir} 是文件而非文件夹`);
+  if (!statSync(dir).isDirectory()) throw bad(msg(lang, 'cli_out_parent_is_file', { dir }));
   const existed = existsSync(abs);
   try {
     makeParents(abs);
     closeSync(openSync(abs, 'a'));
     if (!existed) unlinkSync(abs);
   } catch (e) {
-    const [en, zh] = reason(e);
-    throw bad(en, zh);
+    throw bad(reason(e, lang));
   }
 }
 
@@ -59,20 +58,13 @@ function samePath(a: string, absB: string): boolean {
   return real(path.resolve(a)) === real(absB);
 }
 
-/** Plain words for the usual file-system error codes, in English and Chinese. */
-function reason(e: unknown): [string, string] {
+const FS_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'ENOSPC', 'EISDIR'] as const;
+
+/** Plain words for the usual file-system error codes (the catalogue's cli_fs_*), with the code. */
+function reason(e: unknown, lang: CliLang): string {
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  const words: Record<string, [string, string]> = {
-    EACCES: ['permission denied', '没有写入权限'],
-    EPERM: ['permission denied', '没有写入权限'],
-    EROFS: ['read-only file system', '只读文件系统'],
-    ENOENT: ['the folder cannot be created there', '无法在该位置创建文件夹'],
-    ENOTDIR: ['a part of the path is a file, not a folder', '路径中有一部分是文件而非文件夹'],
-    ENOSPC: ['the disk is full', '磁盘已满'],
-    EISDIR: ['it is a directory', '这是文件夹'],
-  };
-  const w = words[code];
-  return w ? [`${w[0]}, ${code}`, `${w[1]}，${code}`] : [code || (e as Error).message, code || (e as Error).message];
+  const known = FS_CODES.find((c) => c === code);
+  return known ? msg(lang, 'cli_fs_code', { words: msg(lang, `cli_fs_${known}`), code }) : code || (e as Error).message;
 }
 
 export interface WriteResultOptions {
@@ -83,32 +75,84 @@ export interface WriteResultOptions {
   lang: CliLang;
 }
 
+/** A file-system failure while writing (as opposed to an error from making the features). */
+class WriteFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Writes all of `bytes[0, end)` (writeSync may write less than asked). */
+function writeAll(fd: number, bytes: Uint8Array, end: number): void {
+  for (let off = 0; off < end; ) off += writeSync(fd, bytes, off, end - off);
+}
+
+/**
+ * Writes string chunks to `fd` as UTF-8 through one 1 MiB buffer: few system calls, and no
+ * joined string or Buffer per chunk. `write` wraps each file-system call.
+ */
+function writeChunks(fd: number, chunks: Iterable<string>, write: (op: () => void) => void): void {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let used = 0;
+  const flush = (): void => {
+    const n = used;
+    used = 0;
+    if (n > 0) write(() => writeAll(fd, buf, n));
+  };
+  for (const chunk of chunks) {
+    // at most 3 UTF-8 bytes per UTF-16 unit
+    if (chunk.length * 3 > buf.length - used) {
+      flush();
+      if (chunk.length * 3 > buf.length) {
+        const big = Buffer.from(chunk, 'utf8');
+        write(() => writeAll(fd, big, big.length));
+        continue;
+      }
+    }
+    used += buf.write(chunk, used, 'utf8');
+  }
+  flush();
+}
+
 /**
  * Writes the result FeatureCollection (WGS84 in) to `out`, converted to GCJ-02/BD-09 when asked and
  * with a top-level `attribution` member when given. Creates missing folders; a write failure is a
- * UserError naming the file.
+ * UserError naming the file. `fc.features` may be any iterable (e.g. a generator making one
+ * feature at a time): it is read once and streamed to the file in chunks (core geoJsonChunks),
+ * never held whole or serialised as one string; the text is what JSON.stringify of the collection
+ * gives. An error thrown while making the features is passed on unchanged (no file is left).
  */
-export function writeResult(out: string, fc: FeatureCollection, options: WriteResultOptions): void {
-  const crs = options.crs ?? 'wgs84';
-  const converted = crs === 'wgs84' ? fc : wgs84ToChineseCrs(fc, crs);
-  const doc: Record<string, unknown> = { type: 'FeatureCollection' };
-  if (options.attribution) doc.attribution = options.attribution;
-  doc.features = converted.features;
+export function writeResult(out: string, fc: { features: Iterable<Feature<Geometry | null>> }, options: WriteResultOptions): void {
   // Atomic: a temporary file in the same folder, then a rename — a failed or interrupted write never
   // leaves a half-written result (or destroys an older one).
   const abs = path.resolve(out);
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
+  const fs = <T>(op: () => T): T => {
+    try {
+      return op();
+    } catch (e) {
+      throw new WriteFailure(e);
+    }
+  };
+  let fd: number | null = null;
   try {
-    makeParents(abs);
-    writeFileSync(tmp, JSON.stringify(doc));
-    renameSync(tmp, abs);
+    fs(() => makeParents(abs));
+    fd = fs(() => openSync(tmp, 'w'));
+    const file = fd;
+    writeChunks(file, geoJsonChunks(fc.features, { crs: options.crs ?? 'wgs84', attribution: options.attribution }), fs);
+    fd = null;
+    fs(() => closeSync(file));
+    fs(() => renameSync(tmp, abs));
   } catch (e) {
+    try {
+      if (fd !== null) closeSync(fd);
+    } catch {
+      /* nothing more to do */
+    }
     try {
       if (existsSync(tmp)) unlinkSync(tmp);
     } catch {
       /* nothing more to do */
     }
-    const [en, zh] = reason(e);
-    throw new UserError(tr(options.lang, `${out}: cannot write the output (${en})`, `${out}：无法写出结果（${zh}）`));
+    if (!(e instanceof WriteFailure)) throw e;
+    throw new UserError(msg(options.lang, 'cli_cannot_write', { file: out, reason: reason(e.cause, options.lang) }));
   }
 }

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
 import { prepareCoverage, type CoverageContext } from '../analysis/coverage/prepareCoverage';
-import { runCoverage, type CoverageResult } from '../analysis/coverage/runCoverage';
+import { finishCoverage, newCoverageArrays, runCoverage, searchCoverageCategories, type CoverageResult } from '../analysis/coverage/runCoverage';
 import { categoryDistances } from '../analysis/coverage/categoryDistances';
 import { coverageRoute, type CoverageRoute } from '../analysis/coverage/coverageRoute';
 import { reachedEdges, serviceAreaPolygons, type ServiceAreaFeature } from '../analysis/serviceArea';
@@ -79,13 +79,14 @@ export class StudyArea {
     const ctx = this.context(rules, settings);
     const K = ctx.categories.length;
     const chunk = Math.max(1, Math.ceil(K / 8));
-    let coverage: CoverageResult | undefined;
+    // runCoverage in chunks: every chunk's searches fill the same arrays; the rates once at the end
+    const arrays = newCoverageArrays(ctx);
+    let relaxed = 0;
     for (let start = 0; start < K; start += chunk) {
-      const categories = Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i);
-      coverage = runCoverage(ctx, { categories, previous: coverage, countNoData: settings.countNoData });
+      relaxed += searchCoverageCategories(ctx, Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i), arrays);
       yield { fraction: Math.min(1, (start + chunk) / K), stage: 'categories' };
     }
-    coverage ??= runCoverage(ctx, { countNoData: settings.countNoData });
+    const coverage = finishCoverage(ctx, arrays, relaxed, { countNoData: settings.countNoData });
     const { communities, parks: parkLayer, parking: lots } = this.layers;
     let parks: ParkCoverageResult | null = null;
     if (parkLayer?.features.length) {

@@ -8,5 +8,5 @@ export { resolveCoverageRules, type CoverageCategory, type CoverageLevel, type C
 export { coverageStats, weightedRate, type CategoryCoverageStats, type CoverageStats, type CoverageTotals, type LevelCoverageStats, type WeightedRate } from './coverageStats';
 export { coverageWeights, type CoverageWeights } from './coverageWeights';
 export { prepareCoverage, withFacilities, type CoverageContext, type CoverageInput, type CoverageMode, type CoverageNetwork, type CoverageOptions } from './prepareCoverage';
-export { analyzeCoverage, coverageTransferables, runCoverage, type CoverageResult, type RunCoverageOptions } from './runCoverage';
+export { analyzeCoverage, coverageTransferables, finishCoverage, newCoverageArrays, runCoverage, searchCoverageCategories, type CoverageArrays, type CoverageResult, type RunCoverageOptions } from './runCoverage';
 export { uncoveredPopulation, type GapTarget } from './uncoveredPopulation';

@@ -55,22 +55,27 @@ export interface RunCoverageOptions {
   countNoData?: NoDataPolicy['countNoData'];
 }
 
-/**
- * Runs the coverage analysis on a prepared context: one search per category, then the rates per
- * category and level (DESIGN §4). Changing one category: pass `categories: [k], previous`.
- */
-export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = {}): CoverageResult {
-  const mode = options.mode ?? ctx.options.mode;
-  const C = ctx.communities.count;
-  const K = ctx.categories.length;
-  const prev = options.previous;
-  const reuse = prev && options.categories && prev.communityCount === C && prev.categoryIds.length === K && prev.mode === mode;
-  // Categories not computed (a partial first run, e.g. the worker's chunks) read as "no facility".
-  const distance = reuse ? prev.distance.slice() : new Float64Array(K * C).fill(Infinity);
-  const ok = reuse ? prev.ok.slice() : new Uint8Array(K * C);
-  const nearestFacility = reuse ? prev.nearestFacility.slice() : new Int32Array(K * C).fill(-1);
-  const todo = options.categories ?? Array.from({ length: K }, (_, k) => k);
+/** The per-community arrays of a coverage run, category-major (CoverageResult's). */
+export interface CoverageArrays {
+  distance: Float64Array;
+  ok: Uint8Array;
+  nearestFacility: Int32Array;
+}
 
+/** Fresh arrays for a run over all of ctx's categories: every category "no facility" until searched. */
+export function newCoverageArrays(ctx: CoverageContext): CoverageArrays {
+  const n = ctx.categories.length * ctx.communities.count;
+  return { distance: new Float64Array(n).fill(Infinity), ok: new Uint8Array(n), nearestFacility: new Int32Array(n).fill(-1) };
+}
+
+/**
+ * The searches of categories `todo` (one per category), written into `out`: distances, nearest
+ * facilities and covered flags. Returns the edges relaxed. The first half of runCoverage, for
+ * callers that search in chunks into one set of arrays and finish once (StudyArea.steps).
+ */
+export function searchCoverageCategories(ctx: CoverageContext, todo: Iterable<number>, out: CoverageArrays, mode: CoverageMode = ctx.options.mode): number {
+  const C = ctx.communities.count;
+  const { distance, ok, nearestFacility } = out;
   let relaxed = 0;
   for (const k of todo) {
     const d = distance.subarray(k * C, (k + 1) * C);
@@ -80,7 +85,21 @@ export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = 
     const radius = ctx.categories[k].radius;
     for (let c = 0, base = k * C; c < C; c++) ok[base + c] = d[c] <= radius ? 1 : 0;
   }
+  return relaxed;
+}
 
+/**
+ * The result from searched arrays (searchCoverageCategories): facility counts, the rates per
+ * category and level, and the issue lists. The arrays are taken, not copied.
+ */
+export function finishCoverage(
+  ctx: CoverageContext, arrays: CoverageArrays, relaxed: number,
+  options: { mode?: CoverageMode; countNoData?: NoDataPolicy['countNoData'] } = {},
+): CoverageResult {
+  const mode = options.mode ?? ctx.options.mode;
+  const C = ctx.communities.count;
+  const K = ctx.categories.length;
+  const { distance, ok, nearestFacility } = arrays;
   const facilityCounts = new Int32Array(K);
   const usable = mode === 'network' ? ctx.network?.sourceUsable : null;
   const counted = new Uint8Array(ctx.facilities.count);
@@ -104,8 +123,27 @@ export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = 
     unreachableCommunities: [...ctx.communities.issues.filter((i) => !ENTRANCE_WARNINGS.has(i.reason)), ...(net?.communityIssues ?? [])].sort(byIndex),
     unreachableFacilities: [...ctx.facilities.issues, ...(net?.facilityIssues ?? [])].sort(byIndex),
     warnings: ctx.communities.issues.filter((i) => ENTRANCE_WARNINGS.has(i.reason)),
-    relaxed: reuse ? prev.relaxed : relaxed,
+    relaxed,
   };
+}
+
+/**
+ * Runs the coverage analysis on a prepared context: one search per category, then the rates per
+ * category and level (DESIGN §4). Changing one category: pass `categories: [k], previous`.
+ */
+export function runCoverage(ctx: CoverageContext, options: RunCoverageOptions = {}): CoverageResult {
+  const mode = options.mode ?? ctx.options.mode;
+  const C = ctx.communities.count;
+  const K = ctx.categories.length;
+  const prev = options.previous;
+  const reuse = prev && options.categories && prev.communityCount === C && prev.categoryIds.length === K && prev.mode === mode;
+  // Categories not computed (a partial first run, e.g. one category alone) read as "no facility".
+  const arrays = reuse
+    ? { distance: prev.distance.slice(), ok: prev.ok.slice(), nearestFacility: prev.nearestFacility.slice() }
+    : newCoverageArrays(ctx);
+  const todo = options.categories ?? Array.from({ length: K }, (_, k) => k);
+  const relaxed = searchCoverageCategories(ctx, todo, arrays, mode);
+  return finishCoverage(ctx, arrays, reuse ? prev.relaxed : relaxed, { mode, countNoData: options.countNoData });
 }
 
 /** prepareCoverage + runCoverage in one call, for scripts and tests. */

@@ -1,6 +1,6 @@
 import gcoord from 'gcoord';
-import type { FeatureCollection } from 'geojson';
-import { mapFeatureCollection, type PositionFn } from './mapCoordinates';
+import type { Feature, FeatureCollection } from 'geojson';
+import { mapFeature, mapFeatureCollection, type PositionFn } from './mapCoordinates';
 
 /** The offset systems of Chinese web maps: GCJ-02 (Amap/高德, Tencent/腾讯) and BD-09 (Baidu/百度). */
 export type ChineseCrs = 'gcj02' | 'bd09';
@@ -45,7 +45,17 @@ export function chineseCrsToWgs84(fc: FeatureCollection, from: ChineseCrs): Feat
   return mapFeatureCollection(fc, from === 'gcj02' ? gcj02ToWgs84 : bd09ToWgs84);
 }
 
+const fromWgs84 = (to: ChineseCrs): PositionFn => (to === 'gcj02' ? wgs84ToGcj02 : wgs84ToBd09);
+
 /** Converts a whole WGS84 collection to a Chinese offset system (a new object; input untouched). */
 export function wgs84ToChineseCrs(fc: FeatureCollection, to: ChineseCrs): FeatureCollection {
-  return mapFeatureCollection(fc, to === 'gcj02' ? wgs84ToGcj02 : wgs84ToBd09);
+  return mapFeatureCollection(fc, fromWgs84(to));
+}
+
+/**
+ * One feature of wgs84ToChineseCrs: the same conversion (geometry and `properties.entrances`),
+ * for writers that convert feature by feature instead of holding the whole collection.
+ */
+export function wgs84ToChineseCrsFeature<F extends Feature>(f: F, to: ChineseCrs): F {
+  return mapFeature(f, fromWgs84(to));
 }

@@ -1,5 +1,7 @@
-import { communityCoverageAttributes, type CoverageTable } from './coverageAttributes';
-import { communityWorkbenchAttributes, roundTo, type WorkbenchTables } from './workbenchAttributes';
+import type { Feature, Geometry } from 'geojson';
+import { assignCommunityCoverageAttributes, type CoverageTable } from './coverageAttributes';
+import { flatProperties, isScalar } from './flatProperties';
+import { assignCommunityWorkbenchAttributes, roundTo, type WorkbenchTables } from './workbenchAttributes';
 
 /** The results one community's exported attributes come from (a StudyAreaResult fits). */
 export interface CommunityResultTables extends WorkbenchTables {
@@ -15,11 +17,49 @@ export interface CommunityResultTables extends WorkbenchTables {
  * set in force, then dist_<k>/ok_<k> per category and park_*, parking_*, score.
  */
 export function communityResultAttributes(t: CommunityResultTables, c: number): Record<string, number | boolean | null> {
-  return {
-    population: t.weights.weightUnknown[c] ? null : roundTo(t.weights.population[c], 1),
-    population_estimated: t.weights.populationEstimated[c] === 1,
-    is_old: t.renovation ? t.renovation.isOld[c] === 1 : null,
-    ...communityCoverageAttributes(t.coverage, c),
-    ...communityWorkbenchAttributes(t, c),
-  };
+  return assignCommunityResultAttributes({}, t, c);
+}
+
+/**
+ * Writes community c's attributes (communityResultAttributes) into `out`, in the same order, and
+ * returns it: one object per feature instead of four merged by spreads. A key `out` already has
+ * keeps its place and takes the new value, as in `{ ...out, ...communityResultAttributes(t, c) }`.
+ */
+export function assignCommunityResultAttributes<T extends Record<string, unknown>>(out: T, t: CommunityResultTables, c: number): T {
+  const o = out as Record<string, unknown>;
+  o.population = t.weights.weightUnknown[c] ? null : roundTo(t.weights.population[c], 1);
+  o.population_estimated = t.weights.populationEstimated[c] === 1;
+  o.is_old = t.renovation ? t.renovation.isOld[c] === 1 : null;
+  assignCommunityCoverageAttributes(out, t.coverage, c);
+  return assignCommunityWorkbenchAttributes(out, t, c);
+}
+
+/**
+ * The communities with their analysis attributes, flat (flatProperties: entrances as WKT, lists
+ * joined with ';'), one feature at a time, in order — the CLI's output features. Each feature is
+ * `{ ...f, properties: flatProperties({ ...f.properties, ...communityResultAttributes(t, c) }) }`,
+ * built with one properties object instead of the spreads, and made only when asked for, so a
+ * streaming writer never holds them all.
+ */
+export function* communityResultFeatures(
+  communities: { features: readonly Feature<Geometry | null>[] }, t: CommunityResultTables,
+): Generator<Feature<Geometry | null>, void, undefined> {
+  const features = communities.features;
+  for (let c = 0; c < features.length; c++) {
+    const f = features[c];
+    const src = f.properties;
+    // A plain object filled key by key: the communities share one hidden class (fast). Data with a
+    // "__proto__" key gets an object without prototype, where that key stays a plain key as in a spread.
+    const merged: Record<string, unknown> = src && Object.hasOwn(src, '__proto__') ? Object.create(null) : {};
+    if (src) for (const k of Object.keys(src)) merged[k] = src[k];
+    assignCommunityResultAttributes(merged, t, c);
+    // flatProperties copies plain values as they are: a community without nested values (the
+    // usual case) is already flat, and `merged` is this feature's own object
+    yield { ...f, properties: Object.getPrototypeOf(merged) !== null && allScalar(merged) ? merged : flatProperties(merged) };
+  }
+}
+
+function allScalar(props: Record<string, unknown>): boolean {
+  for (const k in props) if (!isScalar(props[k])) return false;
+  return true;
 }

@@ -14,18 +14,39 @@ export function roundDistance(d: number): number | null {
   return Number.isFinite(d) ? Math.round(d * 10) / 10 : null;
 }
 
+/** `dist_<k>` / `ok_<k>` names per category list, made once per list rather than per community. */
+const KEY_CACHE = new WeakMap<readonly string[], { dist: string[]; ok: string[] }>();
+
+function coverageKeys(ids: readonly string[]): { dist: string[]; ok: string[] } {
+  let keys = KEY_CACHE.get(ids);
+  if (!keys) {
+    keys = { dist: ids.map((id) => `dist_${id}`), ok: ids.map((id) => `ok_${id}`) };
+    KEY_CACHE.set(ids, keys);
+  }
+  return keys;
+}
+
+/**
+ * Writes community c's coverage attributes (communityCoverageAttributes) into `out`, in the same
+ * order, and returns it — for writers that build one properties object per feature.
+ */
+export function assignCommunityCoverageAttributes<T extends Record<string, unknown>>(out: T, result: CoverageTable, c: number): T {
+  const C = result.communityCount;
+  const { dist, ok } = coverageKeys(result.categoryIds);
+  const o = out as Record<string, unknown>;
+  for (let k = 0; k < dist.length; k++) {
+    o[dist[k]] = roundDistance(result.distance[k * C + c]);
+    o[ok[k]] = result.ok[k * C + c] === 1;
+  }
+  return out;
+}
+
 /**
  * The CLI's flat analysis attributes of community c (DESIGN §6): `dist_<k>` (metres, one decimal,
  * null when unreachable or no facility exists) and `ok_<k>` (boolean) for every category k.
  */
 export function communityCoverageAttributes(result: CoverageTable, c: number): Record<string, number | boolean | null> {
-  const C = result.communityCount;
-  const out: Record<string, number | boolean | null> = {};
-  result.categoryIds.forEach((id, k) => {
-    out[`dist_${id}`] = roundDistance(result.distance[k * C + c]);
-    out[`ok_${id}`] = result.ok[k * C + c] === 1;
-  });
-  return out;
+  return assignCommunityCoverageAttributes({}, result, c);
 }
 
 /**

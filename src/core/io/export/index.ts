@@ -1,7 +1,8 @@
 /**
  * Exports (DESIGN §8): GeoJSON and CSV that import back unchanged, the attribute tables of the results, attribution.
  */
-export { communityResultAttributes } from './communityAttributes';
+export { communityResultAttributes, communityResultFeatures } from './communityAttributes';
+export { geoJsonChunks, type GeoJsonChunksOptions } from './geoJsonChunks';
 export { type ComplianceCsvLabels, complianceCsv } from './complianceTable';
 export { type AttributeSource, exportGeoJson } from './exportGeoJson';
 export { flatProperties } from './flatProperties';

@@ -18,13 +18,18 @@ export function roundTo(x: number, digits: number): number | null {
  * layer was not analysed — and score (0–100, two decimals; null for communities that are not old).
  */
 export function communityWorkbenchAttributes(t: WorkbenchTables, c: number): Record<string, number | boolean | null> {
+  return assignCommunityWorkbenchAttributes({}, t, c);
+}
+
+/** Writes community c's workbench fields (communityWorkbenchAttributes) into `out`, in the same order, and returns it. */
+export function assignCommunityWorkbenchAttributes<T extends Record<string, unknown>>(out: T, t: WorkbenchTables, c: number): T {
   const { parks, parking, renovation } = t;
-  return {
-    park_ok: parks ? parks.ok[c] === 1 : null,
-    park_dist: parks ? roundTo(parks.distance[c], 1) : null,
-    parking_demand: parking ? roundTo(parking.demand[c], 1) : null,
-    parking_supply: parking ? roundTo(parking.supply[c], 1) : null,
-    parking_gap: parking ? roundTo(parking.gap[c], 1) : null,
-    score: renovation && renovation.isOld[c] ? roundTo(renovation.score[c], 2) : null,
-  };
+  const o = out as Record<string, unknown>;
+  o.park_ok = parks ? parks.ok[c] === 1 : null;
+  o.park_dist = parks ? roundTo(parks.distance[c], 1) : null;
+  o.parking_demand = parking ? roundTo(parking.demand[c], 1) : null;
+  o.parking_supply = parking ? roundTo(parking.supply[c], 1) : null;
+  o.parking_gap = parking ? roundTo(parking.gap[c], 1) : null;
+  o.score = renovation && renovation.isOld[c] ? roundTo(renovation.score[c], 2) : null;
+  return out;
 }
