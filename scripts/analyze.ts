@@ -23,9 +23,12 @@ import { parseRuleSet } from '../src/core/rules';
 import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
-import { communityResultFeatures } from '../src/core/io/export';
+import { assignScenarioAttributes, communityResultFeatures } from '../src/core/io/export';
+import { matchCategoryValue } from '../src/core/io';
+import { scenarioDiff, type ScenarioDiff } from '../src/core/scenario';
+import { readArea, readCandidatePoints, readScenarioEdits } from './cli/scenarioInputs';
 import { processIo, withSafeStderr, type CliIo } from './cli/cliIo';
-import { msg, cliLang, type CliLang } from './cli/cliLang';
+import { labelled, msg, cliLang, type CliLang } from './cli/cliLang';
 import { parseCliArgs, USAGE } from './cli/parseCliArgs';
 import { readInputFile } from './cli/readInputFile';
 import { readInputs } from './cli/readInputs';
@@ -81,7 +84,9 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   }
   const args = parsed;
   const lang = args.lang;
-  checkOutPath(args.out, lang, [...Object.values(args.files), args.osm, args.rules].filter((f): f is string => typeof f === 'string'));
+  const inputFiles = [...Object.values(args.files), args.osm, args.rules, args.scenario, args.suggest?.candidates, args.suggest?.area].filter((f): f is string => typeof f === 'string');
+  checkOutPath(args.out, lang, inputFiles);
+  if (args.suggest) checkOutPath(args.suggest.out, lang, [...inputFiles, args.out]);
   const rulesFile = args.rules ?? DEFAULT_RULES;
   let rules = readRules(rulesFile, lang);
   try {
@@ -115,18 +120,56 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   };
   // the one pipeline, as the app's worker runs it (core/studyArea)
   phase('prepare');
-  const result = area.analyze(rules, settings);
+  const baseline = area.analyze(rules, settings);
+  // A scenario is the same pipeline on the edited layers (core/studyArea withEdits); the output
+  // and the summary are the scenario's, with before_/delta_ fields and a scenario block.
+  let scenario: { area: StudyArea; result: typeof baseline; diff: ScenarioDiff; edits: number; skipped: number } | null = null;
+  if (args.scenario) {
+    const edits = readScenarioEdits(args.scenario, lang);
+    const s = area.withEdits(edits);
+    for (const p of s.problems) io.stderr(`${labelled(lang, 'cli_warning', msg(lang, 'cli_scenario_edit_skipped', { file: args.scenario, n: p.index + 1, detail: p.detail }))}\n`);
+    const result = s.area.analyze(rules, settings);
+    const diff = scenarioDiff(baseline, result);
+    scenario = { area: s.area, result, diff, edits: edits.length, skipped: s.problems.length };
+    io.stderr(`${msg(lang, 'cli_scenario_applied', { file: args.scenario, count: edits.length - s.problems.length, changed: diff.changedCommunities })}\n`);
+  }
+  const finalArea = scenario?.area ?? area;
+  const result = scenario?.result ?? baseline;
+  const finalLayers = finalArea.layers;
   phase('analyze');
-  reportCoverageWarnings(result.coverage.warnings, communities, inputs.sources.communities ?? '--communities', lang, io);
-  reportWorkbenchWarnings(result, layers, inputs.sources, lang, io);
+  reportCoverageWarnings(result.coverage.warnings, finalLayers.communities, inputs.sources.communities ?? '--communities', lang, io);
+  reportWorkbenchWarnings(result, finalLayers, inputs.sources, lang, io);
 
   // The output: the communities as imported (canonical properties, as the app holds them) plus
   // every analysis attribute (core/io/export/communityAttributes, the app's export list), made one
   // feature at a time while the file is written, so memory does not grow with the output.
-  writeResult(args.out, { features: communityResultFeatures(communities, result) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
+  const extra = scenario ? (out: Record<string, unknown>, c: number) => assignScenarioAttributes(out, baseline, scenario.result, scenario.diff.change, c) : undefined;
+  writeResult(args.out, { features: communityResultFeatures(finalLayers.communities, result, extra) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
   phase('write');
 
-  const core = studyAreaSummary(layers, result, rules, settings);
+  let suggestion: Record<string, unknown> | null = null;
+  if (args.suggest) {
+    const sg = args.suggest;
+    const categoryId = matchCategoryValue(sg.category, rules.categories);
+    if (!categoryId) throw new UserError(msg(lang, 'cli_suggest_unknown_category', { value: sg.category, known: rules.categories.slice(0, 12).map((c) => c.id).join(', ') }));
+    const candidates = sg.candidates
+      ? readCandidatePoints(sg.candidates, lang)
+      : sg.area ? finalArea.candidatesInArea(readArea(sg.area, lang)) : Float64Array.from(finalArea.graph?.coords ?? []);
+    if (candidates.length === 0) throw new UserError(msg(lang, 'cli_suggest_no_candidates'));
+    const s = finalArea.suggestSites(rules, settings, { categoryId, k: sg.k, candidates, capacity: sg.capacity ?? null, oldOnly: sg.oldOnly });
+    const r1 = (x: number) => Math.round(x * 10) / 10;
+    const picks = s.picks.map((p) => ({ rank: p.rank, lon: p.lon, lat: p.lat, gain_population: r1(p.gainPopulation), gain_households: r1(p.gainHouseholds), communities: p.communities.length }));
+    const features = picks.map(({ lon, lat, ...props }) => ({ type: 'Feature' as const, properties: { category: categoryId, ...props }, geometry: { type: 'Point' as const, coordinates: [lon, lat] } }));
+    writeResult(sg.out, { features }, { crs: args.outCrs, attribution: inputs.attribution, lang });
+    const gained = s.picks.reduce((a, p) => a + p.gainPopulation, 0);
+    io.stderr(`${msg(lang, 'cli_suggest_done', { count: picks.length, category: categoryId, population: r1(gained), file: sg.out })}\n`);
+    suggestion = {
+      category: categoryId, k: sg.k, capacity: sg.capacity ?? null, old_only: sg.oldOnly, candidates: candidates.length / 2,
+      idle_candidates: s.idleCandidates, uncovered_before: r1(s.uncoveredBefore), uncovered_after: r1(s.uncoveredAfter), out: sg.out, picks,
+    };
+  }
+
+  const core = studyAreaSummary(finalLayers, result, rules, settings);
   const summary = {
     mode: core.mode,
     rules: core.rules,
@@ -152,6 +195,8 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     unknown_categories: inputs.unknownCategories,
     input_warnings: inputs.warnings,
     warnings: core.warnings,
+    ...(scenario && args.scenario ? { scenario: scenarioBlock(args.scenario, scenario) } : {}),
+    ...(suggestion ? { suggestion } : {}),
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };
@@ -162,6 +207,26 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     const figures = { elapsed_ms: Math.round(performance.now() - t0), phases, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
     writeFileSync(timingFile, JSON.stringify(figures) + '\n');
   }
+}
+
+/** The summary's scenario block: what changed, per category and level (only what changed). */
+function scenarioBlock(file: string, s: { diff: ScenarioDiff; edits: number; skipped: number }) {
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  const totals = (t: { communities: number; households: number; population: number }) => ({ communities: t.communities, households: r1(t.households), population: r1(t.population) });
+  const d = s.diff;
+  return {
+    file,
+    edits: s.edits,
+    skipped: s.skipped,
+    changed_communities: d.changedCommunities,
+    categories: d.categories.filter((k) => k.gained.communities || k.lost.communities).map((k) => ({ id: k.id, gained: totals(k.gained), lost: totals(k.lost) })),
+    levels: d.levels.map((l) => ({
+      id: l.id, now_complete: totals(l.nowComplete), no_longer_complete: totals(l.noLongerComplete),
+      mean_completeness_before: l.meanCompletenessBefore, mean_completeness_after: l.meanCompletenessAfter,
+    })),
+    parking_gap: { before: r1(d.parking.gapBefore), after: r1(d.parking.gapAfter) },
+    parks: d.parks && { gained: totals(d.parks.gained), lost: totals(d.parks.lost) },
+  };
 }
 
 /**

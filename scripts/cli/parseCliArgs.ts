@@ -20,7 +20,12 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
     beijing54-gk3:117; EPSG codes of CGCS2000/Xi'an 80/Beijing 54 GK, 3857); converted to WGS84.
   --out-crs: coordinate system of the output file (default wgs84).
   --count-no-data: count categories without any facility in the input as missing (default: they are
-  "no data", listed in the summary's no_data and left out of completeness, gaps and score).`;
+  "no data", listed in the summary's no_data and left out of completeness, gaps and score).
+  --scenario edits.geojson: apply a scenario (one feature per edit: op, layer, target_id; WGS84);
+    the output holds the scenario's values plus before_*/delta_* for the communities it changes.
+  --suggest <category>:<K> --suggest-out S.geojson [--candidates C.geojson | --suggest-area A.geojson]
+    [--capacity N] [--suggest-old-only]: K sites covering the most residents not yet covered
+    (candidates: the given points, else the network's nodes inside the area, else all nodes).`;
 
 /** The input layers the CLI reads, in reading order. */
 export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking'] as const;
@@ -47,6 +52,10 @@ export interface CliArgs {
   debug: boolean;
   /** count categories without any facility as missing (core/analysis/noDataPolicy) @default false */
   countNoData: boolean;
+  /** a scenario's edits (GeoJSON) */
+  scenario?: string;
+  /** site suggestion: the category as written (id, name or synonym) and K */
+  suggest?: { category: string; k: number; out: string; candidates?: string; area?: string; capacity?: number; oldOnly: boolean };
 }
 
 export type ParsedCli = { help: true; lang: CliLang } | ({ help: false } & CliArgs);
@@ -67,6 +76,13 @@ const OPTIONS = {
   lang: { type: 'string' },
   out: { type: 'string' },
   debug: { type: 'boolean' },
+  scenario: { type: 'string' },
+  suggest: { type: 'string' },
+  'suggest-out': { type: 'string' },
+  'suggest-area': { type: 'string' },
+  'suggest-old-only': { type: 'boolean' },
+  candidates: { type: 'string' },
+  capacity: { type: 'string' },
   'count-no-data': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -143,6 +159,22 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     }
     return x;
   };
+  let suggest: CliArgs['suggest'];
+  if (v.suggest !== undefined) {
+    const m = /^(.+):(\d+)$/.exec(v.suggest.trim());
+    if (!m || Number(m[2]) < 1) throw new UserError(msg(lang, 'cli_bad_suggest', { value: v.suggest }));
+    if (!v['suggest-out']) throw new UserError(msg(lang, 'cli_missing_option', { option: 'suggest-out' }));
+    suggest = {
+      category: m[1].trim(), k: Number(m[2]), out: v['suggest-out'], oldOnly: v['suggest-old-only'] === true,
+      ...(v.candidates ? { candidates: v.candidates } : {}),
+      ...(v['suggest-area'] ? { area: v['suggest-area'] } : {}),
+      ...(v.capacity !== undefined ? { capacity: number('capacity', v.capacity, 0, 1) } : {}),
+    };
+  } else {
+    for (const o of ['suggest-out', 'suggest-area', 'candidates', 'capacity', 'suggest-old-only'] as const) {
+      if (v[o] !== undefined) throw new UserError(msg(lang, 'cli_needs_suggest', { option: o }));
+    }
+  }
   const files: Partial<Record<InputLayer, string>> = {};
   for (const k of ['communities', 'facilities', 'network', 'parks', 'parking'] as const) if (v[k]) files[k] = v[k];
   return {
@@ -159,5 +191,7 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     lang: (v.lang as CliLang | undefined) ?? lang,
     debug: v.debug === true,
     countNoData: v['count-no-data'] === true,
+    ...(v.scenario ? { scenario: v.scenario } : {}),
+    ...(suggest ? { suggest } : {}),
   };
 }

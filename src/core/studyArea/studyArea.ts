@@ -1,4 +1,10 @@
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { applyEdits } from '../scenario/applyEdits';
+import type { EditProblem, ScenarioEdit } from '../scenario/types';
+import { networkNodesInArea } from '../analysis/siting/candidates';
+import { suggestSitesSteps, type SiteSuggestion, type SiteSuggestionProgress } from '../analysis/siting/suggestSites';
+import { isOld } from '../model/oldCommunity';
+import { effectiveRadius } from '../rules/ruleQueries';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
 import { prepareCoverage, type CoverageContext } from '../analysis/coverage/prepareCoverage';
 import { finishCoverage, newCoverageArrays, runCoverage, searchCoverageCategories, type CoverageResult } from '../analysis/coverage/runCoverage';
@@ -37,6 +43,18 @@ export interface ServiceAreaResult {
  * (a service area, a route, straight-line rates) are methods on the prepared state, never a
  * second pipeline. Pure: no DOM, no Node, no worker APIs.
  */
+/** What a site suggestion asks (the radius and weights come from the rule set and the analysis). */
+export interface SiteRequest {
+  categoryId: string;
+  k: number;
+  /** lon/lat interleaved (candidatesInArea, or the planner's points) */
+  candidates: Float64Array;
+  /** residents one site can serve; none = unlimited */
+  capacity?: number | null;
+  /** count only old communities' residents */
+  oldOnly?: boolean;
+}
+
 export class StudyArea {
   readonly layers: StudyAreaLayers;
   readonly graph: WalkGraph | null;
@@ -45,11 +63,63 @@ export class StudyArea {
   #ctxKey = '';
   #last: { result: StudyAreaResult; settings: StudyAreaSettings } | null = null;
 
-  constructor(layers: StudyAreaLayers) {
+  /**
+   * @param reuse the graph and segment index of another study area with the very same network
+   *   layer (a scenario that does not edit the network), so they are not built again
+   */
+  constructor(layers: StudyAreaLayers, reuse?: StudyArea) {
     this.layers = layers;
     const net = layers.network;
-    this.graph = net && net.features.length ? buildGraph(net as FeatureCollection) : null;
-    this.#index = this.graph ? buildSegmentIndex(this.graph) : null;
+    if (reuse && reuse.layers.network === net) {
+      this.graph = reuse.graph;
+      this.#index = reuse.#index;
+    } else {
+      this.graph = net && net.features.length ? buildGraph(net as FeatureCollection) : null;
+      this.#index = this.graph ? buildSegmentIndex(this.graph) : null;
+    }
+  }
+
+  /**
+   * A scenario of this study area (issue 11): its edits applied to these layers (core/scenario),
+   * as a study area of its own — the same pipeline; the graph is reused when the network is not
+   * edited. Edits that cannot apply are listed in `problems`.
+   */
+  withEdits(edits: readonly ScenarioEdit[]): { area: StudyArea; problems: EditProblem[]; touched: Set<keyof StudyAreaLayers> } {
+    const applied = applyEdits(this.layers, edits);
+    return { area: new StudyArea(applied.layers, this), problems: applied.problems, touched: applied.touched };
+  }
+
+  /** Candidate sites: the network's nodes inside the area (lon/lat interleaved); empty without a network. */
+  candidatesInArea(area: Polygon | MultiPolygon): Float64Array {
+    return this.graph ? networkNodesInArea(this.graph, area) : new Float64Array(0);
+  }
+
+  /**
+   * Suggested sites for one category on top of the last run's coverage (run `analyze`/`steps`
+   * first): K picks among the candidates by residents newly covered within the category's radius
+   * in force; `oldOnly` counts only old communities' residents (isOld). A generator (progress,
+   * cancel between steps), like `steps`.
+   */
+  *suggestSitesSteps(rules: RuleSet, settings: StudyAreaSettings, input: SiteRequest): Generator<SiteSuggestionProgress, SiteSuggestion, void> {
+    if (!this.#last) throw new Error('suggestSites: run the analysis first');
+    const category = rules.categories.find((c) => c.id === input.categoryId);
+    if (!category) throw new Error(`suggestSites: unknown category "${input.categoryId}"`);
+    const ctx = this.context(rules, settings);
+    const { population, households } = ctx.weights;
+    const feats = this.layers.communities.features;
+    const weight = input.oldOnly ? Float64Array.from(population, (w, c) => (isOld(feats[c]?.properties, rules) ? w : 0)) : population;
+    return yield* suggestSitesSteps(ctx, this.#last.result.coverage, {
+      categoryId: category.id, radius: effectiveRadius(category, rules), k: input.k, candidates: input.candidates, weight, households, capacity: input.capacity ?? null,
+    });
+  }
+
+  /** suggestSitesSteps run to the end (the CLI, tests). */
+  suggestSites(rules: RuleSet, settings: StudyAreaSettings, input: SiteRequest): SiteSuggestion {
+    const it = this.suggestSitesSteps(rules, settings, input);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+    }
   }
 
   /** Network statistics, null without a network. */

@@ -43,6 +43,8 @@ export function assignCommunityResultAttributes<T extends Record<string, unknown
  */
 export function* communityResultFeatures(
   communities: { features: readonly Feature<Geometry | null>[] }, t: CommunityResultTables,
+  /** more attributes after the analysis' (e.g. a scenario's before_/delta_ fields) */
+  extra?: (out: Record<string, unknown>, c: number) => void,
 ): Generator<Feature<Geometry | null>, void, undefined> {
   const features = communities.features;
   for (let c = 0; c < features.length; c++) {
@@ -53,6 +55,7 @@ export function* communityResultFeatures(
     const merged: Record<string, unknown> = src && Object.hasOwn(src, '__proto__') ? Object.create(null) : {};
     if (src) for (const k of Object.keys(src)) merged[k] = src[k];
     assignCommunityResultAttributes(merged, t, c);
+    extra?.(merged, c);
     // flatProperties copies plain values as they are: a community without nested values (the
     // usual case) is already flat, and `merged` is this feature's own object
     yield { ...f, properties: Object.getPrototypeOf(merged) !== null && allScalar(merged) ? merged : flatProperties(merged) };

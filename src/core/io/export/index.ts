@@ -3,6 +3,7 @@
  */
 export { communityResultAttributes, communityResultFeatures } from './communityAttributes';
 export { geoJsonChunks, type GeoJsonChunksOptions } from './geoJsonChunks';
+export { assignScenarioAttributes, type ScenarioSide } from './scenarioAttributes';
 export { type ComplianceCsvLabels, complianceCsv } from './complianceTable';
 export { type AttributeSource, exportGeoJson } from './exportGeoJson';
 export { flatProperties } from './flatProperties';
