@@ -10,8 +10,9 @@ import type { LayerKind } from '../core/model';
 import { offlineStyle, IDEOGRAPH_FONT_FAMILY, STYLE_LAYERS_BY_KIND } from './offlineStyle';
 import { buildDeckLayers } from './deckLayers';
 import { buildAnalysisLayers } from './analysisLayers';
-import { communityColoring } from './communityColoring';
+import { communityColoring, changeColoring } from './communityColoring';
 import { collectOverlays } from './overlays';
+import { scenarioClick } from '../store/scenarioActions';
 import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
@@ -56,7 +57,7 @@ function deckInput(s: AppState) {
     selectedCommunity: s.selectedCommunity,
     focusCategory: showsServiceArea(s) ? s.activeCategory : null,
     oldBeforeYear: s.rules.old_before_year,
-    communityColors: coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s)),
+    communityColors: s.coloring === 'change' ? changeColoring(s.scenarioDiff?.change ?? null) : coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s)),
     analysis: { below: [...base.below, ...extra.below], above: [...base.above, ...extra.above], top: extra.top },
     onHover,
   };
@@ -156,6 +157,15 @@ export function MapView() {
     map.on('click', (e) => {
       if (!dbg.mapLoaded) return;
       const picked = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['communities'] });
+      if (useStore.getState().scenarioTool) {
+        // A scenario tool turns the click into an edit (store/scenarioActions).
+        const fac = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 6, layerIds: ['facilities'] });
+        const idOf = (o: unknown) => {
+          const v = (o as { properties?: Record<string, unknown> } | null)?.properties?.id;
+          return v == null ? null : String(v);
+        };
+        if (scenarioClick([e.lngLat.lng, e.lngLat.lat], { facilityId: idOf(fac?.object), communityId: idOf(picked?.object) })) return;
+      }
       useStore.getState().selectCommunity(picked && picked.index >= 0 ? picked.index : null);
     });
     map.on('render', () => {

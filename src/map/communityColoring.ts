@@ -2,6 +2,7 @@ import type { CoverageResult } from '../core/analysis/coverage';
 import type { CommunityColoring } from '../store/viewSlice';
 import { missingMandatory } from '../core/analysis/compliance';
 import { cellStatus } from '../core/analysis/compliance';
+import { changeColor } from './scenarioPalette';
 import { COVERAGE_COLORS, completenessColor, missingBinIndex, missingBins, type RGBA } from './palette';
 
 const ids = new WeakMap<object, number>();
@@ -25,7 +26,7 @@ export function communityColoring(
   activeLevel: string,
   missingLevels: string = activeLevel,
 ): { key: string; color: (index: number) => RGBA } | null {
-  if (!cov || coloring === 'built_year') return null;
+  if (!cov || coloring === 'built_year' || coloring === 'change') return null;
   const C = cov.communityCount;
   const unreachable = new Set(cov.unreachableCommunities.map((u) => u.index));
   if (coloring === 'missing') {
@@ -56,4 +57,10 @@ export function communityColoring(
     key: `level:${activeLevel}:${resultId(cov)}`,
     color: (i) => completenessColor(cov.levelCompleteness[l * C + i]),
   };
+}
+
+/** Community colours by what the active scenario changes (scenarioDiff's change codes); null without a diff. */
+export function changeColoring(change: Int8Array | null): { key: string; color: (index: number) => RGBA } | null {
+  if (!change) return null;
+  return { key: `change:${resultId(change)}`, color: (i) => changeColor(change[i]) };
 }

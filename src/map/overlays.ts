@@ -8,6 +8,8 @@ import { parkingOverlay } from './parkingOverlay';
 import { gapGridData, gapGridOverlay, type GapPoint } from './gapGridOverlay';
 import { complianceOverlay } from './complianceOverlay';
 import { searchHitOverlay } from './searchHitOverlay';
+import { scenarioOverlay } from './scenarioOverlay';
+import { activeScenario } from '../store/scenarioActions';
 
 /**
  * Extra deck.gl layers of one feature area. `below` goes under the communities, `above` over them
@@ -62,6 +64,15 @@ function viewOverlay(s: AppState): OverlayLayers | null {
       return rankingOverlay({ renovation: renovationOrNull(s), population: s.weights?.population, communities, topN: s.rankingTopN });
     case 'gapGrid':
       return gapGridOverlay({ points: selectGapGridPoints(s), radius: s.gapGridRadius });
+    case 'scenario': {
+      const tool = s.scenarioTool;
+      return scenarioOverlay({
+        edits: activeScenario(s)?.edits ?? null,
+        facilities: s.layers.facilities?.fc ?? null,
+        linkStart: tool?.kind === 'link' ? tool.start : null,
+        suggestion: s.suggestion,
+      });
+    }
     case 'compliance':
       return complianceOverlay({ rows: selectComplianceRows(s), coverage: s.coverage, communities, filter: s.complianceFilter });
     default:

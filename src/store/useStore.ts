@@ -9,13 +9,14 @@ import { createGapSlice, type GapSlice } from './gapSlice';
 import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createComplianceSlice, type ComplianceSlice } from './complianceSlice';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
 
-export type AppState = LayersSlice & RulesSlice & SettingsSlice & ResultsSlice & ViewSlice & GapSlice & UiSlice & ComplianceSlice & BasemapSlice & ImportSlice;
+export type AppState = LayersSlice & RulesSlice & SettingsSlice & ResultsSlice & ViewSlice & GapSlice & UiSlice & ComplianceSlice & BasemapSlice & ImportSlice & ScenarioSlice;
 
 /**
  * The one app store, composed of slices: inputs (layers, rules, settings), results (written only by
  * the analysis controller, the one caller of the analysis worker), view state (view, gap map, compliance table, ui,
- * basemap) and the import flow (importSlice; its actions in importSession call the import worker).
+ * basemap), scenarios (scenarioSlice; scenarioController runs them) and the import flow (importSlice; its actions in importSession call the import worker).
  */
 export const useStore = create<AppState>()((...a) => ({
   ...createLayersSlice(...a),
@@ -28,4 +29,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createBasemapSlice(...a),
   ...createImportSlice(...a),
+  ...createScenarioSlice(...a),
 }));

@@ -3,9 +3,10 @@ import type { AppState } from './useStore';
 
 /**
  * How communities are coloured: by built year, by coverage of the active category, by level
- * completeness, or by the number of missing mandatory categories (gap map).
+ * completeness, by the number of missing mandatory categories (gap map), or by what the active
+ * scenario changes (scenario view).
  */
-export type CommunityColoring = 'built_year' | 'category' | 'level' | 'missing';
+export type CommunityColoring = 'built_year' | 'category' | 'level' | 'missing' | 'change';
 
 /** What the planner is looking at: the level and category in focus, the colouring, the top N shown. */
 export interface ViewSlice {

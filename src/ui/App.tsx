@@ -13,6 +13,7 @@ import { RightPanel } from './RightPanel';
 import { MapTools } from './search/MapTools';
 import { Workbench } from './workbench/Workbench';
 import { startAnalysisController } from '../store/analysisController';
+import { startScenarioController } from '../store/scenarioController';
 
 // Once per page: React StrictMode runs effects twice in development.
 let started = false;
@@ -31,6 +32,7 @@ export function App() {
       started = true;
       // The analysis starts as soon as data are loaded: it runs in a worker and never waits for the map.
       startAnalysisController();
+      startScenarioController();
       // Restores the autosaved workspace, else loads the demo (issue 4).
       void startWorkspace();
     }

@@ -2,9 +2,27 @@
 import * as Comlink from 'comlink';
 import { coverageTransferables } from '../core/analysis/coverage';
 import { AnalysisEngine } from './analysisEngine';
-import type { AnalysisWorkerApi } from './protocol';
+import type { AnalysisAnswer, AnalysisWorkerApi } from './protocol';
+import type { StudyAreaResult } from '../core/studyArea';
 
 const engine = new AnalysisEngine();
+
+/**
+ * One run as the main thread takes it. The renovation score follows the weight sliders there
+ * (store/selectRenovation, through the same core function). Weights are copied: the prepared
+ * context keeps its own. Park and parking results are small and structured-cloned.
+ */
+function toAnswer(r: StudyAreaResult, ms: number): AnalysisAnswer {
+  const { parks, parking } = r;
+  // The arrays moved to the main thread are copies: the worker keeps the originals for the
+  // scenario diff and the site suggestion (a transferred buffer is empty on this side). A copy
+  // costs ~2 ms at the L city.
+  const c = r.coverage;
+  const coverage = { ...c, distance: c.distance.slice(), ok: c.ok.slice(), nearestFacility: c.nearestFacility.slice(), levelCompleteness: c.levelCompleteness.slice() };
+  const w = r.weights;
+  const weights = { households: w.households.slice(), population: w.population.slice(), populationEstimated: w.populationEstimated.slice(), weightUnknown: w.weightUnknown.slice() };
+  return { coverage, parks, parking, weights, ms };
+}
 
 /** The worker side: a thin comlink facade over AnalysisEngine; results go back as transfers. */
 const api: AnalysisWorkerApi = {
@@ -15,15 +33,21 @@ const api: AnalysisWorkerApi = {
     const t0 = performance.now();
     const answer = await engine.run(rules, settings, onProgress);
     if (!answer) return null;
-    const ms = Math.round(performance.now() - t0);
-    // The renovation score follows the weight sliders on the main thread (store/selectRenovation,
-    // through the same core function). Weights are copied: the prepared context keeps its own.
-    const { coverage, parks, parking } = answer;
-    const w = answer.weights;
-    const weights = { households: w.households.slice(), population: w.population.slice(), populationEstimated: w.populationEstimated.slice(), weightUnknown: w.weightUnknown.slice() };
-    // Coverage arrays are fresh per run and move without copying; park and parking results are
-    // small and structured-cloned (parts of them stay in the worker for drawing).
-    return Comlink.transfer({ coverage, parks, parking, weights, ms }, coverageTransferables(coverage));
+    const a = toAnswer(answer, Math.round(performance.now() - t0));
+    return Comlink.transfer(a, coverageTransferables(a.coverage));
+  },
+  async runScenario(edits, rules, settings, onProgress) {
+    const t0 = performance.now();
+    const r = await engine.runScenario(edits, rules, settings, onProgress);
+    if (!r) return null;
+    const answer = toAnswer(r.result, Math.round(performance.now() - t0));
+    return Comlink.transfer({ answer, diff: r.diff, problems: r.problems }, coverageTransferables(answer.coverage));
+  },
+  clearScenario() {
+    engine.clearScenario();
+  },
+  async suggestSites(rules, settings, request, onProgress) {
+    return engine.suggestSites(rules, settings, request, onProgress);
   },
   async serviceArea(categoryId) {
     const r = engine.serviceArea(categoryId);

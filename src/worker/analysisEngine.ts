@@ -4,7 +4,9 @@ import type { CoverageRoute } from '../core/analysis/coverage';
 import type { CoverageResult } from '../core/analysis/coverage';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
-import type { AnalysisData, AnalysisSettings, Progress } from './protocol';
+import type { AnalysisData, AnalysisSettings, Progress, ScenarioAnswerCore, SuggestRequest } from './protocol';
+import { scenarioDiff, type ScenarioEdit } from '../core/scenario';
+import type { SiteSuggestion, SiteSuggestionProgress } from '../core/analysis/siting';
 
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -16,11 +18,15 @@ const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 export class AnalysisEngine {
   #area: StudyArea | null = null;
   #rules: RuleSet | null = null;
+  #baseline: StudyAreaResult | null = null;
+  #scenario: StudyArea | null = null;
   #runSeq = 0;
 
   setData(data: AnalysisData): GraphBuildStats | null {
     this.cancel();
     this.#area = new StudyArea(data);
+    this.#baseline = null;
+    this.#scenario = null;
     return this.#area.networkStats;
   }
 
@@ -41,8 +47,58 @@ export class AnalysisEngine {
       const r = steps.next();
       if (r.done) {
         this.#rules = rules;
+        this.#baseline = r.value;
+        this.#scenario = null;
         return r.value;
       }
+      onProgress?.(r.value);
+    }
+  }
+
+  /**
+   * A scenario over the last baseline run (issue 11): the edits applied to the layers and run
+   * through the same pipeline (StudyArea.withEdits), with the before/after diff. Null when
+   * superseded. Follow-up questions (site suggestion) then go to the scenario.
+   */
+  async runScenario(edits: readonly ScenarioEdit[], rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<ScenarioAnswerCore | null> {
+    const area = this.#area;
+    const baseline = this.#baseline;
+    if (!area || !baseline) throw new Error('run the baseline analysis first');
+    const seq = ++this.#runSeq;
+    const s = area.withEdits(edits);
+    const steps = s.area.steps(rules, settings);
+    for (;;) {
+      await yieldToEvents();
+      if (seq !== this.#runSeq) return null;
+      const r = steps.next();
+      if (r.done) {
+        this.#scenario = s.area;
+        return { result: r.value, diff: scenarioDiff(baseline, r.value), problems: s.problems };
+      }
+      onProgress?.(r.value);
+    }
+  }
+
+  /** Leaves the scenario: follow-up questions go to the baseline again. */
+  clearScenario(): void {
+    this.#scenario = null;
+  }
+
+  /**
+   * Suggested sites on the scenario in force (else the baseline): candidates are the request's
+   * points, else the network nodes inside its area. Null when superseded (cancel).
+   */
+  async suggestSites(rules: RuleSet, settings: AnalysisSettings, request: SuggestRequest, onProgress?: (p: SiteSuggestionProgress) => void): Promise<SiteSuggestion | null> {
+    const area = this.#scenario ?? this.#area;
+    if (!area || !this.#baseline) throw new Error('run the analysis first');
+    const seq = ++this.#runSeq;
+    const candidates = request.candidates ?? (request.area ? area.candidatesInArea(request.area) : new Float64Array(0));
+    const steps = area.suggestSitesSteps(rules, settings, { categoryId: request.categoryId, k: request.k, candidates, capacity: request.capacity ?? null, oldOnly: request.oldOnly });
+    for (;;) {
+      await yieldToEvents();
+      if (seq !== this.#runSeq) return null;
+      const r = steps.next();
+      if (r.done) return r.value;
       onProgress?.(r.value);
     }
   }

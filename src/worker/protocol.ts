@@ -4,6 +4,33 @@ import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
 import type { GraphBuildStats } from '../core/network';
 import type { ServiceAreaResult, StudyAreaLayers, StudyAreaProgress, StudyAreaResult, StudyAreaSettings } from '../core/studyArea';
+import type { EditProblem, ScenarioDiff, ScenarioEdit } from '../core/scenario';
+import type { SiteSuggestion, SiteSuggestionProgress } from '../core/analysis/siting';
+import type { MultiPolygon, Polygon } from 'geojson';
+
+/** A scenario's run in the engine: its result, the diff against the baseline, the edits that could not apply. */
+export interface ScenarioAnswerCore {
+  result: StudyAreaResult;
+  diff: ScenarioDiff;
+  problems: EditProblem[];
+}
+
+/** What the worker sends back for a scenario (the renovation score follows the sliders on the main thread). */
+export interface ScenarioAnswer {
+  answer: AnalysisAnswer;
+  diff: ScenarioDiff;
+  problems: EditProblem[];
+}
+
+/** A site suggestion request: candidates as points, or the network nodes inside an area. */
+export interface SuggestRequest {
+  categoryId: string;
+  k: number;
+  candidates?: Float64Array;
+  area?: Polygon | MultiPolygon;
+  capacity?: number | null;
+  oldOnly?: boolean;
+}
 
 /** The study area sent to the worker once per data change (structured clone). */
 export type AnalysisData = StudyAreaLayers;
@@ -37,5 +64,11 @@ export interface AnalysisWorkerApi {
   parkServiceAreas(): Promise<ServiceAreaFeature[]>;
   serviceArea(categoryId: string): Promise<ServiceAreaResult | null>;
   route(categoryId: string, communityIndex: number): Promise<CoverageRoute | null>;
+  /** Runs a scenario over the last baseline run; null when superseded. */
+  runScenario(edits: ScenarioEdit[], rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<ScenarioAnswer | null>;
+  /** Back to the baseline for follow-up questions. */
+  clearScenario(): void;
+  /** Suggested sites on the scenario in force (else the baseline); null when cancelled. */
+  suggestSites(rules: RuleSet, settings: AnalysisSettings, request: SuggestRequest, onProgress?: (p: SiteSuggestionProgress) => void): Promise<SiteSuggestion | null>;
   cancel(): void;
 }

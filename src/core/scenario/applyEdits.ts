@@ -161,8 +161,11 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
           const list = features('network');
           const p = networkParts();
           const c = roundCoordinates(e.geometry).coordinates.slice();
-          c[0] = attachEnd(list, p, c[0]);
-          c[c.length - 1] = attachEnd(list, p, c[c.length - 1]);
+          const [a, b] = [c[0], c[c.length - 1]];
+          c[0] = attachEnd(list, p, a);
+          c[c.length - 1] = attachEnd(list, p, b);
+          // A path joined to nothing would only capture the snaps of what lies beside it.
+          if (c[0] === a && c[c.length - 1] === b) return fail('nothing-near', `neither end of the new link is within ${LINK_JOIN_M} m of the network`);
           const link: F = { type: 'Feature', properties: { ...e.properties, id: e.id, scenario_edit: e.id }, geometry: { type: 'LineString', coordinates: c } as LineString };
           list.push(link);
           p.push({ feature: list.length - 1, part: -1, coords: c });

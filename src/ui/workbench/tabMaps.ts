@@ -1,13 +1,14 @@
 import type { ViewMap } from '../../store/mapViews';
 
 /** The workbench views' ids, in display order (their components and labels: tabs.ts). */
-export const WORKBENCH_TAB_IDS = ['dashboard', 'compliance', 'gaps', 'ranking', 'parks', 'parking', 'rules'] as const;
+export const WORKBENCH_TAB_IDS = ['dashboard', 'compliance', 'gaps', 'ranking', 'parks', 'parking', 'scenario', 'rules'] as const;
 export type WorkbenchTabId = (typeof WORKBENCH_TAB_IDS)[number];
 
 /**
  * What each view puts on the map while it is open: the coverage views show the active category's
  * service area; the gap map its missing-category colouring and hex grid; the ranking, parks and
- * parking views their own overlays (src/map/*Overlay.ts) and no service area.
+ * parking views their own overlays (src/map/*Overlay.ts) and no service area; the scenario view
+ * colours communities by what the active scenario changes and draws its edits.
  */
 export const WORKBENCH_VIEW_MAPS: Record<WorkbenchTabId, ViewMap> = {
   dashboard: { serviceArea: true },
@@ -16,5 +17,6 @@ export const WORKBENCH_VIEW_MAPS: Record<WorkbenchTabId, ViewMap> = {
   ranking: { serviceArea: false, overlay: 'ranking' },
   parks: { serviceArea: false, overlay: 'parks' },
   parking: { serviceArea: false, overlay: 'parking' },
+  scenario: { serviceArea: false, coloring: 'change', overlay: 'scenario' },
   rules: { serviceArea: true },
 };

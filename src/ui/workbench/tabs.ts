@@ -7,6 +7,7 @@ import { RulesView } from './RulesView';
 import { ComplianceTable } from './ComplianceTable';
 import { GapView } from './GapView';
 import { Dashboard } from './Dashboard';
+import { ScenarioView } from './ScenarioView';
 import { WORKBENCH_TAB_IDS, WORKBENCH_VIEW_MAPS, type WorkbenchTabId } from './tabMaps';
 
 /** A view of the bottom workbench drawer (compliance table, ranking, dashboard, rules...). */
@@ -26,6 +27,7 @@ const VIEWS: Record<WorkbenchTabId, { label: string; Component: ComponentType }>
   ranking: { label: 'pl_tab_ranking', Component: RankingView },
   parks: { label: 'pl_tab_parks', Component: ParksView },
   parking: { label: 'pl_tab_parking', Component: ParkingView },
+  scenario: { label: 'sc_tab', Component: ScenarioView },
   rules: { label: 'pl_tab_rules', Component: RulesView },
 };
 

@@ -101,8 +101,11 @@ describe('scenario edits (issue 11)', () => {
     const r = applyEdits({ communities, facilities, network }, [
       { op: 'delete', layer: 'facilities', target_id: 'nope' },
       { op: 'close', layer: 'network', id: 'far', geometry: { type: 'Point', coordinates: [118.1, 32.1] } },
+      // a path joined to nothing would capture the snaps of what lies beside it: refused
+      { op: 'add', layer: 'network', id: 'island', geometry: { type: 'LineString', coordinates: [[118.001, 32.001], [118.003, 32.001]] }, properties: {} },
     ]);
-    expect(r.problems.map((p) => [p.index, p.code])).toEqual([[0, 'target-missing'], [1, 'nothing-near']]);
+    expect(r.problems.map((p) => [p.index, p.code])).toEqual([[0, 'target-missing'], [1, 'nothing-near'], [2, 'nothing-near']]);
+    expect(r.layers.network!.features).toHaveLength(2);
   });
 
   it('edits export as GeoJSON (op, layer, target_id, properties) and import back to the same results', () => {

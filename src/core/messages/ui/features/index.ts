@@ -10,6 +10,7 @@ import * as mapTools from './mapTools';
 import * as importSafety from './importSafety';
 import * as crs from './crs';
 import * as basemap from './basemap';
+import * as scenario from './scenario';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -22,6 +23,7 @@ const areas: Area[] = [
   importSafety,
   crs,
   basemap,
+  scenario,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {

@@ -1,0 +1,121 @@
+import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { Position } from 'geojson';
+import type { ScenarioEdit } from '../core/scenario';
+import type { SiteSuggestion } from '../core/analysis/siting';
+import type { LayerFeatures } from '../store/layersSlice';
+import { memoLast } from '../util/memoLast';
+import { SCENARIO_COLORS } from './scenarioPalette';
+import type { OverlayLayers } from './overlays';
+
+/** What the scenario overlay draws from. */
+export interface ScenarioOverlayProps {
+  edits: readonly ScenarioEdit[] | null;
+  /** the baseline facilities (deleted and moved ones are marked where they were) */
+  facilities: LayerFeatures | null;
+  /** the first point of a link being drawn */
+  linkStart: [number, number] | null;
+  suggestion: SiteSuggestion | null;
+}
+
+interface Mark {
+  position: Position;
+  kind: 'added' | 'deleted' | 'closed' | 'gate' | 'start';
+}
+
+const marks = memoLast((edits: readonly ScenarioEdit[] | null, facilities: LayerFeatures | null, start: [number, number] | null) => {
+  const points: Mark[] = [];
+  const paths: { path: Position[] }[] = [];
+  const where = new Map<string, Position>();
+  for (const f of facilities?.features ?? []) {
+    const id = f.properties?.id;
+    if (id != null && f.geometry?.type === 'Point') where.set(String(id), f.geometry.coordinates);
+  }
+  for (const e of edits ?? []) {
+    if (e.op === 'add' && e.layer === 'network') paths.push({ path: e.geometry.coordinates });
+    else if (e.op === 'add' && e.geometry.type === 'Point') points.push({ position: e.geometry.coordinates, kind: 'added' });
+    else if (e.op === 'move') {
+      const from = where.get(e.target_id);
+      if (from) points.push({ position: from, kind: 'deleted' });
+      points.push({ position: e.geometry.coordinates, kind: 'added' });
+    } else if (e.op === 'delete') {
+      const at = where.get(e.target_id);
+      if (at) points.push({ position: at, kind: 'deleted' });
+    } else if (e.op === 'close') points.push({ position: e.geometry.coordinates, kind: 'closed' });
+    else if (e.op === 'add_entrance') points.push({ position: e.geometry.coordinates, kind: 'gate' });
+  }
+  if (start) points.push({ position: start, kind: 'start' });
+  return { points, paths };
+});
+
+const COLOR: Record<Mark['kind'], [number, number, number, number]> = {
+  added: SCENARIO_COLORS.added,
+  deleted: SCENARIO_COLORS.deleted,
+  closed: SCENARIO_COLORS.closed,
+  gate: SCENARIO_COLORS.gate,
+  start: SCENARIO_COLORS.link,
+};
+
+const picksOf = memoLast((s: SiteSuggestion | null) => (s ? s.picks.map((p) => ({ position: [p.lon, p.lat] as Position, text: String(p.rank) })) : []));
+
+/**
+ * While the scenario view is open: the active scenario's edits on the map (new facilities and
+ * gates as dots, deleted facilities and closures in red, new links as green paths) and the
+ * suggested sites as numbered markers, over everything.
+ */
+export function scenarioOverlay({ edits, facilities, linkStart, suggestion }: ScenarioOverlayProps): OverlayLayers | null {
+  const { points, paths } = marks(edits, facilities, linkStart);
+  const picks = picksOf(suggestion);
+  if (!points.length && !paths.length && !picks.length) return null;
+  const top: Layer[] = [
+    new PathLayer({
+      id: 'scenario-links',
+      data: paths,
+      getPath: (d: { path: Position[] }) => d.path as [number, number][],
+      getColor: SCENARIO_COLORS.link,
+      getWidth: 5,
+      widthUnits: 'pixels',
+      capRounded: true,
+      pickable: false,
+    }),
+    new ScatterplotLayer({
+      id: 'scenario-marks',
+      data: points,
+      getPosition: (d: Mark) => d.position as [number, number],
+      getRadius: (d: Mark) => (d.kind === 'gate' || d.kind === 'start' ? 6 : 9),
+      radiusUnits: 'pixels',
+      getFillColor: (d: Mark) => COLOR[d.kind],
+      getLineColor: SCENARIO_COLORS.outline,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      stroked: true,
+      pickable: false,
+    }),
+    new ScatterplotLayer({
+      id: 'scenario-picks',
+      data: picks,
+      getPosition: (d: { position: Position }) => d.position as [number, number],
+      getRadius: 11,
+      radiusUnits: 'pixels',
+      getFillColor: SCENARIO_COLORS.pickBackground,
+      getLineColor: SCENARIO_COLORS.pick,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      stroked: true,
+      pickable: false,
+    }),
+    new TextLayer({
+      id: 'scenario-pick-numbers',
+      data: picks,
+      getPosition: (d: { position: Position }) => d.position as [number, number],
+      getText: (d: { text: string }) => d.text,
+      getSize: 13,
+      getColor: SCENARIO_COLORS.pick,
+      fontWeight: 700,
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+      pickable: false,
+    }),
+  ];
+  return { top };
+}

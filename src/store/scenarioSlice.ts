@@ -1,0 +1,52 @@
+import type { StateCreator } from 'zustand';
+import type { EditProblem, Scenario, ScenarioDiff, ScenarioEdit } from '../core/scenario';
+import type { SiteSuggestion } from '../core/analysis/siting';
+import type { AnalysisAnswer } from '../worker/protocol';
+import type { AppState } from './useStore';
+
+/** What a click on the map does while the scenario view is open. */
+export type ScenarioTool =
+  | { kind: 'add-facility'; category: string }
+  | { kind: 'delete' }
+  | { kind: 'link'; start: [number, number] | null }
+  | { kind: 'close' }
+  | { kind: 'gate' };
+
+/** Scenarios (issue 11): the planner's edit lists over the baseline, and the active one's results. */
+export interface ScenarioSlice {
+  /** saved with the workspace and in project files */
+  scenarios: Scenario[];
+  activeScenarioId: string | null;
+  /** edits undone in the active scenario, latest last (cleared by a new edit or a switch) */
+  scenarioRedo: ScenarioEdit[];
+  scenarioTool: ScenarioTool | null;
+  scenarioStatus: 'idle' | 'running' | 'done' | 'error';
+  scenarioError: string | null;
+  /** the active scenario's run (written by the scenario controller) */
+  scenarioResult: AnalysisAnswer | null;
+  scenarioDiff: ScenarioDiff | null;
+  scenarioProblems: EditProblem[];
+  /** the last site suggestion (on the active scenario, else the baseline) */
+  suggestion: (SiteSuggestion & { categoryId: string }) | null;
+  suggestionStatus: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  suggestionProgress: number;
+  suggestionError: string | null;
+  setScenarioTool: (tool: ScenarioTool | null) => void;
+}
+
+export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set) => ({
+  scenarios: [],
+  activeScenarioId: null,
+  scenarioRedo: [],
+  scenarioTool: null,
+  scenarioStatus: 'idle',
+  scenarioError: null,
+  scenarioResult: null,
+  scenarioDiff: null,
+  scenarioProblems: [],
+  suggestion: null,
+  suggestionStatus: 'idle',
+  suggestionProgress: 0,
+  suggestionError: null,
+  setScenarioTool: (scenarioTool) => set({ scenarioTool }),
+});

@@ -1,0 +1,321 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScenarioEdit } from '../../core/scenario';
+import { useStore } from '../../store/useStore';
+import {
+  acceptSuggestion, activeEditsGeoJson, activeScenario, cancelSuggestion, importEdits, newScenario, redoEdit,
+  removeScenario, runSuggestion, selectScenario, undoEdit,
+} from '../../store/scenarioActions';
+import type { ScenarioTool } from '../../store/scenarioSlice';
+import { activeMap } from '../../map/mapHandle';
+import { rgbaCss } from '../../map/palette';
+import { SCENARIO_COLORS } from '../../map/scenarioPalette';
+import { downloadText, fileSafe } from '../../util/download';
+import { categoryName, fmt } from '../featureText';
+import './planning.css';
+
+type ToolKind = ScenarioTool['kind'];
+const TOOLS: ToolKind[] = ['add-facility', 'delete', 'link', 'close', 'gate'];
+const TOOL_LABEL: Record<ToolKind, string> = { 'add-facility': 'sc_tool_add', delete: 'sc_tool_delete', link: 'sc_tool_link', close: 'sc_tool_close', gate: 'sc_tool_gate' };
+
+function editText(t: (k: string, o?: Record<string, unknown>) => string, e: ScenarioEdit, category: (id: string) => string): string {
+  switch (e.op) {
+    case 'add':
+      return e.layer === 'facilities' ? t('sc_edit_add_facilities', { category: category(String(e.properties.category ?? '')) }) : t(`sc_edit_add_${e.layer}`);
+    case 'move':
+      return t('sc_edit_move', { id: e.target_id });
+    case 'delete':
+      return t('sc_edit_delete', { id: e.target_id });
+    case 'close':
+      return t('sc_edit_close');
+    case 'add_entrance':
+      return t('sc_edit_add_entrance', { id: e.target_id });
+  }
+}
+
+/** The current map view as a polygon (the candidate area of a site suggestion). */
+function viewArea() {
+  const b = activeMap()?.getBounds();
+  if (!b) return null;
+  const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  return { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+}
+
+/**
+ * Scenarios (issue 11): named edit lists over the baseline — new, removed facilities, footpaths,
+ * closures, gates — drawn on the map, with undo/redo; the before/after by category and level (the
+ * map colours communities that gain or lose); and suggested sites that can be added to the scenario.
+ */
+export function ScenarioView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rules = useStore((s) => s.rules);
+  const scenarios = useStore((s) => s.scenarios);
+  const activeId = useStore((s) => s.activeScenarioId);
+  const active = useStore((s) => activeScenario(s));
+  const redo = useStore((s) => s.scenarioRedo);
+  const tool = useStore((s) => s.scenarioTool);
+  const setTool = useStore((s) => s.setScenarioTool);
+  const status = useStore((s) => s.scenarioStatus);
+  const diff = useStore((s) => s.scenarioDiff);
+  const problems = useStore((s) => s.scenarioProblems);
+  const suggestion = useStore((s) => s.suggestion);
+  const suggestionStatus = useStore((s) => s.suggestionStatus);
+  const suggestionProgress = useStore((s) => s.suggestionProgress);
+  const pushMessage = useStore((s) => s.pushMessage);
+  const baselineStatus = useStore((s) => s.analysisStatus);
+  const present = useStore((s) => s.layers.facilities?.fc.features);
+  const categories = rules.categories.filter((c) => c.level !== 'block');
+  const [category, setCategory] = useState<string>(() => categories.find((c) => c.id === 'kindergarten')?.id ?? categories[0]?.id ?? '');
+  const [k, setK] = useState(3);
+  const [capacity, setCapacity] = useState('');
+  const [oldOnly, setOldOnly] = useState(false);
+  const catName = (id: string) => categoryName(rules, id, lang);
+  void present;
+
+  const pickTool = (kind: ToolKind) => {
+    if (tool?.kind === kind) return setTool(null);
+    setTool(kind === 'add-facility' ? { kind, category } : kind === 'link' ? { kind, start: null } : { kind } as ScenarioTool);
+  };
+  const hint = !tool ? null
+    : tool.kind === 'add-facility' ? t('sc_tool_hint_add', { category: catName(tool.category) })
+      : tool.kind === 'link' ? t(tool.start ? 'sc_tool_hint_link_end' : 'sc_tool_hint_link')
+        : t(`sc_tool_hint_${tool.kind}`);
+
+  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      const bad = importEdits(file.name, JSON.parse(await file.text()));
+      if (bad.length) pushMessage('warning', t('sc_imported_problems', { name: file.name, count: bad.length, first: bad[0].index + 1, detail: bad[0].detail }));
+    } catch (err) {
+      pushMessage('error', `${file.name}: ${(err as Error).message}`);
+    }
+  };
+  const onExport = () => {
+    const gj = activeEditsGeoJson();
+    if (gj && active) downloadText(JSON.stringify(gj), `lifecircle-scenario-${fileSafe(active.name)}.geojson`, 'application/geo+json');
+  };
+  const suggest = () => {
+    const area = viewArea();
+    if (!area) return;
+    const cap = Number(capacity);
+    void runSuggestion({ categoryId: category, k, area, capacity: capacity.trim() && cap > 0 ? cap : null, oldOnly });
+  };
+  const changedCats = diff?.categories.filter((c) => c.gained.communities || c.lost.communities) ?? [];
+  const totals = suggestion?.picks.reduce((a, p) => ({ population: a.population + p.gainPopulation, households: a.households + p.gainHouseholds }), { population: 0, households: 0 });
+
+  if (baselineStatus !== 'done') return <p className="pl-empty">{t(baselineStatus === 'running' ? 'pl_wait_analysis' : 'pl_no_analysis')}</p>;
+
+  return (
+    <div className="pl-view pl-scenario" data-testid="scenario-view">
+      <section className="pl-side">
+        <div className="sc-row">
+          <select value={activeId ?? ''} onChange={(e) => selectScenario(e.target.value || null)} data-testid="sc-select" aria-label={t('sc_tab')}>
+            <option value="">{t('sc_baseline')}</option>
+            {scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => newScenario()} data-testid="sc-new">
+            {t('sc_new')}
+          </button>
+        </div>
+        <div className="sc-row small">
+          {active && (
+            <>
+              <button type="button" className="link" onClick={onExport} data-testid="sc-export">
+                {t('sc_export')}
+              </button>
+              <button type="button" className="link" onClick={() => removeScenario(active.id)} data-testid="sc-delete">
+                {t('sc_delete')}
+              </button>
+            </>
+          )}
+          <label className="link">
+            {t('sc_import')}
+            <input type="file" accept=".geojson,.json,application/geo+json" hidden onChange={(e) => void onImport(e)} data-testid="sc-import" />
+          </label>
+        </div>
+        <h3>{t('sc_tools')}</h3>
+        <div className="sc-tools">
+          {TOOLS.map((kind) => (
+            <button key={kind} type="button" className={tool?.kind === kind ? 'active' : ''} onClick={() => pickTool(kind)} data-testid={`sc-tool-${kind}`}>
+              {t(TOOL_LABEL[kind])}
+            </button>
+          ))}
+        </div>
+        <label className="sc-row small">
+          {t('sc_suggest_category')}
+          <select
+            value={category}
+            onChange={(e) => {
+              setCategory(e.target.value);
+              if (tool?.kind === 'add-facility') setTool({ kind: 'add-facility', category: e.target.value });
+            }}
+            data-testid="sc-category"
+          >
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {catName(c.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {hint && (
+          <p className="hint small" data-testid="sc-hint">
+            {hint}
+          </p>
+        )}
+        <div className="sc-row">
+          <button type="button" onClick={undoEdit} disabled={!active?.edits.length} data-testid="sc-undo">
+            {t('sc_undo')}
+          </button>
+          <button type="button" onClick={redoEdit} disabled={!redo.length} data-testid="sc-redo">
+            {t('sc_redo')}
+          </button>
+        </div>
+        <h3>{t('sc_edits', { count: active?.edits.length ?? 0 })}</h3>
+        {!active?.edits.length ? (
+          <p className="muted small">{t('sc_no_edits')}</p>
+        ) : (
+          <ol className="sc-edits small" data-testid="sc-edits">
+            {active.edits.map((e, i) => {
+              const p = problems.find((x) => x.index === i);
+              return (
+                <li key={i}>
+                  {editText(t, e, catName)}
+                  {p && <span className="sc-problem"> — {t('sc_edit_skipped', { detail: p.detail })}</span>}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+      <section className="pl-main">
+        {active && (
+          <>
+            <div className="sc-legend small" data-testid="sc-legend">
+              {(['gain', 'loss', 'both', 'unchanged'] as const).map((key) => (
+                <span key={key}>
+                  <i style={{ background: rgbaCss(SCENARIO_COLORS[key]) }} /> {t(`sc_legend_${key}`)}
+                </span>
+              ))}
+            </div>
+            {status === 'running' && <p className="muted">{t('sc_running')}</p>}
+            {diff && (
+              <>
+                <p data-testid="sc-changed" data-value={diff.changedCommunities}>
+                  <strong>{diff.changedCommunities ? t('sc_changed', { count: diff.changedCommunities }) : t('sc_nothing_changed')}</strong>
+                </p>
+                {changedCats.length > 0 && (
+                  <table className="pl-table" data-testid="sc-delta">
+                    <caption>{t('sc_delta')}</caption>
+                    <thead>
+                      <tr>
+                        <th rowSpan={2}>{t('sc_col_category')}</th>
+                        <th colSpan={3}>{t('sc_gained')}</th>
+                        <th colSpan={3}>{t('sc_lost')}</th>
+                      </tr>
+                      <tr>
+                        <th>{t('sc_col_communities')}</th>
+                        <th>{t('sc_col_households')}</th>
+                        <th>{t('sc_col_population')}</th>
+                        <th>{t('sc_col_communities')}</th>
+                        <th>{t('sc_col_households')}</th>
+                        <th>{t('sc_col_population')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {changedCats.map((c) => (
+                        <tr key={c.id} data-testid={`sc-delta-${c.id}`} data-gained-population={c.gained.population} data-lost-population={c.lost.population}>
+                          <td>{catName(c.id)}</td>
+                          <td className="num">{c.gained.communities}</td>
+                          <td className="num">{fmt(c.gained.households)}</td>
+                          <td className="num">{fmt(c.gained.population)}</td>
+                          <td className="num">{c.lost.communities}</td>
+                          <td className="num">{fmt(c.lost.households)}</td>
+                          <td className="num">{fmt(c.lost.population)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                <p className="small">
+                  {t('sc_levels')}:{' '}
+                  {diff.levels
+                    .filter((l) => l.nowComplete.communities || l.noLongerComplete.communities)
+                    .map((l) => `${t(`level_${l.id}`, { defaultValue: l.id })} +${l.nowComplete.communities} ${t('sc_level_now_complete')} / −${l.noLongerComplete.communities} ${t('sc_level_no_longer')}`)
+                    .join('；') || '—'}
+                </p>
+                <p className="small">{t('sc_parking_gap', { before: fmt(diff.parking.gapBefore), after: fmt(diff.parking.gapAfter) })}</p>
+              </>
+            )}
+          </>
+        )}
+        <h3>{t('sc_suggest')}</h3>
+        <div className="sc-row small">
+          <label>
+            {t('sc_suggest_k')} <input type="number" min={1} max={50} value={k} onChange={(e) => setK(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} style={{ width: 56 }} data-testid="sc-k" />
+          </label>
+          <label>
+            {t('sc_suggest_capacity')} <input type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} style={{ width: 80 }} data-testid="sc-capacity" />
+          </label>
+          <label>
+            <input type="checkbox" checked={oldOnly} onChange={(e) => setOldOnly(e.target.checked)} data-testid="sc-old-only" /> {t('sc_suggest_old_only')}
+          </label>
+          {suggestionStatus === 'running' ? (
+            <button type="button" onClick={cancelSuggestion} data-testid="sc-suggest-cancel">
+              {t('sc_suggest_cancel')}
+            </button>
+          ) : (
+            <button type="button" onClick={suggest} data-testid="sc-suggest-run">
+              {t('sc_suggest_run')} · {catName(category)}
+            </button>
+          )}
+        </div>
+        <p className="muted small">{t('sc_suggest_area_hint')}</p>
+        {suggestionStatus === 'running' && (
+          <p className="small" data-testid="sc-suggest-progress">
+            <progress value={suggestionProgress} max={1} /> {t('sc_suggest_running', { pct: Math.round(suggestionProgress * 100) })}
+          </p>
+        )}
+        {suggestion && suggestionStatus === 'done' && (
+          suggestion.picks.length === 0 ? (
+            <p className="muted">{t('sc_suggest_none')}</p>
+          ) : (
+            <>
+              <table className="pl-table" data-testid="sc-picks">
+                <thead>
+                  <tr>
+                    <th>{t('sc_suggest_rank')}</th>
+                    <th>{t('sc_suggest_gain')}</th>
+                    <th>{t('sc_suggest_gain_households')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {suggestion.picks.map((p) => (
+                    <tr key={p.rank} data-testid={`sc-pick-${p.rank}`} data-gain={p.gainPopulation}>
+                      <td className="num">{p.rank}</td>
+                      <td className="num">{fmt(p.gainPopulation)}</td>
+                      <td className="num">{fmt(p.gainHouseholds)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="small">
+                {t('sc_suggest_total', { population: fmt(totals!.population), households: fmt(totals!.households) })}{' '}
+                <button type="button" onClick={acceptSuggestion} data-testid="sc-accept">
+                  {t('sc_suggest_accept')}
+                </button>
+              </p>
+            </>
+          )
+        )}
+      </section>
+    </div>
+  );
+}
