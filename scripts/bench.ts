@@ -55,6 +55,7 @@ import { runScale, type ScaleResult } from './bench/runScale';
 import { generateSyntheticCity, SCALES, type ScaleName } from './bench/syntheticCity';
 import { measure } from './bench/timing';
 import { probeWorker } from './bench/workerProbe';
+import { probeScenarios } from './bench/scenarioProbe';
 import { probeCli } from './bench/cliProbe';
 
 interface Args {
@@ -63,6 +64,7 @@ interface Args {
   naive: boolean;
   worker: boolean;
   cli: boolean;
+  scenario: boolean;
   seed: number;
   runs?: number;
 }
@@ -74,11 +76,11 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const json = has('--json');
-  const known = new Set(['--json', '--L', '--no-L', '--no-naive', '--no-worker', '--no-cli', '--seed', '--runs']);
+  const known = new Set(['--json', '--L', '--no-L', '--no-naive', '--no-worker', '--no-cli', '--no-scenario', '--seed', '--runs']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--') && !known.has(a)) {
-      console.error(`bench: unknown option ${a}. Options: --json --L --no-L --no-naive --no-worker --no-cli --seed N --runs N`);
+      console.error(`bench: unknown option ${a}. Options: --json --L --no-L --no-naive --no-worker --no-cli --no-scenario --seed N --runs N`);
       process.exit(2);
     }
     if (a === '--seed' || a === '--runs') i++;
@@ -95,6 +97,7 @@ function parseArgs(argv: string[]): Args {
     naive: !has('--no-naive'),
     worker: !has('--no-worker'),
     cli: !has('--no-cli'),
+    scenario: !has('--no-scenario'),
     seed,
     runs,
   };
@@ -138,7 +141,14 @@ async function main(): Promise<void> {
     }
   }
 
-  const budgets = evaluateBudgets(scales, memory, cli);
+  let scenario: BenchReport['scenario'] = null;
+  if (args.scenario) {
+    const scale: ScaleName = args.large ? 'L' : 'M';
+    log(`scenarios at ${scale} (facility edit, network edit, site suggestion K = 10) …`);
+    scenario = probeScenarios(scale, args.seed);
+  }
+
+  const budgets = evaluateBudgets(scales, memory, cli, scenario);
   const report: BenchReport = {
     benchmark: 'lifecircle',
     date: new Date().toISOString(),
@@ -153,6 +163,7 @@ async function main(): Promise<void> {
     memory,
     worker,
     cli,
+    scenario,
     budgets,
     all_budgets_pass: budgets.every((b) => b.pass !== false),
   };

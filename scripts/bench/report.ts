@@ -6,6 +6,7 @@ import { rowNotes, type ScaleResult } from './runScale';
 import type { ScaleName } from './syntheticCity';
 import { formatTiming } from './timing';
 import type { WorkerProbeResult } from './workerProbe';
+import type { ScenarioProbeResult } from './scenarioProbe';
 
 export interface Budget {
   id: string;
@@ -36,6 +37,8 @@ export interface BenchReport {
   worker: (WorkerProbeResult & { scale: ScaleName; inProcessMedian: number }) | null;
   /** the CLI end to end (cliProbe), one run per size; empty with --no-cli */
   cli: Partial<Record<CliSize, CliRunResult>>;
+  /** scenario edits and site suggestion (scenarioProbe), at L with --L/--json, else M; null with --no-scenario */
+  scenario: ScenarioProbeResult | null;
   budgets: Budget[];
   all_budgets_pass: boolean;
 }
@@ -52,7 +55,9 @@ function budget(
 export function evaluateBudgets(
   scales: Partial<Record<ScaleName, ScaleResult>>, memory: Partial<Record<ScaleName, MemoryResult>>,
   cli: Partial<Record<CliSize, CliRunResult>> = {},
+  scenario: ScenarioProbeResult | null = null,
 ): Budget[] {
+  const atL = scenario?.scale === 'L' ? scenario : null;
   const t = (s: ScaleName, row: string): number | undefined => scales[s]?.timings[row]?.median;
   return [
     budget('whole_analysis_M', 'whole analysis (snapping + 15 categories + stats) at M', t('M', 'wholeAnalysis'), 200, 'ms'),
@@ -66,6 +71,9 @@ export function evaluateBudgets(
     budget('cli_20k', 'CLI end to end, 20k communities (read → analysis → write; start-up excluded)', cli['20k']?.elapsedMs, 3000, 'ms'),
     budget('cli_200k', 'CLI end to end, 200k communities (start-up excluded)', cli['200k']?.elapsedMs, 60000, 'ms'),
     budget('cli_200k_rss', 'CLI peak RSS, 200k communities', cli['200k']?.peakRssMB, 2048, 'MB'),
+    budget('scenario_facility_edit_L', 'a scenario facility edit at L (only its category searched again)', atL?.facilityEdit.median, 100, 'ms'),
+    budget('scenario_network_edit_L', 'a scenario network edit at L', atL?.networkEdit.median, 300, 'ms'),
+    budget('site_suggestion_L', 'site suggestion K = 10 among 5,000 candidates at L', atL?.suggestion.median, 5000, 'ms'),
   ];
 }
 
@@ -118,6 +126,10 @@ export function formatTable(r: BenchReport): string {
   for (const c of Object.values(r.cli)) {
     const phases = Object.entries(c.phases).map(([k, v]) => `${k} ${v}`).join(', ');
     lines.push(`CLI ${c.size}: ${c.communities.toLocaleString('en')} communities, ${c.facilities.toLocaleString('en')} facilities, ${c.nodes.toLocaleString('en')}-node network (${c.inputMB.toFixed(0)} MB in, ${c.outputMB.toFixed(0)} MB out): ${c.elapsedMs} ms in the CLI (${phases}), ${c.wallMs.toFixed(0)} ms with start-up, peak RSS ${c.peakRssMB} MB`);
+  }
+  if (r.scenario) {
+    const x = r.scenario;
+    lines.push(`scenario ${x.scale}: facility edit ${formatTiming(x.facilityEdit)}, network edit ${formatTiming(x.networkEdit)} (graph rebuilt, all categories), site suggestion K = 10 among ${x.candidates.toLocaleString('en')} nodes ${formatTiming(x.suggestion)}`);
   }
   lines.push('', 'budgets:');
   for (const b of r.budgets) {

@@ -2,6 +2,8 @@ import type { DemoMeta } from './layersSlice';
 import type { CommunityColoring } from './viewSlice';
 import { useStore, type AppState } from './useStore';
 import { parseBasemapSetting, type BasemapSetting } from './basemapSetting';
+import type { FeatureCollection } from 'geojson';
+import { editsFromGeoJson, editsToGeoJson, type Scenario } from '../core/scenario';
 
 /**
  * The settings a workspace or project keeps besides layers and rules. Saved as plain JSON and read
@@ -20,6 +22,9 @@ export interface WorkspaceSettings {
   demo?: DemoMeta | null;
   /** The optional online basemap; absent or unreadable = offline. */
   basemap?: BasemapSetting;
+  /** Scenarios (issue 11): each with its edits as GeoJSON (core/scenario editsToGeoJson), and the one shown. */
+  scenarios?: { id: string; name: string; edits: FeatureCollection }[];
+  activeScenarioId?: string | null;
 }
 
 /** The settings of the current state. */
@@ -34,6 +39,8 @@ export function currentWorkspaceSettings(s: AppState, language?: string): Worksp
     ...(language ? { language } : {}),
     demo: s.demo,
     basemap: s.basemap,
+    scenarios: s.scenarios.map((x) => ({ id: x.id, name: x.name, edits: editsToGeoJson(x.edits) })),
+    activeScenarioId: s.activeScenarioId,
   };
 }
 
@@ -71,6 +78,17 @@ export function settingsPatch(saved: unknown, s: AppState): Partial<AppState> {
     if (w.length) patch.renovationWeights = { ...s.renovationWeights, ...Object.fromEntries(w) } as AppState['renovationWeights'];
   }
   if ('basemap' in saved) patch.basemap = parseBasemapSetting(saved.basemap);
+  if (Array.isArray(saved.scenarios)) {
+    // read defensively: a scenario keeps the edits that parse; one without a name or id is dropped
+    const scenarios: Scenario[] = [];
+    for (const x of saved.scenarios) {
+      if (!isObject(x) || typeof x.id !== 'string' || typeof x.name !== 'string') continue;
+      scenarios.push({ id: x.id, name: x.name, edits: editsFromGeoJson(isObject(x.edits) ? (x.edits as { features?: unknown[] }) : null).edits });
+    }
+    patch.scenarios = scenarios;
+    patch.activeScenarioId = typeof saved.activeScenarioId === 'string' && scenarios.some((x) => x.id === saved.activeScenarioId) ? saved.activeScenarioId : null;
+    patch.scenarioRedo = [];
+  }
   return patch;
 }
 

@@ -21,6 +21,8 @@ export interface AppliedEdits {
   problems: EditProblem[];
   /** the layers an edit changed */
   touched: Set<keyof StudyAreaLayers>;
+  /** the facility categories an edit added to, moved or took from (their searches must run again) */
+  facilityCategories: Set<string>;
 }
 
 /** Nearest point of segment a–b to p in a local metre frame around p: the point, its parameter and distance (m). */
@@ -142,6 +144,10 @@ const isPoint = (g: unknown): g is { type: 'Point'; coordinates: Position } =>
 export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEdit[]): AppliedEdits {
   const problems: EditProblem[] = [];
   const touched = new Set<keyof StudyAreaLayers>();
+  const facilityCategories = new Set<string>();
+  const noteCategory = (layer: string, f: F | undefined) => {
+    if (layer === 'facilities' && f?.properties?.category != null) facilityCategories.add(String(f.properties.category));
+  };
   const work: Partial<Record<keyof StudyAreaLayers, F[]>> = {};
   const features = (layer: keyof StudyAreaLayers): F[] => {
     if (!work[layer]) work[layer] = [...((baseline[layer] as FC | null | undefined)?.features ?? [])];
@@ -172,7 +178,9 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
           return;
         }
         if (!e.geometry) return fail('bad-geometry', 'the new feature has no geometry');
-        features(e.layer).push({ type: 'Feature', properties: { ...e.properties, id: e.id }, geometry: roundCoordinates(e.geometry) });
+        const added: F = { type: 'Feature', properties: { ...e.properties, id: e.id }, geometry: roundCoordinates(e.geometry) };
+        features(e.layer).push(added);
+        noteCategory(e.layer, added);
         return;
       }
       case 'move': {
@@ -181,12 +189,14 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
         const i = indexOf(list, e.target_id);
         if (i < 0) return fail('target-missing', `no ${e.layer} feature with id "${e.target_id}"`);
         list[i] = { ...list[i], geometry: roundCoordinates(e.geometry) };
+        noteCategory(e.layer, list[i]);
         return;
       }
       case 'delete': {
         const list = features(e.layer);
         const i = indexOf(list, e.target_id);
         if (i < 0) return fail('target-missing', `no ${e.layer} feature with id "${e.target_id}"`);
+        noteCategory(e.layer, list[i]);
         list.splice(i, 1);
         return;
       }
@@ -220,5 +230,5 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
   for (const [k, list] of Object.entries(work) as [keyof StudyAreaLayers, F[]][]) {
     (layers as unknown as Record<string, FC>)[k] = { ...((baseline[k] as FC | null | undefined) ?? { type: 'FeatureCollection' }), type: 'FeatureCollection', features: list };
   }
-  return { layers, problems, touched };
+  return { layers, problems, touched, facilityCategories };
 }

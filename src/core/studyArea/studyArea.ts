@@ -6,8 +6,8 @@ import { suggestSitesSteps, type SiteSuggestion, type SiteSuggestionProgress } f
 import { isOld } from '../model/oldCommunity';
 import { effectiveRadius } from '../rules/ruleQueries';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
-import { prepareCoverage, type CoverageContext } from '../analysis/coverage/prepareCoverage';
-import { finishCoverage, newCoverageArrays, runCoverage, searchCoverageCategories, type CoverageResult } from '../analysis/coverage/runCoverage';
+import { prepareCoverage, withFacilities, type CoverageContext } from '../analysis/coverage/prepareCoverage';
+import { finishCoverage, newCoverageArrays, runCoverage, searchCoverageCategories, type CoverageArrays, type CoverageResult } from '../analysis/coverage/runCoverage';
 import { categoryDistances } from '../analysis/coverage/categoryDistances';
 import { coverageRoute, type CoverageRoute } from '../analysis/coverage/coverageRoute';
 import { reachedEdges, serviceAreaPolygons, type ServiceAreaFeature } from '../analysis/serviceArea';
@@ -55,13 +55,32 @@ export interface SiteRequest {
   oldOnly?: boolean;
 }
 
+/**
+ * The baseline's coverage arrays for a scenario that changes some facilities: copied, with the
+ * nearest-facility indexes moved to the scenario's facility order (unchanged features keep their
+ * objects; edited categories are searched again anyway).
+ */
+function reusedArrays(base: CoverageResult, before: FC, after: FC): CoverageArrays {
+  const at = new Map<unknown, number>();
+  after.features.forEach((f, i) => at.set(f, i));
+  const moved = Int32Array.from(before.features, (f) => at.get(f) ?? -1);
+  const nearestFacility = Int32Array.from(base.nearestFacility, (i) => (i >= 0 ? moved[i] : -1));
+  return { distance: base.distance.slice(), ok: base.ok.slice(), nearestFacility };
+}
+
 export class StudyArea {
   readonly layers: StudyAreaLayers;
   readonly graph: WalkGraph | null;
   readonly #index: SegmentIndex | null;
   #ctx: CoverageContext | null = null;
   #ctxKey = '';
-  #last: { result: StudyAreaResult; settings: StudyAreaSettings } | null = null;
+  #last: { result: StudyAreaResult; settings: StudyAreaSettings; key: string } | null = null;
+  /**
+   * A scenario that edits facilities only starts from its baseline: the baseline's prepared context
+   * (only the facilities are snapped again) and its result (only the edited categories are searched;
+   * parks and parking are kept).
+   */
+  #seed: { from: StudyArea; changed: Set<string> } | null = null;
 
   /**
    * @param reuse the graph and segment index of another study area with the very same network
@@ -86,7 +105,20 @@ export class StudyArea {
    */
   withEdits(edits: readonly ScenarioEdit[]): { area: StudyArea; problems: EditProblem[]; touched: Set<keyof StudyAreaLayers> } {
     const applied = applyEdits(this.layers, edits);
-    return { area: new StudyArea(applied.layers, this), problems: applied.problems, touched: applied.touched };
+    const area = new StudyArea(applied.layers, this);
+    if ([...applied.touched].every((l) => l === 'facilities')) {
+      area.#seed = { from: this, changed: applied.facilityCategories };
+    }
+    return { area, problems: applied.problems, touched: applied.touched };
+  }
+
+  /** The seed's prepared context and last result, when they were made with these rules and settings. */
+  #seeded(key: string, settings: StudyAreaSettings): { ctx: CoverageContext; last: StudyAreaResult } | null {
+    const from = this.#seed?.from;
+    if (!from) return null;
+    const last = from.#last;
+    if (!from.#ctx || from.#ctxKey !== key || !last || last.key !== key || JSON.stringify(last.settings) !== JSON.stringify(settings)) return null;
+    return { ctx: from.#ctx, last: last.result };
   }
 
   /** Candidate sites: the network's nodes inside the area (lon/lat interleaved); empty without a network. */
@@ -129,9 +161,16 @@ export class StudyArea {
 
   /** The prepared coverage context for these rules and settings (reused while they do not change). */
   context(rules: RuleSet, settings: StudyAreaSettings): CoverageContext {
-    const mode = settings.mode === 'network' && this.graph ? 'network' : 'euclidean';
-    const key = JSON.stringify([rules.categories.map((c) => [c.id, c.level, c.radius_m, c.mandatory]), rules.levels.map((l) => [l.id, l.walk_m]), rules.persons_per_household, mode, settings.maxSnap, settings.detour]);
+    const key = this.#contextKey(rules, settings);
     if (this.#ctx && key === this.#ctxKey) return this.#ctx;
+    const seeded = this.#seeded(key, settings);
+    if (seeded) {
+      // same communities and graph: only the facilities are snapped again (withFacilities)
+      this.#ctx = withFacilities(seeded.ctx, this.layers.facilities as FeatureCollection);
+      this.#ctxKey = key;
+      return this.#ctx;
+    }
+    const mode = settings.mode === 'network' && this.graph ? 'network' : 'euclidean';
     this.#ctx = prepareCoverage(
       { communities: this.layers.communities, facilities: this.layers.facilities, rules, graph: this.graph ?? undefined, segmentIndex: this.#index ?? undefined },
       { mode, maxSnap: settings.maxSnap, detour: settings.detour },
@@ -146,19 +185,30 @@ export class StudyArea {
    */
   *steps(rules: RuleSet, settings: StudyAreaSettings): Generator<StudyAreaProgress, StudyAreaResult, void> {
     yield { fraction: 0, stage: 'prepare' };
+    const key = this.#contextKey(rules, settings);
+    const seeded = this.#seeded(key, settings);
     const ctx = this.context(rules, settings);
     const K = ctx.categories.length;
-    const chunk = Math.max(1, Math.ceil(K / 8));
+    // A facility-only scenario searches only its edited categories; the others are the baseline's.
+    const todo = seeded ? ctx.categories.map((c, k) => (this.#seed!.changed.has(c.id) ? k : -1)).filter((k) => k >= 0) : Array.from({ length: K }, (_, k) => k);
+    const arrays = seeded ? reusedArrays(seeded.last.coverage, this.#seed!.from.layers.facilities, this.layers.facilities) : newCoverageArrays(ctx);
+    const chunk = Math.max(1, Math.ceil(todo.length / 8));
     // runCoverage in chunks: every chunk's searches fill the same arrays; the rates once at the end
-    const arrays = newCoverageArrays(ctx);
     let relaxed = 0;
-    for (let start = 0; start < K; start += chunk) {
-      relaxed += searchCoverageCategories(ctx, Array.from({ length: Math.min(chunk, K - start) }, (_, i) => start + i), arrays);
-      yield { fraction: Math.min(1, (start + chunk) / K), stage: 'categories' };
+    for (let start = 0; start < todo.length; start += chunk) {
+      relaxed += searchCoverageCategories(ctx, todo.slice(start, start + chunk), arrays);
+      yield { fraction: Math.min(1, (start + chunk) / todo.length), stage: 'categories' };
     }
     const coverage = finishCoverage(ctx, arrays, relaxed, { countNoData: settings.countNoData });
     const { communities, parks: parkLayer, parking: lots } = this.layers;
     let parks: ParkCoverageResult | null = null;
+    if (seeded) {
+      // parks and parking do not depend on the facilities
+      const renovation = studyAreaRenovation(communities, { coverage, weights: ctx.weights, parks: seeded.last.parks, parking: seeded.last.parking }, rules, settings.renovationWeights);
+      const result: StudyAreaResult = { coverage, weights: ctx.weights, parks: seeded.last.parks, parking: seeded.last.parking, renovation };
+      this.#last = { result, settings, key };
+      return result;
+    }
     if (parkLayer?.features.length) {
       yield { fraction: 1, stage: 'parks' };
       parks = parkCoverage(ctx, { parks: parkLayer as FC as FeatureCollection, thresholds: rules.parks.thresholds, communities: communities as FC as FeatureCollection });
@@ -173,8 +223,13 @@ export class StudyArea {
     const weights = ctx.weights;
     const renovation = studyAreaRenovation(communities, { coverage, weights, parks, parking }, rules, settings.renovationWeights);
     const result: StudyAreaResult = { coverage, weights, parks, parking, renovation };
-    this.#last = { result, settings };
+    this.#last = { result, settings, key };
     return result;
+  }
+
+  #contextKey(rules: RuleSet, settings: StudyAreaSettings): string {
+    const mode = settings.mode === 'network' && this.graph ? 'network' : 'euclidean';
+    return JSON.stringify([rules.categories.map((c) => [c.id, c.level, c.radius_m, c.mandatory]), rules.levels.map((l) => [l.id, l.walk_m]), rules.persons_per_household, mode, settings.maxSnap, settings.detour]);
   }
 
   /** The whole analysis at once (the CLI, tests). */
