@@ -16,6 +16,8 @@ export function CommunityCompliance({ index }: { index: number }) {
   const routeCategory = useStore((s) => s.routeCategory ?? s.activeCategory);
   const setRouteCategory = useStore((s) => s.setRouteCategory);
   const route = useStore((s) => s.route);
+  // the active scenario's values next to the baseline's, where they differ (issue 11)
+  const scenario = useStore((s) => (s.activeScenarioId && s.scenarioResult && s.scenarioResult.coverage.communityCount === s.coverage?.communityCount ? s.scenarioResult.coverage : null));
   if (!coverage || index >= coverage.communityCount) return null;
   const C = coverage.communityCount;
   const speed = rules.walk.speed_m_per_min;
@@ -61,6 +63,19 @@ export function CommunityCompliance({ index }: { index: number }) {
                       </td>
                       <td className="num">
                         {noData ? t('nd_no_data') : Number.isFinite(d) ? metres(t, d) : t('no_facility_reachable')}
+                        {scenario && (() => {
+                          const sk = scenario.categoryIds.indexOf(c.id);
+                          const sd = sk < 0 ? Infinity : scenario.distance[sk * C + index];
+                          const sok = sk >= 0 && scenario.ok[sk * C + index] === 1;
+                          if (sok === ok && Math.round(sd) === Math.round(d)) return null;
+                          const value = `${Number.isFinite(sd) ? metres(t, sd) : t('no_facility_reachable')} ${sok ? '✓' : '✗'}`;
+                          return (
+                            <small className={`sc-card ${sok ? 'ok' : 'bad'}`} data-testid={`compliance-scenario-${c.id}`} data-ok={sok ? '1' : '0'}>
+                              <br />
+                              {t('sc_card_value', { value })}
+                            </small>
+                          );
+                        })()}
                       </td>
                       <td className="num muted">{Number.isFinite(d) ? t('minutes', { min: fmt(d / speed, 1) }) : ''}</td>
                     </tr>

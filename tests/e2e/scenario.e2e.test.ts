@@ -87,6 +87,12 @@ describe.skipIf(!hasChromium)('scenarios in the browser (issue 11): edit, diff, 
     await expect.poll(() => page.getByTestId('sc-changed').getAttribute('data-value'), { timeout: 60_000 }).toBe(String(ref.changedCommunities));
     const row = page.getByTestId('sc-delta-kindergarten');
     expect(Number(await row.getAttribute('data-gained-population'))).toBeCloseTo(refKg.gained.population, 6);
+    // The community card shows the scenario's value next to the baseline's.
+    await page.evaluate((c) => window.__lifecircle.store!.getState().selectCommunity(c), target);
+    const card = page.getByTestId('compliance-scenario-kindergarten');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.getAttribute('data-ok')).toBe('1');
+    expect(await page.getByTestId('compliance-kindergarten').getAttribute('data-ok')).toBe('0');
     await shot(page, 'scenario-kindergarten-zh');
 
     // Undo removes the edit (nothing changes any more), redo brings it back.

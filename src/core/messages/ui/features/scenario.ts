@@ -69,6 +69,7 @@ export const en: Record<string, string> = {
   sc_suggest_accept: 'Add to scenario',
   sc_new_facility_name: 'New facility (scenario)',
   sc_site_name: 'Suggested site {{rank}}',
+  sc_card_value: 'scenario: {{value}}',
 };
 
 export const zh: Record<string, string> = {
@@ -141,4 +142,5 @@ export const zh: Record<string, string> = {
   sc_suggest_accept: '加入方案',
   sc_new_facility_name: '新增设施（方案）',
   sc_site_name: '建议选址 {{rank}}',
+  sc_card_value: '方案：{{value}}',
 };
