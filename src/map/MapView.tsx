@@ -13,6 +13,7 @@ import { buildAnalysisLayers } from './analysisLayers';
 import { communityColoring, changeColoring } from './communityColoring';
 import { collectOverlays } from './overlays';
 import { scenarioClick } from '../store/scenarioActions';
+import { attachDrawTools } from './drawTools';
 import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
@@ -140,7 +141,13 @@ export function MapView() {
       dbg.overlay = overlay as never;
       dbg.mapLoaded = true;
       apply(useStore.getState());
-      unsubscribe = useStore.subscribe(apply);
+      const offStore = useStore.subscribe(apply);
+      // scenario drawing (terra-draw), after the style has loaded
+      const detachDraw = attachDrawTools(map);
+      unsubscribe = () => {
+        offStore();
+        detachDraw();
+      };
     });
     map.on('idle', () => {
       if (dbg.mapLoaded && dbg.deckFrames > 0) {
@@ -159,7 +166,7 @@ export function MapView() {
       const picked = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['communities'] });
       if (useStore.getState().scenarioTool) {
         // A scenario tool turns the click into an edit (store/scenarioActions).
-        const fac = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 6, layerIds: ['facilities'] });
+        const fac = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 6, layerIds: ['facilities', 'facilities-focus'] });
         const idOf = (o: unknown) => {
           const v = (o as { properties?: Record<string, unknown> } | null)?.properties?.id;
           return v == null ? null : String(v);

@@ -69,7 +69,7 @@ function viewOverlay(s: AppState): OverlayLayers | null {
       return scenarioOverlay({
         edits: activeScenario(s)?.edits ?? null,
         facilities: s.layers.facilities?.fc ?? null,
-        linkStart: tool?.kind === 'link' ? tool.start : null,
+        moving: tool?.kind === 'move' ? tool.target : null,
         suggestion: s.suggestion,
       });
     }

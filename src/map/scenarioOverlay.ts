@@ -1,4 +1,4 @@
-import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Position } from 'geojson';
 import type { ScenarioEdit } from '../core/scenario';
@@ -13,8 +13,8 @@ export interface ScenarioOverlayProps {
   edits: readonly ScenarioEdit[] | null;
   /** the baseline facilities (deleted and moved ones are marked where they were) */
   facilities: LayerFeatures | null;
-  /** the first point of a link being drawn */
-  linkStart: [number, number] | null;
+  /** the facility being moved (ringed until its new place is clicked) */
+  moving: string | null;
   suggestion: SiteSuggestion | null;
 }
 
@@ -23,9 +23,10 @@ interface Mark {
   kind: 'added' | 'deleted' | 'closed' | 'gate' | 'start';
 }
 
-const marks = memoLast((edits: readonly ScenarioEdit[] | null, facilities: LayerFeatures | null, start: [number, number] | null) => {
+const marks = memoLast((edits: readonly ScenarioEdit[] | null, facilities: LayerFeatures | null, moving: string | null) => {
   const points: Mark[] = [];
   const paths: { path: Position[] }[] = [];
+  const polygons: { polygon: Position[][] }[] = [];
   const where = new Map<string, Position>();
   for (const f of facilities?.features ?? []) {
     const id = f.properties?.id;
@@ -33,6 +34,10 @@ const marks = memoLast((edits: readonly ScenarioEdit[] | null, facilities: Layer
   }
   for (const e of edits ?? []) {
     if (e.op === 'add' && e.layer === 'network') paths.push({ path: e.geometry.coordinates });
+    else if (e.op === 'add' && e.layer === 'parks') {
+      if (e.geometry.type === 'Polygon') polygons.push({ polygon: e.geometry.coordinates });
+      else for (const p of e.geometry.coordinates) polygons.push({ polygon: p });
+    }
     else if (e.op === 'add' && e.geometry.type === 'Point') points.push({ position: e.geometry.coordinates, kind: 'added' });
     else if (e.op === 'move') {
       const from = where.get(e.target_id);
@@ -44,8 +49,9 @@ const marks = memoLast((edits: readonly ScenarioEdit[] | null, facilities: Layer
     } else if (e.op === 'close') points.push({ position: e.geometry.coordinates, kind: 'closed' });
     else if (e.op === 'add_entrance') points.push({ position: e.geometry.coordinates, kind: 'gate' });
   }
-  if (start) points.push({ position: start, kind: 'start' });
-  return { points, paths };
+  const at = moving ? where.get(moving) : undefined;
+  if (at) points.push({ position: at, kind: 'start' });
+  return { points, paths, polygons };
 });
 
 const COLOR: Record<Mark['kind'], [number, number, number, number]> = {
@@ -63,11 +69,21 @@ const picksOf = memoLast((s: SiteSuggestion | null) => (s ? s.picks.map((p) => (
  * gates as dots, deleted facilities and closures in red, new links as green paths) and the
  * suggested sites as numbered markers, over everything.
  */
-export function scenarioOverlay({ edits, facilities, linkStart, suggestion }: ScenarioOverlayProps): OverlayLayers | null {
-  const { points, paths } = marks(edits, facilities, linkStart);
+export function scenarioOverlay({ edits, facilities, moving, suggestion }: ScenarioOverlayProps): OverlayLayers | null {
+  const { points, paths, polygons } = marks(edits, facilities, moving);
   const picks = picksOf(suggestion);
-  if (!points.length && !paths.length && !picks.length) return null;
+  if (!points.length && !paths.length && !picks.length && !polygons.length) return null;
   const top: Layer[] = [
+    new PolygonLayer({
+      id: 'scenario-parks',
+      data: polygons,
+      getPolygon: (d: { polygon: Position[][] }) => d.polygon as [number, number][][],
+      getFillColor: SCENARIO_COLORS.park,
+      getLineColor: SCENARIO_COLORS.link,
+      getLineWidth: 2,
+      lineWidthUnits: 'pixels',
+      pickable: false,
+    }),
     new PathLayer({
       id: 'scenario-links',
       data: paths,

@@ -13,6 +13,7 @@ export const SCENARIO_COLORS = {
   added: [18, 184, 134, 255] as RGBA,
   deleted: [224, 49, 49, 255] as RGBA,
   link: [12, 166, 120, 255] as RGBA,
+  park: [64, 192, 87, 110] as RGBA,
   closed: [201, 42, 42, 255] as RGBA,
   gate: [245, 159, 0, 255] as RGBA,
   pick: [255, 255, 255, 255] as RGBA,

@@ -1,5 +1,5 @@
 import { editsFromGeoJson, editsToGeoJson, roundCoordinates, type EditProblem, type Scenario, type ScenarioEdit } from '../core/scenario';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, LineString, Polygon } from 'geojson';
 import i18n from '../i18n';
 import { analysisWorker, Comlink } from '../worker/analysisClient';
 import type { SuggestRequest } from '../worker/protocol';
@@ -109,14 +109,32 @@ export function scenarioClick(lonLat: [number, number], pick: MapPick): boolean 
       if (!pick.communityId) return false;
       addEdit({ op: 'add_entrance', layer: 'communities', target_id: pick.communityId, geometry: pt(lonLat) });
       return true;
-    case 'link':
-      if (!tool.start) {
-        useStore.setState({ scenarioTool: { kind: 'link', start: pt(lonLat).coordinates as [number, number] } });
+    case 'move':
+      if (!tool.target) {
+        if (!pick.facilityId) return false;
+        useStore.setState({ scenarioTool: { kind: 'move', target: pick.facilityId } });
         return true;
       }
-      addEdit({ op: 'add', layer: 'network', id: newEditId('link-'), geometry: roundCoordinates({ type: 'LineString', coordinates: [tool.start, lonLat] }), properties: { highway: 'footway' } });
-      useStore.setState({ scenarioTool: { kind: 'link', start: null } });
+      addEdit({ op: 'move', layer: 'facilities', target_id: tool.target, geometry: pt(lonLat) });
+      useStore.setState({ scenarioTool: { kind: 'move', target: null } });
       return true;
+    case 'parking':
+      addEdit({ op: 'add', layer: 'parking', id: newEditId('lot-'), geometry: pt(lonLat), properties: { spaces: tool.spaces, public: true, name: i18n.t('sc_new_lot_name') } });
+      return true;
+    case 'link':
+    case 'park':
+      // terra-draw takes these clicks (map/drawTools); the map does not select meanwhile
+      return true;
+  }
+}
+
+/** A line or polygon finished with terra-draw: a new footpath or park in the active scenario. */
+export function finishDrawing(geometry: LineString | Polygon): void {
+  const tool = useStore.getState().scenarioTool;
+  if (tool?.kind === 'link' && geometry.type === 'LineString') {
+    addEdit({ op: 'add', layer: 'network', id: newEditId('link-'), geometry: roundCoordinates(geometry), properties: { highway: 'footway' } });
+  } else if (tool?.kind === 'park' && geometry.type === 'Polygon') {
+    addEdit({ op: 'add', layer: 'parks', id: newEditId('park-'), geometry: roundCoordinates(geometry), properties: { name: i18n.t('sc_new_park_name') } });
   }
 }
 

@@ -8,7 +8,13 @@ import type { AppState } from './useStore';
 export type ScenarioTool =
   | { kind: 'add-facility'; category: string }
   | { kind: 'delete' }
-  | { kind: 'link'; start: [number, number] | null }
+  /** click a facility, then its new place */
+  | { kind: 'move'; target: string | null }
+  /** a public lot with this many spaces */
+  | { kind: 'parking'; spaces: number }
+  /** drawn with terra-draw (map/drawTools) */
+  | { kind: 'link' }
+  | { kind: 'park' }
   | { kind: 'close' }
   | { kind: 'gate' };
 

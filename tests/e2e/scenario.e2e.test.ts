@@ -102,14 +102,31 @@ describe.skipIf(!hasChromium)('scenarios in the browser (issue 11): edit, diff, 
     await page.getByTestId('sc-redo').click();
     await expect.poll(() => page.getByTestId('sc-changed').getAttribute('data-value'), { timeout: 60_000 }).toBe(String(ref.changedCommunities));
 
-    // A footpath: two clicks on street vertices; its ends join the network there (no problem listed).
+    // A footpath drawn with terra-draw: two street vertices, then the last one again to finish; its
+    // ends join the network there (no problem listed).
     await page.getByTestId('sc-tool-link').click();
     await clickAt(page, streetEnds[0]);
+    await page.waitForTimeout(300);
     await clickAt(page, streetEnds[1]);
-    await expect.poll(async () => (await edits(page)).length).toBe(2);
+    await page.waitForTimeout(300);
+    await clickAt(page, streetEnds[1]);
+    await expect.poll(async () => (await edits(page)).length, { timeout: 30_000 }).toBe(2);
     expect((await edits(page))[1]).toMatchObject({ op: 'add', layer: 'network' });
     await expect.poll(() => page.evaluate(() => window.__lifecircle.store!.getState().scenarioProblems.length), { timeout: 60_000 }).toBe(0);
-    await page.getByTestId('sc-tool-link').click(); // stop drawing
+    // A park drawn as a polygon (three corners, then the first again), then undone.
+    await page.getByTestId('sc-tool-park').click();
+    const [lon, lat] = targetPoint;
+    const corners: [number, number][] = [[lon + 0.0012, lat + 0.0012], [lon + 0.0022, lat + 0.0012], [lon + 0.0017, lat + 0.002]];
+    for (const c of [...corners, corners[0]]) {
+      await clickAt(page, c);
+      await page.waitForTimeout(300);
+    }
+    await expect.poll(async () => (await edits(page)).length, { timeout: 30_000 }).toBe(3);
+    expect((await edits(page))[2]).toMatchObject({ op: 'add', layer: 'parks', geometry: { type: 'Polygon' } });
+    await shot(page, 'scenario-drawn-zh');
+    await page.getByTestId('sc-undo').click();
+    await expect.poll(async () => (await edits(page)).length).toBe(2);
+    await page.getByTestId('sc-tool-park').click(); // stop drawing
 
     // A suggestion of two sites in the whole town: gains non-increasing; accepting adds them.
     await page.evaluate(() => {

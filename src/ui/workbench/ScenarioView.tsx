@@ -15,8 +15,11 @@ import { categoryName, fmt } from '../featureText';
 import './planning.css';
 
 type ToolKind = ScenarioTool['kind'];
-const TOOLS: ToolKind[] = ['add-facility', 'delete', 'link', 'close', 'gate'];
-const TOOL_LABEL: Record<ToolKind, string> = { 'add-facility': 'sc_tool_add', delete: 'sc_tool_delete', link: 'sc_tool_link', close: 'sc_tool_close', gate: 'sc_tool_gate' };
+const TOOLS: ToolKind[] = ['add-facility', 'move', 'delete', 'park', 'parking', 'link', 'close', 'gate'];
+const TOOL_LABEL: Record<ToolKind, string> = {
+  'add-facility': 'sc_tool_add', move: 'sc_tool_move', delete: 'sc_tool_delete', park: 'sc_tool_park', parking: 'sc_tool_parking',
+  link: 'sc_tool_link', close: 'sc_tool_close', gate: 'sc_tool_gate',
+};
 
 function editText(t: (k: string, o?: Record<string, unknown>) => string, e: ScenarioEdit, category: (id: string) => string): string {
   switch (e.op) {
@@ -70,17 +73,19 @@ export function ScenarioView() {
   const [k, setK] = useState(3);
   const [capacity, setCapacity] = useState('');
   const [oldOnly, setOldOnly] = useState(false);
+  const [spaces, setSpaces] = useState(100);
   const catName = (id: string) => categoryName(rules, id, lang);
   void present;
 
   const pickTool = (kind: ToolKind) => {
     if (tool?.kind === kind) return setTool(null);
-    setTool(kind === 'add-facility' ? { kind, category } : kind === 'link' ? { kind, start: null } : { kind } as ScenarioTool);
+    setTool(kind === 'add-facility' ? { kind, category } : kind === 'move' ? { kind, target: null } : kind === 'parking' ? { kind, spaces } : ({ kind } as ScenarioTool));
   };
   const hint = !tool ? null
     : tool.kind === 'add-facility' ? t('sc_tool_hint_add', { category: catName(tool.category) })
-      : tool.kind === 'link' ? t(tool.start ? 'sc_tool_hint_link_end' : 'sc_tool_hint_link')
-        : t(`sc_tool_hint_${tool.kind}`);
+      : tool.kind === 'move' ? t(tool.target ? 'sc_tool_hint_move_to' : 'sc_tool_hint_move')
+        : tool.kind === 'parking' ? t('sc_tool_hint_parking', { spaces: tool.spaces })
+          : t(`sc_tool_hint_${tool.kind}`);
 
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -165,6 +170,23 @@ export function ScenarioView() {
             ))}
           </select>
         </label>
+        {tool?.kind === 'parking' && (
+          <label className="sc-row small">
+            {t('sc_parking_spaces')}
+            <input
+              type="number"
+              min={1}
+              value={spaces}
+              style={{ width: 64 }}
+              data-testid="sc-spaces"
+              onChange={(e) => {
+                const v = Math.max(1, Math.round(Number(e.target.value) || 1));
+                setSpaces(v);
+                setTool({ kind: 'parking', spaces: v });
+              }}
+            />
+          </label>
+        )}
         {hint && (
           <p className="hint small" data-testid="sc-hint">
             {hint}
@@ -252,6 +274,11 @@ export function ScenarioView() {
                     .join('；') || '—'}
                 </p>
                 <p className="small">{t('sc_parking_gap', { before: fmt(diff.parking.gapBefore), after: fmt(diff.parking.gapAfter) })}</p>
+                {diff.parks && (diff.parks.gained.communities > 0 || diff.parks.lost.communities > 0) && (
+                  <p className="small" data-testid="sc-parks">
+                    {t('sc_parks_change', { gained: diff.parks.gained.communities, gainedPopulation: fmt(diff.parks.gained.population), lost: diff.parks.lost.communities })}
+                  </p>
+                )}
               </>
             )}
           </>
