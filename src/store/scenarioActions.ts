@@ -35,7 +35,16 @@ export function selectScenario(id: string | null): void {
 
 export function removeScenario(id: string): void {
   const s = useStore.getState();
-  useStore.setState({ scenarios: s.scenarios.filter((x) => x.id !== id), ...(s.activeScenarioId === id ? { activeScenarioId: null, scenarioRedo: [] } : {}) });
+  useStore.setState({
+    scenarios: s.scenarios.filter((x) => x.id !== id),
+    ...(s.activeScenarioId === id ? { activeScenarioId: null, scenarioRedo: [] } : {}),
+    ...(s.compareScenarioId === id ? { compareScenarioId: null } : {}),
+  });
+}
+
+/** Compares the active scenario with another one (null: with the baseline). */
+export function compareWith(id: string | null): void {
+  useStore.setState({ compareScenarioId: id });
 }
 
 export function renameScenario(id: string, name: string): void {

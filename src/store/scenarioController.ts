@@ -12,7 +12,8 @@ export function startScenarioController(): () => void {
   let seq = 0;
   const onChange = (s: AppState) => {
     const a = activeScenario(s);
-    const key = [s.coverage, s.rules, s.analysisSettings, a?.id ?? null, a?.edits ?? null];
+    const against = s.compareScenarioId && s.compareScenarioId !== a?.id ? s.scenarios.find((x) => x.id === s.compareScenarioId) ?? null : null;
+    const key = [s.coverage, s.rules, s.analysisSettings, a?.id ?? null, a?.edits ?? null, against?.edits ?? null];
     if (key.every((k, i) => k === of[i])) return;
     of = key;
     const my = ++seq;
@@ -23,7 +24,7 @@ export function startScenarioController(): () => void {
     }
     useStore.setState({ scenarioStatus: 'running', scenarioError: null });
     analysisWorker()
-      .runScenario(a.edits, s.rules, s.analysisSettings)
+      .runScenario(a.edits, s.rules, s.analysisSettings, undefined, against?.edits ?? null)
       .then((r) => {
         if (my !== seq || !r) return;
         useStore.setState({ scenarioResult: r.answer, scenarioDiff: r.diff, scenarioProblems: r.problems, scenarioStatus: 'done' });

@@ -23,6 +23,8 @@ export interface ScenarioSlice {
   /** saved with the workspace and in project files */
   scenarios: Scenario[];
   activeScenarioId: string | null;
+  /** the scenario the active one is compared with; null = the baseline */
+  compareScenarioId: string | null;
   /** edits undone in the active scenario, latest last (cleared by a new edit or a switch) */
   scenarioRedo: ScenarioEdit[];
   scenarioTool: ScenarioTool | null;
@@ -43,6 +45,7 @@ export interface ScenarioSlice {
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set) => ({
   scenarios: [],
   activeScenarioId: null,
+  compareScenarioId: null,
   scenarioRedo: [],
   scenarioTool: null,
   scenarioStatus: 'idle',

@@ -36,9 +36,9 @@ const api: AnalysisWorkerApi = {
     const a = toAnswer(answer, Math.round(performance.now() - t0));
     return Comlink.transfer(a, coverageTransferables(a.coverage));
   },
-  async runScenario(edits, rules, settings, onProgress) {
+  async runScenario(edits, rules, settings, onProgress, against) {
     const t0 = performance.now();
-    const r = await engine.runScenario(edits, rules, settings, onProgress);
+    const r = await engine.runScenario(edits, rules, settings, onProgress, against);
     if (!r) return null;
     const answer = toAnswer(r.result, Math.round(performance.now() - t0));
     return Comlink.transfer({ answer, diff: r.diff, problems: r.problems }, coverageTransferables(answer.coverage));

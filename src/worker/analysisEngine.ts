@@ -60,11 +60,20 @@ export class AnalysisEngine {
    * through the same pipeline (StudyArea.withEdits), with the before/after diff. Null when
    * superseded. Follow-up questions (site suggestion) then go to the scenario.
    */
-  async runScenario(edits: readonly ScenarioEdit[], rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<ScenarioAnswerCore | null> {
+  async runScenario(
+    edits: readonly ScenarioEdit[], rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void,
+    /** compare with this other scenario instead of the baseline */
+    against?: readonly ScenarioEdit[] | null,
+  ): Promise<ScenarioAnswerCore | null> {
     const area = this.#area;
-    const baseline = this.#baseline;
+    let baseline = this.#baseline;
     if (!area || !baseline) throw new Error('run the baseline analysis first');
     const seq = ++this.#runSeq;
+    if (against) {
+      await yieldToEvents();
+      if (seq !== this.#runSeq) return null;
+      baseline = area.withEdits(against).area.analyze(rules, settings);
+    }
     const s = area.withEdits(edits);
     const steps = s.area.steps(rules, settings);
     for (;;) {

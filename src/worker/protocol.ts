@@ -64,8 +64,8 @@ export interface AnalysisWorkerApi {
   parkServiceAreas(): Promise<ServiceAreaFeature[]>;
   serviceArea(categoryId: string): Promise<ServiceAreaResult | null>;
   route(categoryId: string, communityIndex: number): Promise<CoverageRoute | null>;
-  /** Runs a scenario over the last baseline run; null when superseded. */
-  runScenario(edits: ScenarioEdit[], rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void): Promise<ScenarioAnswer | null>;
+  /** Runs a scenario over the last baseline run (compared with the baseline, or with the `against` scenario); null when superseded. */
+  runScenario(edits: ScenarioEdit[], rules: RuleSet, settings: AnalysisSettings, onProgress?: (p: Progress) => void, against?: ScenarioEdit[] | null): Promise<ScenarioAnswer | null>;
   /** Back to the baseline for follow-up questions. */
   clearScenario(): void;
   /** Suggested sites on the scenario in force (else the baseline); null when cancelled. */

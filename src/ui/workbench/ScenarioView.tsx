@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioEdit } from '../../core/scenario';
 import { useStore } from '../../store/useStore';
 import {
-  acceptSuggestion, activeEditsGeoJson, activeScenario, cancelSuggestion, importEdits, newScenario, redoEdit,
+  acceptSuggestion, activeEditsGeoJson, activeScenario, cancelSuggestion, compareWith, importEdits, newScenario, redoEdit,
   removeScenario, runSuggestion, selectScenario, undoEdit,
 } from '../../store/scenarioActions';
 import type { ScenarioTool } from '../../store/scenarioSlice';
@@ -55,6 +55,7 @@ export function ScenarioView() {
   const rules = useStore((s) => s.rules);
   const scenarios = useStore((s) => s.scenarios);
   const activeId = useStore((s) => s.activeScenarioId);
+  const compareId = useStore((s) => (s.compareScenarioId && s.compareScenarioId !== s.activeScenarioId ? s.compareScenarioId : null));
   const active = useStore((s) => activeScenario(s));
   const redo = useStore((s) => s.scenarioRedo);
   const tool = useStore((s) => s.scenarioTool);
@@ -129,6 +130,21 @@ export function ScenarioView() {
             {t('sc_new')}
           </button>
         </div>
+        {active && scenarios.length > 1 && (
+          <label className="sc-row small">
+            {t('sc_compare_with')}
+            <select value={compareId ?? ''} onChange={(e) => compareWith(e.target.value || null)} data-testid="sc-compare">
+              <option value="">{t('sc_baseline')}</option>
+              {scenarios
+                .filter((s) => s.id !== active.id)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
         <div className="sc-row small">
           {active && (
             <>
