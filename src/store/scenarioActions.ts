@@ -182,7 +182,7 @@ export async function runSuggestion(request: SuggestRequest): Promise<void> {
 
 export function cancelSuggestion(): void {
   suggestSeq++;
-  void analysisWorker().cancel();
+  void analysisWorker().cancelSuggestion();
   useStore.setState({ suggestionStatus: 'cancelled' });
 }
 

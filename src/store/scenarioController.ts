@@ -26,7 +26,13 @@ export function startScenarioController(): () => void {
     analysisWorker()
       .runScenario(a.edits, s.rules, s.analysisSettings, undefined, against?.edits ?? null)
       .then((r) => {
-        if (my !== seq || !r) return;
+        if (my !== seq) return;
+        // superseded in the worker (a newer baseline run): the next change runs it again
+        if (!r) {
+          of = [];
+          useStore.setState({ scenarioStatus: 'idle' });
+          return;
+        }
         useStore.setState({ scenarioResult: r.answer, scenarioDiff: r.diff, scenarioProblems: r.problems, scenarioStatus: 'done' });
       })
       .catch((e: Error) => {

@@ -49,6 +49,9 @@ const api: AnalysisWorkerApi = {
   async suggestSites(rules, settings, request, onProgress) {
     return engine.suggestSites(rules, settings, request, onProgress);
   },
+  cancelSuggestion() {
+    engine.cancelSuggestion();
+  },
   async serviceArea(categoryId) {
     const r = engine.serviceArea(categoryId);
     if (!r) return null;

@@ -21,6 +21,8 @@ export class AnalysisEngine {
   #baseline: StudyAreaResult | null = null;
   #scenario: StudyArea | null = null;
   #runSeq = 0;
+  /** site suggestions have their own sequence: an analysis does not cancel one, nor one an analysis */
+  #suggestSeq = 0;
 
   setData(data: AnalysisData): GraphBuildStats | null {
     this.cancel();
@@ -100,16 +102,21 @@ export class AnalysisEngine {
   async suggestSites(rules: RuleSet, settings: AnalysisSettings, request: SuggestRequest, onProgress?: (p: SiteSuggestionProgress) => void): Promise<SiteSuggestion | null> {
     const area = this.#scenario ?? this.#area;
     if (!area || !this.#baseline) throw new Error('run the analysis first');
-    const seq = ++this.#runSeq;
+    const seq = ++this.#suggestSeq;
     const candidates = request.candidates ?? (request.area ? area.candidatesInArea(request.area) : new Float64Array(0));
     const steps = area.suggestSitesSteps(rules, settings, { categoryId: request.categoryId, k: request.k, candidates, capacity: request.capacity ?? null, oldOnly: request.oldOnly });
     for (;;) {
       await yieldToEvents();
-      if (seq !== this.#runSeq) return null;
+      if (seq !== this.#suggestSeq) return null;
       const r = steps.next();
       if (r.done) return r.value;
       onProgress?.(r.value);
     }
+  }
+
+  /** Stops the running site suggestion (it resolves null). */
+  cancelSuggestion(): void {
+    this.#suggestSeq++;
   }
 
   euclideanStats(): CoverageResult['stats'] | null {

@@ -70,5 +70,7 @@ export interface AnalysisWorkerApi {
   clearScenario(): void;
   /** Suggested sites on the scenario in force (else the baseline); null when cancelled. */
   suggestSites(rules: RuleSet, settings: AnalysisSettings, request: SuggestRequest, onProgress?: (p: SiteSuggestionProgress) => void): Promise<SiteSuggestion | null>;
+  /** Stops the running site suggestion (an analysis does not). */
+  cancelSuggestion(): void;
   cancel(): void;
 }

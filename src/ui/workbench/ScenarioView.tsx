@@ -68,7 +68,6 @@ export function ScenarioView() {
   const suggestionProgress = useStore((s) => s.suggestionProgress);
   const pushMessage = useStore((s) => s.pushMessage);
   const baselineStatus = useStore((s) => s.analysisStatus);
-  const present = useStore((s) => s.layers.facilities?.fc.features);
   const categories = rules.categories.filter((c) => c.level !== 'block');
   const [category, setCategory] = useState<string>(() => categories.find((c) => c.id === 'kindergarten')?.id ?? categories[0]?.id ?? '');
   const [k, setK] = useState(3);
@@ -76,7 +75,6 @@ export function ScenarioView() {
   const [oldOnly, setOldOnly] = useState(false);
   const [spaces, setSpaces] = useState(100);
   const catName = (id: string) => categoryName(rules, id, lang);
-  void present;
 
   const pickTool = (kind: ToolKind) => {
     if (tool?.kind === kind) return setTool(null);

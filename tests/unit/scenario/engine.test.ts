@@ -35,4 +35,18 @@ describe('the worker engine runs scenarios through the pipeline, against the bas
     expect(s.picks.length).toBeGreaterThan(0);
     for (let i = 1; i < s.picks.length; i++) expect(s.picks[i].gainPopulation).toBeLessThanOrEqual(s.picks[i - 1].gainPopulation);
   });
+
+  it('a site suggestion can be cancelled (it resolves null), and a scenario run meanwhile does not cancel it', async () => {
+    const engine = new AnalysisEngine();
+    engine.setData({ ...layers });
+    await engine.run(defaultRules, settings);
+    const candidates = Float64Array.from([...corner(3), ...corner(100)]);
+    const cancelled = engine.suggestSites(defaultRules, settings, { categoryId: 'kindergarten', k: 2, candidates });
+    engine.cancelSuggestion();
+    expect(await cancelled).toBeNull();
+    const running = engine.suggestSites(defaultRules, settings, { categoryId: 'kindergarten', k: 2, candidates });
+    const scenario = engine.runScenario(a, defaultRules, settings);
+    expect(await scenario).not.toBeNull();
+    expect(await running).not.toBeNull();
+  });
 });
