@@ -43,6 +43,13 @@ describe.skipIf(!hasChromium)('npm run dev: the demo on the map', () => {
     const t = await page.evaluate(() => ({ run: window.__lifecircle.firstRunAt!, paint: window.__lifecircle.firstPaintAt!, result: window.__lifecircle.firstResultAt! }));
     console.log(`[e2e] dev: analysis started ${t.run} ms, first paint ${t.paint} ms, first result ${t.result} ms (${t.result - t.paint} ms after the paint)`);
     expect(t.run).toBeLessThanOrEqual(t.paint);
+
+    // The scenario view in dev: terra-draw (an ESM dependency Vite pre-bundles) starts its line mode.
+    await page.waitForSelector('[data-testid="analysis-status"][data-status="done"]', { timeout: 120_000 });
+    await page.getByTestId('tab-scenario').click();
+    await page.getByTestId('scenario-view').waitFor();
+    await page.getByTestId('sc-tool-link').click();
+    await page.getByTestId('sc-hint').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -11,3 +11,4 @@ export * from './search';
 export * from './points';
 export * from './serviceArea';
 export * from './siting';
+export * from './choice';
