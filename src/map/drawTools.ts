@@ -8,7 +8,7 @@ import { useStore, type AppState } from '../store/useStore';
 /** The terra-draw mode of a scenario tool, or null for tools that take single clicks. */
 function modeOf(s: AppState): 'linestring' | 'polygon' | null {
   const k = s.scenarioTool?.kind;
-  return k === 'link' ? 'linestring' : k === 'park' ? 'polygon' : null;
+  return k === 'link' ? 'linestring' : k === 'park' || k === 'suggest-area' ? 'polygon' : null;
 }
 
 /**

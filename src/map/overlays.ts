@@ -71,6 +71,8 @@ function viewOverlay(s: AppState): OverlayLayers | null {
         facilities: s.layers.facilities?.fc ?? null,
         moving: tool?.kind === 'move' ? tool.target : null,
         suggestion: s.suggestion,
+        candidateArea: s.suggestionArea,
+        candidatePoints: s.suggestionPoints,
       });
     }
     case 'compliance':

@@ -1,6 +1,6 @@
 import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { Position } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import type { ScenarioEdit } from '../core/scenario';
 import type { SiteSuggestion } from '../core/analysis/siting';
 import type { LayerFeatures } from '../store/layersSlice';
@@ -16,6 +16,9 @@ export interface ScenarioOverlayProps {
   /** the facility being moved (ringed until its new place is clicked) */
   moving: string | null;
   suggestion: SiteSuggestion | null;
+  /** the candidate area and points the planner drew for a suggestion */
+  candidateArea: Polygon | null;
+  candidatePoints: readonly [number, number][];
 }
 
 interface Mark {
@@ -69,11 +72,34 @@ const picksOf = memoLast((s: SiteSuggestion | null) => (s ? s.picks.map((p) => (
  * gates as dots, deleted facilities and closures in red, new links as green paths) and the
  * suggested sites as numbered markers, over everything.
  */
-export function scenarioOverlay({ edits, facilities, moving, suggestion }: ScenarioOverlayProps): OverlayLayers | null {
+export function scenarioOverlay({ edits, facilities, moving, suggestion, candidateArea, candidatePoints }: ScenarioOverlayProps): OverlayLayers | null {
   const { points, paths, polygons } = marks(edits, facilities, moving);
   const picks = picksOf(suggestion);
-  if (!points.length && !paths.length && !picks.length && !polygons.length) return null;
+  if (!points.length && !paths.length && !picks.length && !polygons.length && !candidateArea && !candidatePoints.length) return null;
   const top: Layer[] = [
+    new PolygonLayer({
+      id: 'scenario-candidate-area',
+      data: candidateArea ? [{ polygon: candidateArea.coordinates }] : [],
+      getPolygon: (d: { polygon: Position[][] }) => d.polygon as [number, number][][],
+      getFillColor: SCENARIO_COLORS.candidateFill,
+      getLineColor: SCENARIO_COLORS.pickBackground,
+      getLineWidth: 2,
+      lineWidthUnits: 'pixels',
+      pickable: false,
+    }),
+    new ScatterplotLayer({
+      id: 'scenario-candidate-points',
+      data: candidatePoints as [number, number][],
+      getPosition: (d: [number, number]) => d,
+      getRadius: 5,
+      radiusUnits: 'pixels',
+      getFillColor: SCENARIO_COLORS.pick,
+      getLineColor: SCENARIO_COLORS.pickBackground,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      stroked: true,
+      pickable: false,
+    }),
     new PolygonLayer({
       id: 'scenario-parks',
       data: polygons,

@@ -18,6 +18,7 @@ export const SCENARIO_COLORS = {
   gate: [245, 159, 0, 255] as RGBA,
   pick: [255, 255, 255, 255] as RGBA,
   pickBackground: [230, 119, 0, 240] as RGBA,
+  candidateFill: [230, 119, 0, 30] as RGBA,
   outline: [33, 37, 41, 255] as RGBA,
 };
 

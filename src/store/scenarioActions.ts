@@ -130,11 +130,20 @@ export function scenarioClick(lonLat: [number, number], pick: MapPick): boolean 
     case 'parking':
       addEdit({ op: 'add', layer: 'parking', id: newEditId('lot-'), geometry: pt(lonLat), properties: { spaces: tool.spaces, public: true, name: i18n.t('sc_new_lot_name') } });
       return true;
+    case 'suggest-points':
+      useStore.setState((s) => ({ suggestionPoints: [...s.suggestionPoints, pt(lonLat).coordinates as [number, number]] }));
+      return true;
     case 'link':
     case 'park':
+    case 'suggest-area':
       // terra-draw takes these clicks (map/drawTools); the map does not select meanwhile
       return true;
   }
+}
+
+/** Forgets the drawn candidate area and points (the suggestion then uses the map view). */
+export function clearSuggestionCandidates(): void {
+  useStore.setState({ suggestionArea: null, suggestionPoints: [] });
 }
 
 /** A line or polygon finished with terra-draw: a new footpath or park in the active scenario. */
@@ -142,6 +151,8 @@ export function finishDrawing(geometry: LineString | Polygon): void {
   const tool = useStore.getState().scenarioTool;
   if (tool?.kind === 'link' && geometry.type === 'LineString') {
     addEdit({ op: 'add', layer: 'network', id: newEditId('link-'), geometry: roundCoordinates(geometry), properties: { highway: 'footway' } });
+  } else if (tool?.kind === 'suggest-area' && geometry.type === 'Polygon') {
+    useStore.setState({ suggestionArea: roundCoordinates(geometry), scenarioTool: null });
   } else if (tool?.kind === 'park' && geometry.type === 'Polygon') {
     addEdit({ op: 'add', layer: 'parks', id: newEditId('park-'), geometry: roundCoordinates(geometry), properties: { name: i18n.t('sc_new_park_name') } });
   }

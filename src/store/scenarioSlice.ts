@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Polygon } from 'geojson';
 import type { EditProblem, Scenario, ScenarioDiff, ScenarioEdit } from '../core/scenario';
 import type { SiteSuggestion } from '../core/analysis/siting';
 import type { AnalysisAnswer } from '../worker/protocol';
@@ -16,7 +17,10 @@ export type ScenarioTool =
   | { kind: 'link' }
   | { kind: 'park' }
   | { kind: 'close' }
-  | { kind: 'gate' };
+  | { kind: 'gate' }
+  /** site suggestion: draw the candidate area (terra-draw) / click candidate points */
+  | { kind: 'suggest-area' }
+  | { kind: 'suggest-points' };
 
 /** Scenarios (issue 11): the planner's edit lists over the baseline, and the active one's results. */
 export interface ScenarioSlice {
@@ -39,6 +43,10 @@ export interface ScenarioSlice {
   suggestionStatus: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
   suggestionProgress: number;
   suggestionError: string | null;
+  /** the candidate area the planner drew (null: the map view) */
+  suggestionArea: Polygon | null;
+  /** candidate points the planner clicked (lon/lat), used instead of network nodes when any */
+  suggestionPoints: [number, number][];
   setScenarioTool: (tool: ScenarioTool | null) => void;
 }
 
@@ -57,5 +65,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   suggestionStatus: 'idle',
   suggestionProgress: 0,
   suggestionError: null,
+  suggestionArea: null,
+  suggestionPoints: [],
   setScenarioTool: (scenarioTool) => set({ scenarioTool }),
 });

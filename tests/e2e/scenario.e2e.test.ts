@@ -150,6 +150,25 @@ describe.skipIf(!hasChromium)('scenarios in the browser (issue 11): edit, diff, 
     expect(Number(await page.getByTestId('sc-delta-kindergarten').getAttribute('data-gained-population'))).toBeGreaterThanOrEqual(refKg.gained.population);
     await expect.poll(() => page.getByTestId('sc-delta-elderly_daycare').count()).toBe(1);
     await shot(page, 'scenario-accepted-zh');
+
+    // Candidate sites the planner clicks: the one pick is one of them.
+    await page.evaluate((ll) => window.__lifecircle.map!.jumpTo({ center: ll, zoom: 15 }), targetPoint as [number, number]);
+    await page.getByTestId('sc-tool-suggest-points').click();
+    const cands: [number, number][] = [streetEnds[0], streetEnds[1]];
+    for (const c of cands) {
+      await clickAt(page, c);
+      await page.waitForTimeout(200);
+    }
+    await expect.poll(() => page.evaluate(() => window.__lifecircle.store!.getState().suggestionPoints.length)).toBe(2);
+    await page.getByTestId('sc-tool-suggest-points').click();
+    await page.getByTestId('sc-category').selectOption('kindergarten');
+    await page.getByTestId('sc-k').fill('1');
+    await page.getByTestId('sc-suggest-run').click();
+    await expect.poll(() => page.evaluate(() => window.__lifecircle.store!.getState().suggestionStatus), { timeout: 60_000 }).toBe('done');
+    const picked = await page.evaluate(() => window.__lifecircle.store!.getState().suggestion!.picks.map((p) => [p.lon, p.lat]));
+    expect(picked.length).toBeLessThanOrEqual(1);
+    for (const [plon, plat] of picked) expect(cands.some(([x, y]) => Math.abs(x - plon) < 1e-6 && Math.abs(y - plat) < 1e-6)).toBe(true);
+    await page.getByTestId('sc-candidates-clear').click();
     expect(errors).toEqual([]);
     await context.close();
   });

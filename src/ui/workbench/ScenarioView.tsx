@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioEdit } from '../../core/scenario';
 import { useStore } from '../../store/useStore';
 import {
-  acceptSuggestion, activeEditsGeoJson, activeScenario, cancelSuggestion, compareWith, importEdits, newScenario, redoEdit,
+  acceptSuggestion, activeEditsGeoJson, activeScenario, cancelSuggestion, clearSuggestionCandidates, compareWith, importEdits, newScenario, redoEdit,
   removeScenario, runSuggestion, selectScenario, undoEdit,
 } from '../../store/scenarioActions';
 import type { ScenarioTool } from '../../store/scenarioSlice';
@@ -15,8 +15,8 @@ import { categoryName, fmt } from '../featureText';
 import './planning.css';
 
 type ToolKind = ScenarioTool['kind'];
-const TOOLS: ToolKind[] = ['add-facility', 'move', 'delete', 'park', 'parking', 'link', 'close', 'gate'];
-const TOOL_LABEL: Record<ToolKind, string> = {
+const TOOLS: (keyof typeof TOOL_LABEL)[] = ['add-facility', 'move', 'delete', 'park', 'parking', 'link', 'close', 'gate'];
+const TOOL_LABEL: Record<Exclude<ToolKind, 'suggest-area' | 'suggest-points'>, string> = {
   'add-facility': 'sc_tool_add', move: 'sc_tool_move', delete: 'sc_tool_delete', park: 'sc_tool_park', parking: 'sc_tool_parking',
   link: 'sc_tool_link', close: 'sc_tool_close', gate: 'sc_tool_gate',
 };
@@ -74,6 +74,8 @@ export function ScenarioView() {
   const [capacity, setCapacity] = useState('');
   const [oldOnly, setOldOnly] = useState(false);
   const [spaces, setSpaces] = useState(100);
+  const drawnArea = useStore((s) => s.suggestionArea);
+  const candidatePoints = useStore((s) => s.suggestionPoints);
   const catName = (id: string) => categoryName(rules, id, lang);
 
   const pickTool = (kind: ToolKind) => {
@@ -84,7 +86,7 @@ export function ScenarioView() {
     : tool.kind === 'add-facility' ? t('sc_tool_hint_add', { category: catName(tool.category) })
       : tool.kind === 'move' ? t(tool.target ? 'sc_tool_hint_move_to' : 'sc_tool_hint_move')
         : tool.kind === 'parking' ? t('sc_tool_hint_parking', { spaces: tool.spaces })
-          : t(`sc_tool_hint_${tool.kind}`);
+          : t(`sc_tool_hint_${tool.kind.replace('-', '_')}`);
 
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -102,10 +104,11 @@ export function ScenarioView() {
     if (gj && active) downloadText(JSON.stringify(gj), `lifecircle-scenario-${fileSafe(active.name)}.geojson`, 'application/geo+json');
   };
   const suggest = () => {
-    const area = viewArea();
-    if (!area) return;
     const cap = Number(capacity);
-    void runSuggestion({ categoryId: category, k, area, capacity: capacity.trim() && cap > 0 ? cap : null, oldOnly });
+    const common = { categoryId: category, k, capacity: capacity.trim() && cap > 0 ? cap : null, oldOnly };
+    if (candidatePoints.length) return void runSuggestion({ ...common, candidates: Float64Array.from(candidatePoints.flat()) });
+    const area = drawnArea ?? viewArea();
+    if (area) void runSuggestion({ ...common, area });
   };
   const changedCats = diff?.categories.filter((c) => c.gained.communities || c.lost.communities) ?? [];
   const totals = suggestion?.picks.reduce((a, p) => ({ population: a.population + p.gainPopulation, households: a.households + p.gainHouseholds }), { population: 0, households: 0 });
@@ -318,7 +321,22 @@ export function ScenarioView() {
             </button>
           )}
         </div>
-        <p className="muted small">{t('sc_suggest_area_hint')}</p>
+        <div className="sc-row small">
+          <button type="button" className={tool?.kind === 'suggest-area' ? 'active' : ''} onClick={() => pickTool('suggest-area')} data-testid="sc-tool-suggest-area">
+            {t('sc_tool_suggest_area')}
+          </button>
+          <button type="button" className={tool?.kind === 'suggest-points' ? 'active' : ''} onClick={() => pickTool('suggest-points')} data-testid="sc-tool-suggest-points">
+            {t('sc_tool_suggest_points')}
+          </button>
+          {(drawnArea || candidatePoints.length > 0) && (
+            <button type="button" className="link" onClick={clearSuggestionCandidates} data-testid="sc-candidates-clear">
+              {t('sc_candidates_clear')}
+            </button>
+          )}
+        </div>
+        <p className="muted small" data-testid="sc-candidates">
+          {candidatePoints.length ? t('sc_candidates_points', { count: candidatePoints.length }) : drawnArea ? t('sc_candidates_area') : t('sc_suggest_area_hint')}
+        </p>
         {suggestionStatus === 'running' && (
           <p className="small" data-testid="sc-suggest-progress">
             <progress value={suggestionProgress} max={1} /> {t('sc_suggest_running', { pct: Math.round(suggestionProgress * 100) })}
