@@ -127,7 +127,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   if (args.scenario) {
     const edits = readScenarioEdits(args.scenario, lang);
     const s = area.withEdits(edits);
-    for (const p of s.problems) io.stderr(`${labelled(lang, 'cli_warning', msg(lang, 'cli_scenario_edit_skipped', { file: args.scenario, n: p.index + 1, detail: p.detail }))}\n`);
+    for (const p of s.problems) io.stderr(`${labelled(lang, 'cli_warning', msg(lang, 'cli_scenario_edit_skipped', { file: args.scenario, n: p.index + 1, detail: lang === 'zh-CN' ? p.detail_zh : p.detail }))}\n`);
     const result = s.area.analyze(rules, settings);
     const diff = scenarioDiff(baseline, result);
     scenario = { area: s.area, result, diff, edits: edits.length, skipped: s.problems.length };

@@ -19,7 +19,7 @@ function readJson(file: string, flag: string, lang: CliLang): { features?: unkno
 export function readScenarioEdits(file: string, lang: CliLang): ScenarioEdit[] {
   const { edits, problems } = editsFromGeoJson(readJson(file, '--scenario', lang));
   if (problems.length) {
-    throw new UserError(problems.map((p) => msg(lang, 'cli_scenario_edit_problem', { file, n: p.index + 1, detail: p.detail })).join('\n'));
+    throw new UserError(problems.map((p) => msg(lang, 'cli_scenario_edit_problem', { file, n: p.index + 1, detail: lang === 'zh-CN' ? p.detail_zh : p.detail })).join('\n'));
   }
   return edits;
 }

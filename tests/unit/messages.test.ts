@@ -53,7 +53,7 @@ describe('analysis messages: one catalogue keyed by reason, both languages', () 
 describe('one catalogue: messageText(code, lang, params) for the interface, the importer and the analysis', () => {
   it('every code lives in exactly one catalogue, and every interface text exists in both languages with the same parameters', () => {
     const codes = messageCodes();
-    const all = [...codes.ui, ...codes.import, ...codes.analysis];
+    const all = [...codes.ui, ...codes.cli, ...codes.import, ...codes.analysis, ...codes.edit];
     expect(new Set(all).size).toBe(all.length);
     const params = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
     for (const code of codes.ui) {
@@ -71,5 +71,6 @@ describe('one catalogue: messageText(code, lang, params) for the interface, the 
     expect(messageText('isolated_component', 'zh-CN', { subject: 'community' })).toBe('其所在的路网部分与任何设施都不连通');
     expect(messageSource('no-such-code')).toBeNull();
     expect(messageText('no-such-code', 'en')).toBe('no-such-code');
+    expect(messageText('edit_target_missing', 'zh-CN', { layer: 'facilities', id: 'K7' })).toBe('设施中没有 id 为“K7”的要素');
   });
 });

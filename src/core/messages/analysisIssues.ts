@@ -45,7 +45,7 @@ const SUBJECT: Record<IssueSubject, [string, string]> = {
 
 const GEOMETRY_RULE: Record<IssueSubject, [string, string]> = {
   community: ['a community must be a Polygon, MultiPolygon or Point with lon/lat coordinates', '小区应为带经纬度坐标的 Polygon、MultiPolygon 或 Point'],
-  facility: ['a facility must be a Point with lon/lat coordinates', '设施应为带经纬度坐标的 Point'],
+  facility: ['a facility must be a Point, MultiPoint or polygon with lon/lat coordinates', '设施应为带经纬度坐标的 Point、MultiPoint 或多边形'],
   park: ['a park must be a Polygon or MultiPolygon', '公园应为 Polygon 或 MultiPolygon'],
   lot: ['a parking lot must be a Point or Polygon with lon/lat coordinates', '停车场应为带经纬度坐标的 Point 或 Polygon'],
 };

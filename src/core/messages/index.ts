@@ -10,3 +10,4 @@ export { analysisIssueText, issueDetails, type AnalysisIssueParams, type Analysi
 export { UI_MESSAGES } from './ui';
 export { messageCodes, messageSource, messageText, type MessageSource } from './catalogue';
 export { CLI_MESSAGES, type CliMessageCode } from './cli';
+export { editProblemDetails, editProblemText, type EditProblemKey } from './editProblems';

@@ -5,6 +5,7 @@ import { representativePoint } from '../analysis/points/representativePoint';
 import { haversine } from '../network/haversine';
 import { roundCoordinates } from './roundCoordinates';
 import type { EditProblem, ScenarioEdit } from './types';
+import { editProblemDetails, type EditProblemKey } from '../messages/editProblems';
 
 type F = Feature<Geometry | null, Record<string, unknown> | null>;
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
@@ -159,11 +160,11 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
   const networkParts = (): Part[] => (parts ??= partsOf({ type: 'FeatureCollection', features: features('network') }));
 
   edits.forEach((e, index) => {
-    const fail = (code: EditProblem['code'], detail: string) => problems.push({ index, code, detail });
+    const fail = (code: EditProblem['code'], key: EditProblemKey, params: Parameters<typeof editProblemDetails>[1] = {}) => problems.push({ index, code, ...editProblemDetails(key, params) });
     switch (e.op) {
       case 'add': {
         if (e.layer === 'network') {
-          if (e.geometry?.type !== 'LineString' || e.geometry.coordinates.length < 2) return fail('bad-geometry', 'a new link must be a LineString of two or more points');
+          if (e.geometry?.type !== 'LineString' || e.geometry.coordinates.length < 2) return fail('bad-geometry', 'edit_link_geometry');
           const list = features('network');
           const p = networkParts();
           const c = roundCoordinates(e.geometry).coordinates.slice();
@@ -171,23 +172,23 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
           c[0] = attachEnd(list, p, a);
           c[c.length - 1] = attachEnd(list, p, b);
           // A path joined to nothing would only capture the snaps of what lies beside it.
-          if (c[0] === a && c[c.length - 1] === b) return fail('nothing-near', `neither end of the new link is within ${LINK_JOIN_M} m of the network`);
+          if (c[0] === a && c[c.length - 1] === b) return fail('nothing-near', 'edit_link_unjoined', { m: LINK_JOIN_M });
           const link: F = { type: 'Feature', properties: { ...e.properties, id: e.id, scenario_edit: e.id }, geometry: { type: 'LineString', coordinates: c } as LineString };
           list.push(link);
           p.push({ feature: list.length - 1, part: -1, coords: c });
           return;
         }
-        if (!e.geometry) return fail('bad-geometry', 'the new feature has no geometry');
+        if (!e.geometry) return fail('bad-geometry', 'edit_no_geometry');
         const added: F = { type: 'Feature', properties: { ...e.properties, id: e.id }, geometry: roundCoordinates(e.geometry) };
         features(e.layer).push(added);
         noteCategory(e.layer, added);
         return;
       }
       case 'move': {
-        if (!isPoint(e.geometry)) return fail('bad-geometry', 'a move needs the new position as a Point');
+        if (!isPoint(e.geometry)) return fail('bad-geometry', 'edit_point_geometry', { op: 'move' });
         const list = features(e.layer);
         const i = indexOf(list, e.target_id);
-        if (i < 0) return fail('target-missing', `no ${e.layer} feature with id "${e.target_id}"`);
+        if (i < 0) return fail('target-missing', 'edit_target_missing', { layer: e.layer, id: e.target_id });
         list[i] = { ...list[i], geometry: roundCoordinates(e.geometry) };
         noteCategory(e.layer, list[i]);
         return;
@@ -195,23 +196,23 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
       case 'delete': {
         const list = features(e.layer);
         const i = indexOf(list, e.target_id);
-        if (i < 0) return fail('target-missing', `no ${e.layer} feature with id "${e.target_id}"`);
+        if (i < 0) return fail('target-missing', 'edit_target_missing', { layer: e.layer, id: e.target_id });
         noteCategory(e.layer, list[i]);
         list.splice(i, 1);
         return;
       }
       case 'close': {
-        if (!isPoint(e.geometry)) return fail('bad-geometry', 'a closure needs the clicked position as a Point');
+        if (!isPoint(e.geometry)) return fail('bad-geometry', 'edit_point_geometry', { op: 'close' });
         const list = features('network');
-        if (!closeSegment(list, networkParts(), e.geometry.coordinates, e.id)) return fail('nothing-near', `no network segment within ${CLOSE_PICK_M} m of the point`);
+        if (!closeSegment(list, networkParts(), e.geometry.coordinates, e.id)) return fail('nothing-near', 'edit_close_nothing', { m: CLOSE_PICK_M });
         parts = null; // feature indices moved
         return;
       }
       case 'add_entrance': {
-        if (!isPoint(e.geometry)) return fail('bad-geometry', 'a gate needs its position as a Point');
+        if (!isPoint(e.geometry)) return fail('bad-geometry', 'edit_point_geometry', { op: 'add_entrance' });
         const list = features('communities');
         const i = indexOf(list, e.target_id);
-        if (i < 0) return fail('target-missing', `no community with id "${e.target_id}"`);
+        if (i < 0) return fail('target-missing', 'edit_target_missing', { layer: 'communities', id: e.target_id });
         const f = list[i];
         const had = readEntrances(f.properties?.entrances);
         // Residents keep walking from where they did (their gates, else the representative point).
@@ -222,7 +223,7 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
         return;
       }
       default:
-        fail('bad-edit', `unknown edit ${JSON.stringify((e as { op?: unknown }).op)}`);
+        fail('bad-edit', 'edit_unknown_op', { op: String((e as { op?: unknown }).op) });
     }
   });
 

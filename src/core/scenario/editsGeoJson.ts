@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { EditProblem, ScenarioEdit } from './types';
+import { editProblemDetails, type EditProblemKey } from '../messages/editProblems';
 
 /** Members of an edit feature's properties that describe the edit, not the edited feature. */
 const EDIT_KEYS = new Set(['op', 'layer', 'target_id', 'edit_id']);
@@ -36,44 +37,45 @@ export function editsFromGeoJson(fc: { features?: readonly unknown[] } | null | 
     const g = f?.geometry ?? null;
     const op = str(p.op);
     const layer = str(p.layer);
-    const bad = (detail: string) => problems.push({ index, code: 'bad-edit', detail });
+    const bad = (key: EditProblemKey, params: Parameters<typeof editProblemDetails>[1] = {}) => problems.push({ index, code: 'bad-edit', ...editProblemDetails(key, params) });
+    const badGeometry = (key: EditProblemKey, params: Parameters<typeof editProblemDetails>[1] = {}) => problems.push({ index, code: 'bad-geometry', ...editProblemDetails(key, params) });
     const own: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(p)) if (!EDIT_KEYS.has(k)) own[k] = v;
     const id = str(p.edit_id) ?? str(p.id) ?? `edit-${index + 1}`;
     const target = str(p.target_id);
-    if (!g && op !== 'delete') return problems.push({ index, code: 'bad-geometry', detail: 'the edit has no geometry' });
+    if (!g && op !== 'delete') return badGeometry('edit_no_geometry');
     if (op === 'delete') {
-      if (layer !== 'facilities' && layer !== 'parks' && layer !== 'parking') return bad(`"delete" needs layer facilities, parks or parking, got ${JSON.stringify(layer)}`);
-      if (!target) return bad('"delete" needs target_id');
+      if (layer !== 'facilities' && layer !== 'parks' && layer !== 'parking') return bad('edit_needs_layer', { op: 'delete', layers: 'facilities, parks or parking', got: layer });
+      if (!target) return bad('edit_needs_target', { op: 'delete' });
       edits.push({ op: 'delete', layer, target_id: target });
       return;
     }
     if (!g) return;
     switch (op) {
       case 'add':
-        if (!layer || !ADD_LAYERS.has(layer)) return bad(`"add" needs layer facilities, parks, parking or network, got ${JSON.stringify(layer)}`);
-        if ((layer === 'facilities' || layer === 'parking') && g.type !== 'Point') return problems.push({ index, code: 'bad-geometry', detail: `a new ${layer} feature must be a Point` });
-        if (layer === 'parks' && g.type !== 'Polygon' && g.type !== 'MultiPolygon') return problems.push({ index, code: 'bad-geometry', detail: 'a new park must be a Polygon' });
-        if (layer === 'network' && g.type !== 'LineString') return problems.push({ index, code: 'bad-geometry', detail: 'a new link must be a LineString' });
+        if (!layer || !ADD_LAYERS.has(layer)) return bad('edit_needs_layer', { op: 'add', layers: 'facilities, parks, parking or network', got: layer });
+        if ((layer === 'facilities' || layer === 'parking') && g.type !== 'Point') return badGeometry('edit_point_geometry', { op: 'add' });
+        if (layer === 'parks' && g.type !== 'Polygon' && g.type !== 'MultiPolygon') return badGeometry('edit_park_geometry');
+        if (layer === 'network' && g.type !== 'LineString') return badGeometry('edit_link_geometry');
         edits.push({ op: 'add', layer, id, geometry: g, properties: own } as ScenarioEdit);
         return;
       case 'move':
-        if (layer !== 'facilities' && layer !== 'parking') return bad(`"move" needs layer facilities or parking, got ${JSON.stringify(layer)}`);
-        if (!target) return bad('"move" needs target_id');
-        if (g.type !== 'Point') return problems.push({ index, code: 'bad-geometry', detail: 'a move needs a Point' });
+        if (layer !== 'facilities' && layer !== 'parking') return bad('edit_needs_layer', { op: 'move', layers: 'facilities or parking', got: layer });
+        if (!target) return bad('edit_needs_target', { op: 'move' });
+        if (g.type !== 'Point') return badGeometry('edit_point_geometry', { op: 'move' });
         edits.push({ op: 'move', layer, target_id: target, geometry: g });
         return;
       case 'close':
-        if (g.type !== 'Point') return problems.push({ index, code: 'bad-geometry', detail: 'a closure needs a Point' });
+        if (g.type !== 'Point') return badGeometry('edit_point_geometry', { op: 'close' });
         edits.push({ op: 'close', layer: 'network', id, geometry: g });
         return;
       case 'add_entrance':
-        if (!target) return bad('"add_entrance" needs target_id (the community)');
-        if (g.type !== 'Point') return problems.push({ index, code: 'bad-geometry', detail: 'a gate needs a Point' });
+        if (!target) return bad('edit_needs_target', { op: 'add_entrance' });
+        if (g.type !== 'Point') return badGeometry('edit_point_geometry', { op: 'add_entrance' });
         edits.push({ op: 'add_entrance', layer: 'communities', target_id: target, geometry: g });
         return;
       default:
-        bad(`unknown op ${JSON.stringify(op)} (add, move, delete, close, add_entrance)`);
+        bad('edit_unknown_op', { op: op ?? undefined });
     }
   });
   return { edits, problems };

@@ -42,7 +42,10 @@ export interface EditProblem {
   /** index in the edit list */
   index: number;
   code: 'target-missing' | 'bad-geometry' | 'nothing-near' | 'bad-edit';
+  /** the message (English; core/messages editProblems) */
   detail: string;
+  /** the same in Chinese */
+  detail_zh: string;
 }
 
 /** Geometry of every edit kind, for readers that do not care which. */

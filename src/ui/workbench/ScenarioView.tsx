@@ -94,7 +94,7 @@ export function ScenarioView() {
     if (!file) return;
     try {
       const bad = importEdits(file.name, JSON.parse(await file.text()));
-      if (bad.length) pushMessage('warning', t('sc_imported_problems', { name: file.name, count: bad.length, first: bad[0].index + 1, detail: bad[0].detail }));
+      if (bad.length) pushMessage('warning', t('sc_imported_problems', { name: file.name, count: bad.length, first: bad[0].index + 1, detail: lang.startsWith('zh') ? bad[0].detail_zh : bad[0].detail }));
     } catch (err) {
       pushMessage('error', `${file.name}: ${(err as Error).message}`);
     }
@@ -227,7 +227,7 @@ export function ScenarioView() {
               return (
                 <li key={i}>
                   {editText(t, e, catName)}
-                  {p && <span className="sc-problem"> — {t('sc_edit_skipped', { detail: p.detail })}</span>}
+                  {p && <span className="sc-problem"> — {t('sc_edit_skipped', { detail: lang.startsWith('zh') ? p.detail_zh : p.detail })}</span>}
                 </li>
               );
             })}

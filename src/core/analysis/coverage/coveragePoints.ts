@@ -204,7 +204,7 @@ export function facilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyM
       if (rep) pts.push(rep);
     }
     if (pts.length === 0) {
-      issues.push({ index: i, id, reason: 'invalid_geometry', detail: `a facility must be a Point, MultiPoint or polygon with lon/lat coordinates, got ${g.type}` });
+      issues.push({ index: i, id, reason: 'invalid_geometry', ...issueDetails('invalid_geometry', { subject: 'facility', geometryType: g.type }) });
       continue;
     }
     category[i] = k;
