@@ -153,8 +153,8 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     const categoryId = matchCategoryValue(sg.category, rules.categories);
     if (!categoryId) throw new UserError(msg(lang, 'cli_suggest_unknown_category', { value: sg.category, known: rules.categories.slice(0, 12).map((c) => c.id).join(', ') }));
     const candidates = sg.candidates
-      ? readCandidatePoints(sg.candidates, lang)
-      : sg.area ? finalArea.candidatesInArea(readArea(sg.area, lang)) : Float64Array.from(finalArea.graph?.coords ?? []);
+      ? await readCandidatePoints(sg.candidates, lang, args.crs)
+      : sg.area ? finalArea.candidatesInArea(await readArea(sg.area, lang, args.crs)) : Float64Array.from(finalArea.graph?.coords ?? []);
     if (candidates.length === 0) throw new UserError(msg(lang, 'cli_suggest_no_candidates'));
     const s = finalArea.suggestSites(rules, settings, { categoryId, k: sg.k, candidates, capacity: sg.capacity ?? null, oldOnly: sg.oldOnly });
     const r1 = (x: number) => Math.round(x * 10) / 10;

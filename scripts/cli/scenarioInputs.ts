@@ -1,6 +1,6 @@
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { editsFromGeoJson, type ScenarioEdit } from '../../src/core/scenario';
-import { safeText } from '../../src/core/io';
+import { formatIssue, readLayerFile, safeText, type SourceCrs } from '../../src/core/io';
 import { msg, type CliLang } from './cliLang';
 import { readInputFile } from './readInputFile';
 import { UserError } from './userError';
@@ -24,15 +24,22 @@ export function readScenarioEdits(file: string, lang: CliLang): ScenarioEdit[] {
   return edits;
 }
 
-const geometries = (fc: { features?: unknown[] }): Geometry[] =>
-  (fc.features ?? []).map((f) => (f as { geometry?: Geometry | null })?.geometry).filter((g): g is Geometry => !!g);
+/**
+ * The geometries of a candidate or area file, read by the same importer as every input (GeoJSON,
+ * CSV with coordinate columns, zipped Shapefile; `--crs` converted to WGS84); errors name the file.
+ */
+async function readGeometries(file: string, flag: string, lang: CliLang, crs: SourceCrs): Promise<Geometry[]> {
+  const r = await readLayerFile(file, readInputFile(file, flag, lang), { crs });
+  if (!r.ok) throw new UserError(r.errors.map((i) => formatIssue(i, lang)).join('\n'));
+  return r.features.features.map((f) => f.geometry).filter((g): g is Geometry => !!g);
+}
 
 const lonLat = (p: unknown): p is Position => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
 
-/** Candidate points (Point / MultiPoint features, WGS84), lon/lat interleaved. */
-export function readCandidatePoints(file: string, lang: CliLang): Float64Array {
+/** Candidate points (Point / MultiPoint features), lon/lat interleaved. */
+export async function readCandidatePoints(file: string, lang: CliLang, crs: SourceCrs): Promise<Float64Array> {
   const out: number[] = [];
-  for (const g of geometries(readJson(file, '--candidates', lang))) {
+  for (const g of await readGeometries(file, '--candidates', lang, crs)) {
     const pts = g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : [];
     for (const p of pts) if (lonLat(p)) out.push(p[0], p[1]);
   }
@@ -40,10 +47,10 @@ export function readCandidatePoints(file: string, lang: CliLang): Float64Array {
   return Float64Array.from(out);
 }
 
-/** The area polygons of a file as one MultiPolygon (WGS84). */
-export function readArea(file: string, lang: CliLang): Polygon | MultiPolygon {
+/** The area polygons of a file as one MultiPolygon. */
+export async function readArea(file: string, lang: CliLang, crs: SourceCrs): Promise<Polygon | MultiPolygon> {
   const polys: Position[][][] = [];
-  for (const g of geometries(readJson(file, '--suggest-area', lang))) {
+  for (const g of await readGeometries(file, '--suggest-area', lang, crs)) {
     if (g.type === 'Polygon') polys.push(g.coordinates);
     else if (g.type === 'MultiPolygon') polys.push(...g.coordinates);
   }

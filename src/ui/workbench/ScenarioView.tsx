@@ -63,6 +63,8 @@ export function ScenarioView() {
   const status = useStore((s) => s.scenarioStatus);
   const diff = useStore((s) => s.scenarioDiff);
   const problems = useStore((s) => s.scenarioProblems);
+  const scenarioError = useStore((s) => s.scenarioError);
+  const suggestionError = useStore((s) => s.suggestionError);
   const suggestion = useStore((s) => s.suggestion);
   const suggestionStatus = useStore((s) => s.suggestionStatus);
   const suggestionProgress = useStore((s) => s.suggestionProgress);
@@ -245,6 +247,7 @@ export function ScenarioView() {
               ))}
             </div>
             {status === 'running' && <p className="muted">{t('sc_running')}</p>}
+            {status === 'error' && scenarioError && <p className="sc-problem" data-testid="sc-error">{t('sc_failed', { detail: scenarioError })}</p>}
             {diff && (
               <>
                 <p data-testid="sc-changed" data-value={diff.changedCommunities}>
@@ -342,6 +345,7 @@ export function ScenarioView() {
             <progress value={suggestionProgress} max={1} /> {t('sc_suggest_running', { pct: Math.round(suggestionProgress * 100) })}
           </p>
         )}
+        {suggestionStatus === 'error' && suggestionError && <p className="sc-problem" data-testid="sc-suggest-error">{t('sc_failed', { detail: suggestionError })}</p>}
         {suggestion && suggestionStatus === 'done' && (
           suggestion.picks.length === 0 ? (
             <p className="muted">{t('sc_suggest_none')}</p>

@@ -62,6 +62,12 @@ describe('CLI --scenario and --suggest (issue 11)', () => {
     expect(picks.map((p: Record<string, unknown>) => [p.rank, p.category, p.gain_population, p.gain_households])).toEqual([[1, 'kindergarten', 980, 350], [2, 'kindergarten', 28, 10]]);
     const s = JSON.parse(r.out);
     expect(s.suggestion).toMatchObject({ category: 'kindergarten', k: 3, candidates: 21, uncovered_before: 1008, uncovered_after: 0 });
+    // candidate sites from a CSV list (vacant lots), read by the same importer as every input
+    const lots = path.join(dir, 'lots.csv');
+    writeFileSync(lots, 'name,lon,lat\n空地甲,118.009,32\n空地乙,118.0155,32\n');
+    const picked = await cli(['--communities', communities, '--facilities', facilities, '--network', street, '--rules', rules300, '--suggest', 'kindergarten:3', '--candidates', lots, '--suggest-out', sites, '--out', out]);
+    expect(picked.code, picked.err).toBe(0);
+    expect(JSON.parse(readFileSync(sites, 'utf8')).features.map((f: Feature) => [(f.geometry as { coordinates: number[] }).coordinates[0], f.properties!.gain_population])).toEqual([[118.0155, 980], [118.009, 28]]);
     const bad = await cli(['--communities', communities, '--facilities', facilities, '--network', street, '--suggest', 'kindergarten', '--suggest-out', sites, '--out', out]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--suggest must be <category>:<K>');
