@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScenarioEdit } from '../../core/scenario';
+import { LINK_JOIN_M, type ScenarioEdit } from '../../core/scenario';
 import { useStore } from '../../store/useStore';
 import {
   acceptSuggestion, activeEditsGeoJson, activeScenario, cancelSuggestion, clearSuggestionCandidates, compareWith, importEdits, newScenario, redoEdit,
@@ -88,6 +88,7 @@ export function ScenarioView() {
     : tool.kind === 'add-facility' ? t('sc_tool_hint_add', { category: catName(tool.category) })
       : tool.kind === 'move' ? t(tool.target ? 'sc_tool_hint_move_to' : 'sc_tool_hint_move')
         : tool.kind === 'parking' ? t('sc_tool_hint_parking', { spaces: tool.spaces })
+          : tool.kind === 'link' ? t('sc_tool_hint_link', { m: LINK_JOIN_M })
           : t(`sc_tool_hint_${tool.kind.replace('-', '_')}`);
 
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
