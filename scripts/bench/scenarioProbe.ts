@@ -1,6 +1,7 @@
 /**
- * Scenario figures (issue 11), in process on a synthetic city: a facility edit (one new facility,
- * re-run through StudyArea.withEdits: only its category is searched again), a network edit (a new
+ * Scenario figures (issue 11), in process on a synthetic city: a facility edit (in turn one new
+ * facility — only it is searched —, one moved and one deleted — their category is searched
+ * again —, each re-run through StudyArea.withEdits), a network edit (a new
  * link between two nodes: the graph is rebuilt and everything runs again), and a site suggestion
  * (K = 10 among 5,000 network nodes).
  */
@@ -13,8 +14,10 @@ import { summarize, type Timing } from './timing';
 
 export interface ScenarioProbeResult {
   scale: ScaleName;
-  /** one new facility, ms per edit (withEdits + analyze) */
+  /** one new, moved or deleted facility, ms per edit (withEdits + analyze) */
   facilityEdit: Timing;
+  /** the slowest of the three kinds (median per kind) */
+  facilityEditByOp: Record<'add' | 'move' | 'delete', number>;
   /** one new link, ms per edit (graph rebuilt, whole analysis) */
   networkEdit: Timing;
   /** K = 10 sites among `candidates` network nodes, ms */
@@ -39,12 +42,24 @@ export function probeScenarios(scale: ScaleName, seed: number, runs = 5): Scenar
   const at = (i: number): [number, number] => [graph.coords[2 * i], graph.coords[2 * i + 1]];
 
   const facility: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const edit: ScenarioEdit = { op: 'add', layer: 'facilities', id: `bench-${r}`, geometry: { type: 'Point', coordinates: at(node()) }, properties: { category: ONE_CATEGORY } };
+  const ops = ['add', 'move', 'delete'] as const;
+  const byOp: Record<(typeof ops)[number], number[]> = { add: [], move: [], delete: [] };
+  const ofCategory = city.facilities.features.filter((f) => f.properties.category === ONE_CATEGORY).map((f) => String(f.properties.id));
+  for (let r = 0; r < 3 * runs; r++) {
+    const op = ops[r % 3];
+    const target = ofCategory[Math.floor(rand() * ofCategory.length)];
+    const edit: ScenarioEdit = op === 'add'
+      ? { op, layer: 'facilities', id: `bench-${r}`, geometry: { type: 'Point', coordinates: at(node()) }, properties: { category: ONE_CATEGORY } }
+      : op === 'move' ? { op, layer: 'facilities', target_id: target, geometry: { type: 'Point', coordinates: at(node()) } } : { op, layer: 'facilities', target_id: target };
     const t0 = performance.now();
-    base.withEdits([edit]).area.analyze(benchRules, settings);
-    facility.push(performance.now() - t0);
+    const s = base.withEdits([edit]);
+    s.area.analyze(benchRules, settings);
+    const ms = performance.now() - t0;
+    if (s.problems.length) throw new Error(`scenario probe: the ${op} edit did not apply: ${s.problems[0].detail}`);
+    facility.push(ms);
+    byOp[op].push(ms);
   }
+  const median = (a: number[]) => summarize(a).median;
   const network: number[] = [];
   for (let r = 0; r < Math.min(runs, 3); r++) {
     const a = node();
@@ -68,5 +83,5 @@ export function probeScenarios(scale: ScaleName, seed: number, runs = 5): Scenar
     base.suggestSites(benchRules, settings, { categoryId: ONE_CATEGORY, k: 10, candidates });
     suggestion.push(performance.now() - t0);
   }
-  return { scale, facilityEdit: summarize(facility), networkEdit: summarize(network), suggestion: summarize(suggestion), candidates: M };
+  return { scale, facilityEdit: summarize(facility), facilityEditByOp: { add: median(byOp.add), move: median(byOp.move), delete: median(byOp.delete) }, networkEdit: summarize(network), suggestion: summarize(suggestion), candidates: M };
 }

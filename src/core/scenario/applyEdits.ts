@@ -24,6 +24,13 @@ export interface AppliedEdits {
   touched: Set<keyof StudyAreaLayers>;
   /** the facility categories an edit added to, moved or took from (their searches must run again) */
   facilityCategories: Set<string>;
+  /** of those, the categories from which no facility was moved or taken: only the new ones need a search */
+  facilityCategoriesGrown: Set<string>;
+  /**
+   * Per touched layer, for each of the scenario's features the index of the very same baseline
+   * feature, or −1 for a feature an edit added, moved or changed: what the analysis may reuse.
+   */
+  origins: Partial<Record<keyof StudyAreaLayers, Int32Array>>;
 }
 
 /** Nearest point of segment a–b to p in a local metre frame around p: the point, its parameter and distance (m). */
@@ -134,6 +141,34 @@ function closeSegment(features: F[], parts: Part[], p: Position, editId: string)
   return true;
 }
 
+/** The baseline index of each feature of an edited layer (typed: a layer may hold 100,000 features). */
+class Origins {
+  #a: Int32Array;
+  #n: number;
+  constructor(n: number) {
+    this.#a = new Int32Array(n + 16);
+    for (let i = 0; i < n; i++) this.#a[i] = i;
+    this.#n = n;
+  }
+  push(): void {
+    if (this.#n === this.#a.length) {
+      const a = new Int32Array(this.#a.length * 2);
+      a.set(this.#a);
+      this.#a = a;
+    }
+    this.#a[this.#n++] = -1;
+  }
+  remove(i: number): void {
+    this.#a.copyWithin(i, i + 1, this.#n--);
+  }
+  set(i: number): void {
+    this.#a[i] = -1;
+  }
+  array(): Int32Array {
+    return this.#a.slice(0, this.#n);
+  }
+}
+
 const isPoint = (g: unknown): g is { type: 'Point'; coordinates: Position } =>
   !!g && (g as Geometry).type === 'Point' && Array.isArray((g as { coordinates: unknown }).coordinates);
 
@@ -146,14 +181,29 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
   const problems: EditProblem[] = [];
   const touched = new Set<keyof StudyAreaLayers>();
   const facilityCategories = new Set<string>();
-  const noteCategory = (layer: string, f: F | undefined) => {
-    if (layer === 'facilities' && f?.properties?.category != null) facilityCategories.add(String(f.properties.category));
+  const shrunk = new Set<string>();
+  const noteCategory = (layer: string, f: F | undefined, lost = false) => {
+    if (layer !== 'facilities' || f?.properties?.category == null) return;
+    facilityCategories.add(String(f.properties.category));
+    if (lost) shrunk.add(String(f.properties.category));
   };
   const work: Partial<Record<keyof StudyAreaLayers, F[]>> = {};
+  // the baseline index of each working feature, −1 once an edit made or changed it (kept in step with `work`)
+  const origin: Partial<Record<keyof StudyAreaLayers, Origins>> = {};
   const features = (layer: keyof StudyAreaLayers): F[] => {
-    if (!work[layer]) work[layer] = [...((baseline[layer] as FC | null | undefined)?.features ?? [])];
+    if (!work[layer]) {
+      work[layer] = [...((baseline[layer] as FC | null | undefined)?.features ?? [])];
+      origin[layer] = new Origins(work[layer]!.length);
+    }
     touched.add(layer);
     return work[layer]!;
+  };
+  /** Marks features of a layer as changed (after `features(layer)`): at i, or appended / removed. */
+  const changed = (layer: keyof StudyAreaLayers, i: number, how: 'set' | 'push' | 'remove') => {
+    const o = origin[layer]!;
+    if (how === 'push') o.push();
+    else if (how === 'remove') o.remove(i);
+    else o.set(i);
   };
   const indexOf = (list: readonly F[], id: string): number => list.findIndex((f) => featureId(f) === id);
   let parts: Part[] | null = null;
@@ -181,6 +231,7 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
         if (!e.geometry) return fail('bad-geometry', 'edit_no_geometry');
         const added: F = { type: 'Feature', properties: { ...e.properties, id: e.id }, geometry: roundCoordinates(e.geometry) };
         features(e.layer).push(added);
+        changed(e.layer, -1, 'push');
         noteCategory(e.layer, added);
         return;
       }
@@ -190,15 +241,17 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
         const i = indexOf(list, e.target_id);
         if (i < 0) return fail('target-missing', 'edit_target_missing', { layer: e.layer, id: e.target_id });
         list[i] = { ...list[i], geometry: roundCoordinates(e.geometry) };
-        noteCategory(e.layer, list[i]);
+        changed(e.layer, i, 'set');
+        noteCategory(e.layer, list[i], true);
         return;
       }
       case 'delete': {
         const list = features(e.layer);
         const i = indexOf(list, e.target_id);
         if (i < 0) return fail('target-missing', 'edit_target_missing', { layer: e.layer, id: e.target_id });
-        noteCategory(e.layer, list[i]);
+        noteCategory(e.layer, list[i], true);
         list.splice(i, 1);
+        changed(e.layer, i, 'remove');
         return;
       }
       case 'close': {
@@ -220,6 +273,7 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
         const existing: Position[] = Array.isArray(had) ? had : rep ? [rep] : [];
         const gate = roundCoordinates(e.geometry).coordinates;
         list[i] = { ...f, properties: { ...(f.properties ?? {}), entrances: { type: 'MultiPoint', coordinates: [...existing, gate] } } };
+        changed('communities', i, 'set');
         return;
       }
       default:
@@ -231,5 +285,9 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
   for (const [k, list] of Object.entries(work) as [keyof StudyAreaLayers, F[]][]) {
     (layers as unknown as Record<string, FC>)[k] = { ...((baseline[k] as FC | null | undefined) ?? { type: 'FeatureCollection' }), type: 'FeatureCollection', features: list };
   }
-  return { layers, problems, touched, facilityCategories };
+  const origins: AppliedEdits['origins'] = {};
+  // The network's pieces are split and spliced in place: its features are not matched one by one.
+  for (const [k, o] of Object.entries(origin) as [keyof StudyAreaLayers, Origins][]) if (k !== 'network') origins[k] = o.array();
+  const facilityCategoriesGrown = new Set([...facilityCategories].filter((c) => !shrunk.has(c)));
+  return { layers, problems, touched, facilityCategories, facilityCategoriesGrown, origins };
 }

@@ -7,7 +7,7 @@ import { isOld } from '../model/oldCommunity';
 import { effectiveRadius } from '../rules/ruleQueries';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
 import { prepareCoverage, withFacilities, type CoverageContext } from '../analysis/coverage/prepareCoverage';
-import { finishCoverage, newCoverageArrays, runCoverage, searchCoverageCategories, type CoverageArrays, type CoverageResult } from '../analysis/coverage/runCoverage';
+import { finishCoverage, newCoverageArrays, runCoverage, searchAddedFacilities, searchCoverageCategories, type CoverageArrays, type CoverageResult } from '../analysis/coverage/runCoverage';
 import { categoryDistances } from '../analysis/coverage/categoryDistances';
 import { coverageRoute, type CoverageRoute } from '../analysis/coverage/coverageRoute';
 import { reachedEdges, serviceAreaPolygons, type ServiceAreaFeature } from '../analysis/serviceArea';
@@ -57,14 +57,15 @@ export interface SiteRequest {
 
 /**
  * The baseline's coverage arrays for a scenario that changes some facilities: copied, with the
- * nearest-facility indexes moved to the scenario's facility order (unchanged features keep their
- * objects; edited categories are searched again anyway).
+ * nearest-facility indexes moved to the scenario's facility order (`origin`: for each scenario
+ * facility its baseline index, −1 for new or moved ones; edited categories are searched again).
  */
-function reusedArrays(base: CoverageResult, before: FC, after: FC): CoverageArrays {
-  const at = new Map<unknown, number>();
-  after.features.forEach((f, i) => at.set(f, i));
-  const moved = Int32Array.from(before.features, (f) => at.get(f) ?? -1);
-  const nearestFacility = Int32Array.from(base.nearestFacility, (i) => (i >= 0 ? moved[i] : -1));
+function reusedArrays(base: CoverageResult, baseCount: number, origin: Int32Array): CoverageArrays {
+  const moved = new Int32Array(baseCount).fill(-1);
+  origin.forEach((o, i) => {
+    if (o >= 0) moved[o] = i;
+  });
+  const nearestFacility = base.nearestFacility.map((i) => (i >= 0 ? moved[i] : -1));
   return { distance: base.distance.slice(), ok: base.ok.slice(), nearestFacility };
 }
 
@@ -80,7 +81,7 @@ export class StudyArea {
    * (only the facilities are snapped again) and its result (only the edited categories are searched;
    * parks and parking are kept).
    */
-  #seed: { from: StudyArea; changed: Set<string> } | null = null;
+  #seed: { from: StudyArea; changed: Set<string>; grown: Set<string>; origin: Int32Array } | null = null;
 
   /**
    * @param reuse the graph and segment index of another study area with the very same network
@@ -106,8 +107,9 @@ export class StudyArea {
   withEdits(edits: readonly ScenarioEdit[]): { area: StudyArea; problems: EditProblem[]; touched: Set<keyof StudyAreaLayers> } {
     const applied = applyEdits(this.layers, edits);
     const area = new StudyArea(applied.layers, this);
-    if ([...applied.touched].every((l) => l === 'facilities')) {
-      area.#seed = { from: this, changed: applied.facilityCategories };
+    const origin = applied.origins.facilities;
+    if ([...applied.touched].every((l) => l === 'facilities') && origin) {
+      area.#seed = { from: this, changed: applied.facilityCategories, grown: applied.facilityCategoriesGrown, origin };
     }
     return { area, problems: applied.problems, touched: applied.touched };
   }
@@ -166,7 +168,7 @@ export class StudyArea {
     const seeded = this.#seeded(key, settings);
     if (seeded) {
       // same communities and graph: only the facilities are snapped again (withFacilities)
-      this.#ctx = withFacilities(seeded.ctx, this.layers.facilities as FeatureCollection);
+      this.#ctx = withFacilities(seeded.ctx, this.layers.facilities as FeatureCollection, this.#seed!.origin);
       this.#ctxKey = key;
       return this.#ctx;
     }
@@ -191,12 +193,16 @@ export class StudyArea {
     const K = ctx.categories.length;
     // A facility-only scenario searches only its edited categories; the others are the baseline's.
     const todo = seeded ? ctx.categories.map((c, k) => (this.#seed!.changed.has(c.id) ? k : -1)).filter((k) => k >= 0) : Array.from({ length: K }, (_, k) => k);
-    const arrays = seeded ? reusedArrays(seeded.last.coverage, this.#seed!.from.layers.facilities, this.layers.facilities) : newCoverageArrays(ctx);
+    const arrays = seeded ? reusedArrays(seeded.last.coverage, this.#seed!.from.layers.facilities.features.length, this.#seed!.origin) : newCoverageArrays(ctx);
     const chunk = Math.max(1, Math.ceil(todo.length / 8));
     // runCoverage in chunks: every chunk's searches fill the same arrays; the rates once at the end
     let relaxed = 0;
     for (let start = 0; start < todo.length; start += chunk) {
-      relaxed += searchCoverageCategories(ctx, todo.slice(start, start + chunk), arrays);
+      for (const k of todo.slice(start, start + chunk)) {
+        // a category that only gained facilities: only the new ones are searched
+        const added = seeded && this.#seed!.grown.has(ctx.categories[k].id) ? this.#addedSources(ctx, k) : null;
+        relaxed += added ? searchAddedFacilities(ctx, k, added, arrays) : searchCoverageCategories(ctx, [k], arrays);
+      }
       yield { fraction: Math.min(1, (start + chunk) / todo.length), stage: 'categories' };
     }
     const coverage = finishCoverage(ctx, arrays, relaxed, { countNoData: settings.countNoData });
@@ -225,6 +231,16 @@ export class StudyArea {
     const result: StudyAreaResult = { coverage, weights, parks, parking, renovation };
     this.#last = { result, settings, key };
     return result;
+  }
+
+  /** The facility points of category k that the seed's scenario added (their feature has no origin). */
+  #addedSources(ctx: CoverageContext, k: number): Int32Array {
+    const origin = this.#seed!.origin;
+    const ids = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
+    return ids.filter((p) => {
+      const f = ctx.facilities.pointOwner[p];
+      return f >= origin.length || origin[f] < 0;
+    });
   }
 
   #contextKey(rules: RuleSet, settings: StudyAreaSettings): string {

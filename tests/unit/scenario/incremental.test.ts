@@ -57,3 +57,60 @@ describe('a facility-only scenario re-runs only what it touches, with the same n
     expect(Array.from(r2.coverage.ok)).toEqual(Array.from(ref2.coverage.ok));
   });
 });
+
+describe('a category that only gains facilities searches only the new ones (issue 11)', () => {
+  const rand = (() => {
+    let x = 12345;
+    return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  })();
+  const base = new StudyArea(layers);
+  const baseline = base.analyze(defaultRules, settings);
+  const g = base.graph!;
+  const node = () => Math.floor(rand() * g.nodeCount);
+  const categories = [...new Set(layers.facilities.features.map((f) => String(f.properties.category)))];
+
+  it('gives the numbers of a run from scratch for random additions, and searches a fraction of the network', () => {
+    for (let trial = 0; trial < 12; trial++) {
+      const n = 1 + (trial % 3);
+      const edits: ScenarioEdit[] = Array.from({ length: n }, (_, i) => {
+        const v = node();
+        // on a node, or a little beside the network (the snap adds its access leg)
+        const off = i % 2 ? 0.0003 : 0;
+        return { op: 'add', layer: 'facilities', id: `t${trial}-${i}`, geometry: { type: 'Point', coordinates: [g.coords[2 * v] + off, g.coords[2 * v + 1]] }, properties: { category: categories[Math.floor(rand() * categories.length)] } };
+      });
+      // and facilities the analysis lists instead of using: an unknown category, one 40 km off the network
+      if (trial === 0) {
+        edits.push({ op: 'add', layer: 'facilities', id: 'odd', geometry: { type: 'Point', coordinates: [g.coords[0], g.coords[1]] }, properties: { category: 'no-such-category' } });
+        edits.push({ op: 'add', layer: 'facilities', id: 'far', geometry: { type: 'Point', coordinates: [g.coords[0] + 0.5, g.coords[1]] }, properties: { category: categories[0] } });
+      }
+      const fast = base.withEdits(edits).area.analyze(defaultRules, settings);
+      const ref = analyzeStudyArea(applyEdits(layers, edits).layers, defaultRules, settings).result;
+      expect(Array.from(fast.coverage.distance)).toEqual(Array.from(ref.coverage.distance));
+      expect(Array.from(fast.coverage.ok)).toEqual(Array.from(ref.coverage.ok));
+      expect(Array.from(fast.coverage.levelCompleteness)).toEqual(Array.from(ref.coverage.levelCompleteness));
+      expect(fast.coverage.stats).toEqual(ref.coverage.stats);
+      expect(fast.coverage.unreachableFacilities).toEqual(ref.coverage.unreachableFacilities);
+      if (trial === 0) expect(fast.coverage.unreachableFacilities.map((i) => i.id)).toEqual(expect.arrayContaining(['odd', 'far']));
+      // the nearest facility agrees wherever the distance is not a tie between two facilities
+      const C = fast.coverage.communityCount;
+      fast.coverage.nearestFacility.forEach((f, i) => {
+        if (f !== ref.coverage.nearestFacility[i]) expect(baseline.coverage.distance[Math.floor(i / C) * C + (i % C)]).toBe(fast.coverage.distance[i]);
+      });
+      expect(fast.coverage.relaxed).toBeLessThan(ref.coverage.relaxed / 10);
+    }
+  });
+
+  it('a facility where nothing was reached before (a category absent from the data) reaches all it can', () => {
+    const absent = defaultRules.categories.find((c) => !categories.includes(c.id))!;
+    const v = node();
+    const edits: ScenarioEdit[] = [{ op: 'add', layer: 'facilities', id: 'first', geometry: { type: 'Point', coordinates: [g.coords[2 * v], g.coords[2 * v + 1]] }, properties: { category: absent.id } }];
+    const fast = base.withEdits(edits).area.analyze(defaultRules, settings);
+    const ref = analyzeStudyArea(applyEdits(layers, edits).layers, defaultRules, settings).result;
+    const k = fast.coverage.categoryIds.indexOf(absent.id);
+    const C = fast.coverage.communityCount;
+    expect(baseline.coverage.distance.subarray(k * C, (k + 1) * C).every((d) => d === Infinity)).toBe(true);
+    expect(Array.from(fast.coverage.distance)).toEqual(Array.from(ref.coverage.distance));
+    expect(fast.coverage.distance.subarray(k * C, (k + 1) * C).some((d) => d < Infinity)).toBe(true);
+  });
+});
+

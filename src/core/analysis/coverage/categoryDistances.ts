@@ -15,6 +15,10 @@ export interface CategoryDistancesOptions {
    * network reaches beyond the communities. @default true
    */
   fullSearch?: boolean;
+  /** Search only these facility points of the category (e.g. a scenario's new ones). @default all of category k */
+  sourceIds?: Int32Array;
+  /** Metres; farther stays Infinity. @default ctx.options.cutoff (a smaller one wins) */
+  cutoff?: number;
   /** Output arrays to reuse, length = community count. */
   out?: Float64Array;
   outFacility?: Int32Array;
@@ -45,8 +49,8 @@ export function categoryDistances(ctx: CoverageContext, k: number, options: Cate
   const { count, sampleOffsets, samples } = ctx.communities;
   const distance = options.out ?? new Float64Array(count);
   const facility = options.outFacility ?? new Int32Array(count);
-  const sourceIds = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
-  const cutoff = ctx.options.cutoff;
+  const sourceIds = options.sourceIds ?? ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
+  const cutoff = Math.min(ctx.options.cutoff, options.cutoff ?? Infinity);
 
   let sampleDist: Float64Array;
   let sampleSrc: Int32Array;

@@ -159,8 +159,54 @@ export function communityPoints(communities: AnyFeatures): CommunityPoints {
 /**
  * Access points and category index of every facility. `categoryIndex` maps a rule-set category id
  * to its index; facilities with a missing or unknown `properties.category` are listed and unused.
+ * `reuse`: a scenario's facilities, most of them the very features of `from` (origin[i] their index
+ * there, −1 for new or moved ones) — those are copied, not read again.
  */
-export function facilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyMap<string, number>): FacilityPoints {
+export function facilityPoints(
+  facilities: AnyFeatures, categoryIndex: ReadonlyMap<string, number>, reuse?: { from: FacilityPoints; origin: Int32Array },
+): FacilityPoints {
+  if (!reuse) return readFacilityPoints(facilities, categoryIndex);
+  // A scenario's unchanged features (origin[i] = their index in `from`) keep their points and
+  // issues; only the others are read.
+  const { from: prev, origin } = reuse;
+  const feats = facilities.features;
+  const count = feats.length;
+  const o = (i: number) => (i < origin.length ? origin[i] : -1);
+  const freshAt: number[] = [];
+  for (let i = 0; i < count; i++) if (o(i) < 0) freshAt.push(i);
+  const fresh = readFacilityPoints({ features: freshAt.map((i) => feats[i]) }, categoryIndex);
+  const prevStart = pointStarts(prev);
+  const freshStart = pointStarts(fresh);
+  let n = 0;
+  for (let i = 0, j = 0; i < count; i++) n += o(i) >= 0 ? prevStart[o(i) + 1] - prevStart[o(i)] : freshStart[j + 1] - freshStart[j++];
+  const points = new Float64Array(2 * n);
+  const pointOwner = new Int32Array(n);
+  const category = new Int32Array(count);
+  const ids = new Array<string | null>(count);
+  const freshIndex = new Int32Array(count).fill(-1);
+  freshAt.forEach((i, j) => (freshIndex[i] = j));
+  let q = 0;
+  for (let i = 0; i < count; i++) {
+    const from = o(i) >= 0 ? prev : fresh;
+    const k = o(i) >= 0 ? o(i) : freshIndex[i];
+    const starts = o(i) >= 0 ? prevStart : freshStart;
+    ids[i] = from.ids[k];
+    category[i] = from.category[k];
+    const a = starts[k], b = starts[k + 1];
+    points.set(from.points.subarray(2 * a, 2 * b), 2 * q);
+    pointOwner.fill(i, q, q + b - a);
+    q += b - a;
+  }
+  const at = new Int32Array(prev.count).fill(-1);
+  origin.forEach((k, i) => k >= 0 && (at[k] = i));
+  const issues = [
+    ...prev.issues.filter((x) => at[x.index] >= 0).map((x) => ({ ...x, index: at[x.index] })),
+    ...fresh.issues.map((x) => ({ ...x, index: freshAt[x.index] })),
+  ].sort((a, b) => a.index - b.index);
+  return { count, ids, category, points, pointOwner, issues };
+}
+
+function readFacilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyMap<string, number>): FacilityPoints {
   const feats = facilities.features;
   const count = feats.length;
   const category = new Int32Array(count).fill(-1);
@@ -214,4 +260,12 @@ export function facilityPoints(facilities: AnyFeatures, categoryIndex: ReadonlyM
     }
   }
   return { count, ids, category, points: Float64Array.from(points), pointOwner: Int32Array.from(owner), issues };
+}
+
+/** Where each facility's points start in `points` / `pointOwner` (owners are ascending), count + 1 entries. */
+export function pointStarts(f: FacilityPoints): Int32Array {
+  const start = new Int32Array(f.count + 1);
+  for (let p = 0; p < f.pointOwner.length; p++) start[f.pointOwner[p] + 1]++;
+  for (let i = 0; i < f.count; i++) start[i + 1] += start[i];
+  return start;
 }

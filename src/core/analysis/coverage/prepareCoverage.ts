@@ -9,7 +9,7 @@ import { createDijkstraWorkspace, type DijkstraWorkspace } from '../../network/m
 import { connectedComponents } from '../../network/connectedComponents';
 import { IntPairMap } from '../../network/intPairMap';
 import { resolveCoverageRules, type CoverageCategory, type CoverageLevel, type CoverageRuleSet } from './coverageRules';
-import { communityPoints, facilityPoints, type CommunityPoints, type CoverageIssue, type FacilityPoints } from './coveragePoints';
+import { communityPoints, facilityPoints, pointStarts, type CommunityPoints, type CoverageIssue, type FacilityPoints } from './coveragePoints';
 import { coverageWeights, type CoverageWeights } from './coverageWeights';
 import { DEFAULTS, personsPerHousehold } from '../../rules/defaults';
 
@@ -139,12 +139,14 @@ function checkCoverageOptions(o: CoverageContext['options']): void {
 
 /**
  * A context with other facilities (a scenario edit, or a new facility layer): communities,
- * graph and community snaps are shared; facility points already in `ctx` (same coordinates to
- * 7 decimals) keep their snaps, only new or moved ones are snapped.
+ * graph and community snaps are shared; facility points already in `ctx` keep their snaps, only
+ * new or moved ones are snapped. `origin` (a scenario's, core/scenario applyEdits) names for each
+ * facility the index of the same unchanged feature in ctx, −1 for new or moved ones; without it
+ * points are matched by their coordinates (to 7 decimals).
  */
-export function withFacilities(ctx: CoverageContext, facilitiesInput: Features): CoverageContext {
+export function withFacilities(ctx: CoverageContext, facilitiesInput: Features, origin?: Int32Array): CoverageContext {
   const categoryIndex = new Map(ctx.categories.map((c, i) => [c.id, i]));
-  const facilities = facilityPoints(facilitiesInput, categoryIndex);
+  const facilities = facilityPoints(facilitiesInput, categoryIndex, origin ? { from: ctx.facilities, origin } : undefined);
   const K = ctx.categories.length;
   const nPts = facilities.pointOwner.length;
 
@@ -152,7 +154,8 @@ export function withFacilities(ctx: CoverageContext, facilitiesInput: Features):
   let usable = new Uint8Array(nPts).fill(1);
   if (ctx.network) {
     const { graph, index, component, sampleSnap } = ctx.network;
-    const sourceSnap = snapReusing(graph, index, facilities.points, ctx.options.maxSnap, ctx.facilities.points, ctx.network.sourceSnap);
+    const from = origin ? pointsFrom(facilities, ctx.facilities, origin) : pointsByCoordinates(facilities.points, ctx.facilities.points, ctx.network.sourceSnap.count);
+    const sourceSnap = snapReusing(graph, index, facilities.points, ctx.options.maxSnap, from, ctx.network.sourceSnap);
     usable = sourceSnap.ok.slice();
     const facilityIssues = snapIssues(facilities.count, facilities.pointOwner, sourceSnap, facilities.ids, 'facility');
     const hasSource = new Uint8Array(graph.componentCount ?? component.reduce((m, c) => Math.max(m, c + 1), 0));
@@ -215,23 +218,44 @@ function snapIssues(
   return out;
 }
 
-/** snapPoints, copying the snap of any point already snapped in `prevPoints`/`prevSnap`. */
-function snapReusing(
-  graph: WalkGraph, index: SegmentIndex, points: Float64Array, maxSnap: number, prevPoints: Float64Array, prevSnap: SnapResult,
-): SnapResult {
+/** For each point of `now`, the same point of `before` (origin: same feature), else −1. */
+function pointsFrom(now: FacilityPoints, before: FacilityPoints, origin: Int32Array): Int32Array {
+  const start = pointStarts(before);
+  const from = new Int32Array(now.pointOwner.length).fill(-1);
+  let p = 0;
+  while (p < from.length) {
+    const i = now.pointOwner[p];
+    const o = i < origin.length ? origin[i] : -1;
+    let j = 0;
+    for (; p < from.length && now.pointOwner[p] === i; p++, j++) if (o >= 0) from[p] = start[o] + j;
+  }
+  return from;
+}
+
+/** For each point, a point of `prevPoints` (its first `prevN`) at the same coordinates to 7 decimals, else −1. */
+function pointsByCoordinates(points: Float64Array, prevPoints: Float64Array, prevCount: number): Int32Array {
   const n = points.length >> 1;
-  const prevN = Math.min(prevPoints.length >> 1, prevSnap.count);
-  if (prevN === 0) return snapPoints(graph, index, points, maxSnap);
+  const prevN = Math.min(prevPoints.length >> 1, prevCount);
+  const from = new Int32Array(n).fill(-1);
+  if (prevN === 0) return from;
   const map = new IntPairMap(prevN);
   for (let p = 0; p < prevN; p++) map.getOrInsert(Math.round(prevPoints[2 * p] * 1e7), Math.round(prevPoints[2 * p + 1] * 1e7), p);
-  const from = new Int32Array(n);
-  const fresh: number[] = [];
   for (let p = 0; p < n; p++) {
     const lon = points[2 * p], lat = points[2 * p + 1];
     const q = Number.isFinite(lon) && Number.isFinite(lat) ? map.getOrInsert(Math.round(lon * 1e7), Math.round(lat * 1e7), -2) : -1;
     from[p] = q >= 0 ? q : -1;
-    if (q < 0) fresh.push(p);
   }
+  return from;
+}
+
+/** snapPoints, copying the snap of every point p with from[p] ≥ 0 from `prevSnap` (only the others are snapped). */
+function snapReusing(
+  graph: WalkGraph, index: SegmentIndex, points: Float64Array, maxSnap: number, from: Int32Array, prevSnap: SnapResult,
+): SnapResult {
+  const n = points.length >> 1;
+  const fresh: number[] = [];
+  for (let p = 0; p < n; p++) if (from[p] < 0) fresh.push(p);
+  if (fresh.length === n) return snapPoints(graph, index, points, maxSnap);
   const extra = snapPoints(graph, index, Float64Array.from(fresh.flatMap((p) => [points[2 * p], points[2 * p + 1]])), maxSnap);
   const out: SnapResult = {
     count: n, edge: new Int32Array(n), t: new Float64Array(n), access: new Float64Array(n), ok: new Uint8Array(n), snapLonLat: new Float64Array(2 * n),
