@@ -32,3 +32,15 @@ export function communityPopulation(props: Props, rules?: DefaultOverrides | nul
   if (households !== null) return { households, population: estimatePopulation(households, personsPerHousehold(rules)), estimated: true };
   return { households, population: null, estimated: false };
 }
+
+/**
+ * A community's share of residents aged 60 and over (properties.elderly_share): 0–1, values in
+ * (1, 100] read as percent; null when absent or unreadable. The one reader: the renovation score's
+ * elderly indicator and the per-elderly norms' demand (DESIGN §4) both use it.
+ */
+export function elderlyShare(props: Props): number | null {
+  const e = parseNumber(props?.elderly_share);
+  if (e !== null && e >= 0 && e <= 1) return e;
+  if (e !== null && e > 1 && e <= 100) return e / 100;
+  return null;
+}

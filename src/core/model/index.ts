@@ -3,5 +3,5 @@ export { FIELD_ALIASES, suggestFieldMapping } from './fieldAliases';
 export { normalizeFeature, normalizeLayer, parseNumber, NUMERIC_FIELDS, type NormalizeOptions } from './normalize';
 export { builtYear, isOld } from './oldCommunity';
 export { featureLabel } from './featureLabel';
-export { communityPopulation, type CommunityPopulation } from './communityPopulation';
+export { communityPopulation, elderlyShare, type CommunityPopulation } from './communityPopulation';
 export { readNumber, MIN_YEAR, maxYear, type NumberKind, type NumberReading, type NumberProblem } from './parseNumber';

@@ -10,3 +10,4 @@ export {
 } from './multiSourceDijkstra';
 export { distancesAtSnaps, prepareSnapTargets, type DistancesAtSnapsOptions, type SnapTargetPlan } from './distancesAtSnaps';
 export { walkingRoute, type WalkingRoute } from './walkingRoute';
+export { twoNearestSearch, type TwoNearest } from './twoNearestSearch';

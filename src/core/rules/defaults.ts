@@ -18,6 +18,13 @@ export const DEFAULTS = Object.freeze({
   renovationPopulationReference: 1000,
   /** renovation score: built in this year or earlier → age indicator 1 */
   renovationAgeBaseYear: 1970,
+  /**
+   * share of residents aged 60+ where a community gives none (per-elderly norms' demand): 18.70 %,
+   * the 2020 national census (第七次全国人口普查公报 第五号, 60岁及以上人口占18.70%)
+   */
+  elderlyShare: 0.187,
+  /** gravity access: facilities count up to this multiple of the category's radius (DESIGN §4) */
+  gravityLimitFactor: 2,
   /** metres: entrances farther than this from their community's outline are ignored */
   entranceMaxDistanceM: 200,
 });

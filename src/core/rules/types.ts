@@ -45,6 +45,23 @@ export interface RuleCategory {
   note?: string;
   /** True for categories a planner added. */
   custom?: boolean;
+  /** Places per 1,000 residents (千人指标), when the rule set gives one: 2SFCA demand and the places gap. */
+  norm?: RuleNorm | null;
+  /** Facilities required within the radius (e.g. two supermarkets within 10 minutes); none = 1. */
+  min_count?: number | null;
+}
+
+/** A per-category provision norm (千人指标) with its source. */
+export interface RuleNorm {
+  /** places (seats, beds…) per 1,000 residents, or per 1,000 elderly residents */
+  per_1000: number;
+  /** whose thousand @default 'residents' */
+  per?: 'residents' | 'elderly';
+  /** what a place is, e.g. 学位 / seats, 床位 / beds */
+  unit_zh?: string;
+  unit_en?: string;
+  source?: string;
+  verification?: VerificationInfo;
 }
 
 export interface ParkThreshold {

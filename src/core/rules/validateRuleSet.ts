@@ -93,6 +93,15 @@ export function validateRuleSet(x: unknown): RuleProblem[] {
       if (c.radius_m !== null && !positive(c.radius_m)) out.push({ path: `${p}.radius_m`, message: 'must be a positive number of metres or null' });
       if (typeof c.mandatory !== 'boolean') out.push({ path: `${p}.mandatory`, message: 'must be true or false' });
       checkVerification(c.verification, `${p}.verification`, out);
+      if (c.norm !== undefined && c.norm !== null) {
+        const n = c.norm;
+        if (!isObject(n) || !positive(n.per_1000)) out.push({ path: `${p}.norm.per_1000`, message: 'a norm needs per_1000: places per 1,000 residents (a positive number)' });
+        else if (n.per !== undefined && n.per !== 'residents' && n.per !== 'elderly') out.push({ path: `${p}.norm.per`, message: 'must be "residents" or "elderly"' });
+        else if (n.verification !== undefined) checkVerification(n.verification, `${p}.norm.verification`, out);
+      }
+      if (c.min_count !== undefined && c.min_count !== null && !(Number.isInteger(c.min_count) && (c.min_count as number) >= 1)) {
+        out.push({ path: `${p}.min_count`, message: 'must be a whole number ≥ 1 (facilities required within the radius)' });
+      }
     });
   }
 

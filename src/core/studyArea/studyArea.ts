@@ -4,6 +4,10 @@ import type { EditProblem, ScenarioEdit } from '../scenario/types';
 import { networkNodesInArea } from '../analysis/siting/candidates';
 import { suggestSitesSteps, type SiteSuggestion, type SiteSuggestionProgress } from '../analysis/siting/suggestSites';
 import { isOld } from '../model/oldCommunity';
+import { elderlyShare } from '../model/communityPopulation';
+import { parseNumber } from '../model/parseNumber';
+import { DEFAULTS } from '../rules/defaults';
+import { facilityChoice, type FacilityChoiceOptions, type FacilityChoiceResult } from '../analysis/choice/facilityChoice';
 import { effectiveRadius } from '../rules/ruleQueries';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
 import { prepareCoverage, withFacilities, type CoverageContext } from '../analysis/coverage/prepareCoverage';
@@ -154,6 +158,28 @@ export class StudyArea {
       const r = it.next();
       if (r.done) return r.value;
     }
+  }
+
+  /**
+   * Beyond yes/no for the last run's rules and settings (issue 13, DESIGN §4): per community and
+   * category the facilities within the radius, the second-nearest, gravity access (decay chosen in
+   * `options`) and the two-step floating catchment with the rule set's norms (千人指标). Capacities
+   * come from the facilities' `capacity`, demand from the analysis weights (population, stated or
+   * estimated) and each community's elderly share (else DEFAULTS.elderlyShare).
+   */
+  choice(rules: RuleSet, settings: StudyAreaSettings, options: Pick<FacilityChoiceOptions, 'decay' | 'limitFactor' | 'weighted' | 'categories'> = {}): FacilityChoiceResult {
+    const ctx = this.context(rules, settings);
+    const capacity = Float64Array.from(this.layers.facilities.features, (f) => {
+      const v = parseNumber(f?.properties?.capacity);
+      return v !== null && v >= 0 ? v : NaN;
+    });
+    const { population, weightUnknown } = ctx.weights;
+    const feats = this.layers.communities.features;
+    const pop = Float64Array.from(population, (p, c) => (weightUnknown[c] ? NaN : p));
+    const elderly = Float64Array.from(pop, (p, c) => p * (elderlyShare(feats[c]?.properties) ?? DEFAULTS.elderlyShare));
+    const byId = new Map(rules.categories.map((c) => [c.id, c]));
+    const norms = ctx.categories.map((c) => byId.get(c.id)?.norm ?? null);
+    return facilityChoice(ctx, { ...options, capacity, demand: { population: pop, elderly }, norms });
   }
 
   /** Network statistics, null without a network. */

@@ -1,5 +1,9 @@
-import { communitiesWithin } from '../search/communitiesWithin';
+import { DEFAULTS } from '../../rules/defaults';
+import type { RuleNorm } from '../../rules/types';
 import type { CoverageContext } from '../coverage/prepareCoverage';
+import { facilityReach } from './facilityReach';
+import { nearestTwo } from './nearestTwo';
+import { twoStepFca } from './twoStepFca';
 
 /** Distance decay of the gravity score (DESIGN §4 Gravity access). */
 export type Decay =
@@ -9,30 +13,61 @@ export type Decay =
   | { kind: 'gaussian'; sigma: number };
 
 export interface FacilityChoiceOptions {
-  /** how far facilities count, as a multiple of the category's radius @default 2 */
+  /** gravity: facilities count up to this multiple of the category's radius @default DEFAULTS.gravityLimitFactor (2) */
   limitFactor?: number;
   /** @default cumulative */
   decay?: Decay;
-  /** weight each facility by its numeric `capacity` (1 when absent) @default false */
+  /** gravity: weight each facility by its capacity (1 when unknown) @default false */
   weighted?: boolean;
-  /** facility capacities by facility index (feature order), when weighted */
+  /** places per facility by facility index (feature order); NaN = unknown. Gravity weights and 2SFCA supply. */
   capacity?: ArrayLike<number>;
+  /** per community: residents and residents aged 60+ (NaN = unknown). 2SFCA demand. */
+  demand?: { population: ArrayLike<number>; elderly: ArrayLike<number> };
+  /** per category index: the rule set's norm (千人指标), null when none */
+  norms?: readonly (RuleNorm | null | undefined)[];
   /** only these category indexes @default all */
   categories?: readonly number[];
 }
 
-/** Choice, second-nearest and gravity access per category and community (category-major, k·C + c). */
+/** Per category: what the supply–demand figures rest on. */
+export interface CategorySupply {
+  /** facilities of the category in the analysis */
+  facilities: number;
+  /** of those, without a usable capacity (2SFCA counts them as 0 places) */
+  withoutCapacity: number;
+  /** Σ capacity, places */
+  places: number;
+  /** places the norm asks for over all communities with a known population (NaN without a norm) */
+  needed: number;
+  /** Σ places gap over the communities (NaN without a norm) */
+  gap: number;
+}
+
+/**
+ * Beyond yes/no, per category and community, category-major (k·C + c): choice within the radius,
+ * second-nearest, gravity access and the two-step floating catchment.
+ */
 export interface FacilityChoiceResult {
   categoryIds: string[];
   communityCount: number;
-  /** metres per category: the search limit (limitFactor × radius) */
+  /** metres per category: how far the gravity score looks (the radius for cumulative decay) */
   limit: Float64Array;
   /** facilities of k within the radius of community c (cumulative opportunities) */
   count: Int32Array;
-  /** distance to the second-nearest facility of k within the limit; Infinity when fewer than two */
+  /** metres to the second-nearest facility of k; Infinity when fewer than two are reachable */
   second: Float64Array;
-  /** Σ w_f · g(d) over facilities within the limit */
+  /** Σ w_f · g(d) over the facilities within the limit */
   access: Float64Array;
+  /**
+   * 2SFCA F_c: places within reach per unit of demand (demand = population × norm ÷ 1,000, so 1 =
+   * the norm is met; without a norm demand = population: places per resident). NaN for a category
+   * none of whose facilities has a capacity.
+   */
+  fca: Float64Array;
+  /** places short of the norm: max(0, demand − F·demand); NaN without a norm or an unknown population */
+  placesGap: Float64Array;
+  /** per category index (null for categories not computed) */
+  supply: (CategorySupply | null)[];
 }
 
 /** g(d) for a facility at distance d (≤ limit) of a category with this radius. */
@@ -50,64 +85,76 @@ export function decayWeight(decay: Decay, d: number, radius: number, limit: numb
 }
 
 /**
- * Beyond yes/no (DESIGN §4 Choice and second-nearest, Gravity access): for every community and
- * category, the number of facilities within the radius, the distance to the second-nearest
- * facility (within the search limit), and a Hansen-type gravity score. Distances are the
- * coverage's own (communitiesWithin: access legs, network path, a community's nearest sample
- * point), one bounded search per facility limited to limitFactor × radius. A facility with several
- * points counts once, at its nearest point. Two facilities at the same place are two facilities.
+ * Choice, second-nearest, gravity access and 2SFCA (DESIGN §4) for every community and category,
+ * by the coverage's own distances (access legs, network path, a community's nearest sample point):
+ * per category one bounded search per facility up to the radius (or the gravity limit), and one
+ * search keeping two labels per node for the second-nearest (unbounded). A facility with several
+ * points counts once, at its nearest point; two facilities at the same place are two facilities.
  */
 export function facilityChoice(ctx: CoverageContext, options: FacilityChoiceOptions = {}): FacilityChoiceResult {
   const C = ctx.communities.count;
   const K = ctx.categories.length;
-  const factor = options.limitFactor ?? 2;
+  const factor = options.limitFactor ?? DEFAULTS.gravityLimitFactor;
   const decay = options.decay ?? { kind: 'cumulative' };
   const count = new Int32Array(K * C);
   const second = new Float64Array(K * C).fill(Infinity);
   const access = new Float64Array(K * C);
+  const fca = new Float64Array(K * C).fill(NaN);
+  const placesGap = new Float64Array(K * C).fill(NaN);
   const limit = new Float64Array(K);
-  const first = new Float64Array(C);
-  const best = new Float64Array(C);
+  const supply: (CategorySupply | null)[] = new Array(K).fill(null);
+  const capacity = options.capacity ?? new Float64Array(ctx.facilities.count).fill(NaN);
   const todo = options.categories ?? Array.from({ length: K }, (_, k) => k);
-  const { points, pointOwner } = ctx.facilities;
   for (const k of todo) {
     const radius = ctx.categories[k].radius;
-    limit[k] = factor * radius;
-    const ids = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
-    if (!ids.length) continue;
-    const pts = new Float64Array(ids.length * 2);
-    ids.forEach((p, i) => {
-      pts[2 * i] = points[2 * p];
-      pts[2 * i + 1] = points[2 * p + 1];
-    });
-    const reach = communitiesWithin(ctx, pts, limit[k]);
-    // per facility (owner), its nearest point per community
-    const perFacility = new Map<number, Map<number, number>>();
-    ids.forEach((p, i) => {
-      const f = pointOwner[p];
-      let m = perFacility.get(f);
-      if (!m) perFacility.set(f, (m = new Map()));
+    // cumulative decay counts nothing beyond the radius: no need to look farther
+    limit[k] = decay.kind === 'cumulative' ? radius : factor * radius;
+    const facilities = categoryFacilities(ctx, k);
+    const reach = facilityReach(ctx, k, Math.max(radius, limit[k]));
+    for (let i = 0; i < reach.facility.length; i++) {
+      const f = reach.facility[i];
+      const w = options.weighted ? (capacity[f] >= 0 ? capacity[f] : 1) : 1;
       for (let j = reach.offsets[i]; j < reach.offsets[i + 1]; j++) {
-        const c = reach.community[j], d = reach.distance[j];
-        const had = m.get(c);
-        if (had === undefined || d < had) m.set(c, d);
-      }
-    });
-    first.fill(Infinity);
-    best.fill(Infinity);
-    for (const [f, m] of perFacility) {
-      const w = options.weighted ? Math.max(0, Number(options.capacity?.[f]) || 0) || 1 : 1;
-      for (const [c, d] of m) {
-        const at = k * C + c;
+        const at = k * C + reach.community[j], d = reach.distance[j];
         if (d <= radius) count[at]++;
-        access[at] += w * decayWeight(decay, d, radius, limit[k]);
-        if (d < first[c]) {
-          best[c] = first[c];
-          first[c] = d;
-        } else if (d < best[c]) best[c] = d;
+        if (d <= limit[k]) access[at] += w * decayWeight(decay, d, radius, limit[k]);
       }
     }
-    second.set(best, k * C);
+    second.set(nearestTwo(ctx, k).second, k * C);
+
+    // 2SFCA: demand in places the norm asks for, else residents
+    const norm = options.norms?.[k] ?? null;
+    const base = norm?.per === 'elderly' ? options.demand?.elderly : options.demand?.population;
+    const demand = Float64Array.from({ length: C }, (_, c) => {
+      const b = base ? Number(base[c]) : NaN;
+      return b >= 0 ? (norm ? (b * norm.per_1000) / 1000 : b) : NaN;
+    });
+    const two = twoStepFca(reach, radius, capacity, demand, facilities, C);
+    let places = 0;
+    for (const f of facilities) if (capacity[f] >= 0) places += capacity[f];
+    const anyCapacity = two.withoutCapacity < facilities.length;
+    let needed = norm ? 0 : NaN, gap = norm ? 0 : NaN;
+    for (let c = 0; c < C; c++) {
+      if (anyCapacity) fca[k * C + c] = two.ratio[c];
+      if (norm && demand[c] >= 0) {
+        const g = Math.max(0, demand[c] - (anyCapacity ? two.ratio[c] : 0) * demand[c]);
+        placesGap[k * C + c] = g;
+        needed += demand[c];
+        gap += g;
+      }
+    }
+    supply[k] = { facilities: facilities.length, withoutCapacity: two.withoutCapacity, places, needed, gap };
   }
-  return { categoryIds: ctx.categories.map((c) => c.id), communityCount: C, limit, count, second, access };
+  return { categoryIds: ctx.categories.map((c) => c.id), communityCount: C, limit, count, second, access, fca, placesGap, supply };
+}
+
+/** The facility indexes of category k that have a usable point, ascending. */
+function categoryFacilities(ctx: CoverageContext, k: number): number[] {
+  const ids = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
+  const out: number[] = [];
+  for (const p of ids) {
+    const f = ctx.facilities.pointOwner[p];
+    if (out[out.length - 1] !== f) out.push(f);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { parseNumber } from '../../model/normalize';
 import { builtYear, isOld as isOldRule } from '../../model/oldCommunity';
+import { elderlyShare } from '../../model/communityPopulation';
 import { DEFAULTS } from '../../rules/defaults';
 import type { CoverageWeights } from '../coverage/coverageWeights';
 import { RENOVATION_EXTRA_INDICATORS, resolveRenovationWeights } from './renovationWeights';
@@ -116,9 +116,8 @@ export function renovationScore(input: RenovationInput, options: RenovationOptio
       } else if (key === 'age') {
         if (year !== null) x = clamp01((Y - year) / (Y - base));
       } else if (key === 'elderly') {
-        const e = parseNumber(props.elderly_share);
-        if (e !== null && e >= 0 && e <= 1) x = e;
-        else if (e !== null && e > 1 && e <= 100) x = e / 100;
+        const e = elderlyShare(props);
+        if (e !== null) x = e;
       }
       indicator[i * C + c] = x;
     }

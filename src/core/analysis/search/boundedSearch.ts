@@ -15,6 +15,8 @@ export interface BoundedSearch {
    * @returns number of nodes reached
    */
   run(edge: number, t: number, access: number, cutoff: number): number;
+  /** the nodes the last run reached (a view, valid until the next run) */
+  reached(): Int32Array;
 }
 
 /** Allocates a bounded search over `graph` (one Float64Array per node, reused by every run). */
@@ -61,5 +63,6 @@ export function createBoundedSearch(graph: WalkGraph): BoundedSearch {
       }
       return nTouched;
     },
+    reached: () => touched.subarray(0, nTouched),
   };
 }
