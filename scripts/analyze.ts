@@ -19,11 +19,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { parseRuleSet } from '../src/core/rules';
+import { DEFAULTS, parseRuleSet } from '../src/core/rules';
 import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
-import { assignScenarioAttributes, communityResultFeatures } from '../src/core/io/export';
+import { assignChoiceAttributes, assignScenarioAttributes, communityResultFeatures } from '../src/core/io/export';
+import { formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
+import { surfaceFeatures } from '../src/core/analysis/surface';
 import { matchCategoryValue } from '../src/core/io';
 import { scenarioDiff, type ScenarioDiff } from '../src/core/scenario';
 import { readArea, readCandidatePoints, readScenarioEdits } from './cli/scenarioInputs';
@@ -87,6 +89,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const inputFiles = [...Object.values(args.files), args.osm, args.rules, args.scenario, args.suggest?.candidates, args.suggest?.area].filter((f): f is string => typeof f === 'string');
   checkOutPath(args.out, lang, inputFiles);
   if (args.suggest) checkOutPath(args.suggest.out, lang, [...inputFiles, args.out]);
+  if (args.surface) checkOutPath(args.surface.out, lang, [...inputFiles, args.out]);
   const rulesFile = args.rules ?? DEFAULT_RULES;
   let rules = readRules(rulesFile, lang);
   try {
@@ -143,9 +146,37 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   // The output: the communities as imported (canonical properties, as the app holds them) plus
   // every analysis attribute (core/io/export/communityAttributes, the app's export list), made one
   // feature at a time while the file is written, so memory does not grow with the output.
-  const extra = scenario ? (out: Record<string, unknown>, c: number) => assignScenarioAttributes(out, baseline, scenario.result, scenario.diff.change, c) : undefined;
+  // Beyond yes/no (issue 13): computed on the final study area, written after the analysis fields
+  const choice = args.choice ? finalArea.choice(rules, settings, { decay: args.choice.decay, weighted: args.choice.weighted }) : null;
+  const minCount = new Map(rules.categories.filter((c) => (c.min_count ?? 1) > 1).map((c) => [c.id, c.min_count as number]));
+  if (choice && args.choice) {
+    const more = [choice.supply.some((s) => s && s.withoutCapacity < s.facilities) ? 'fca_' : '', choice.supply.some((s) => s && Number.isFinite(s.needed)) ? 'places_gap_' : ''].filter(Boolean);
+    io.stderr(`${msg(lang, 'cli_choice_done', { count: choice.categoryIds.length, more: more.map((m) => `、${m}`).join(''), decay: formatDecay(args.choice.decay) })}\n`);
+  }
+  const extra = scenario || choice
+    ? (out: Record<string, unknown>, c: number) => {
+      if (scenario) assignScenarioAttributes(out, baseline, scenario.result, scenario.diff.change, c);
+      if (choice) assignChoiceAttributes(out, choice, c, minCount);
+    }
+    : undefined;
   writeResult(args.out, { features: communityResultFeatures(finalLayers.communities, result, extra) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
   phase('write');
+
+  let surfaceInfo: Record<string, unknown> | null = null;
+  if (args.surface) {
+    const sf = args.surface;
+    if (!finalArea.graph || result.coverage.mode !== 'network') throw new UserError(msg(lang, 'cli_surface_needs_network'));
+    const widest = [...rules.levels].sort((a, b) => b.walk_m - a.walk_m)[0];
+    const level = sf.of ? rules.levels.find((l) => l.id === sf.of || l.name_zh === sf.of || l.name_en === sf.of) : sf.of === undefined ? widest : undefined;
+    const categoryId = sf.of && !level ? matchCategoryValue(sf.of, rules.categories) : null;
+    if (!level && !categoryId) throw new UserError(msg(lang, 'cli_surface_unknown', { value: sf.of ?? '', levels: rules.levels.map((l) => l.id).join(', ') }));
+    const s = finalArea.surface(rules, settings, { cell: sf.cell, ...(categoryId ? { categoryId } : { levelId: level!.id }) });
+    const features = surfaceFeatures(s.grid, s.value, s.metresPerMinute);
+    writeResult(sf.out, { features }, { crs: args.outCrs, attribution: inputs.attribution, lang });
+    const what = categoryId ?? level!.id;
+    io.stderr(`${msg(lang, 'cli_surface_done', { what, cells: features.length, cell: sf.cell, file: sf.out })}\n`);
+    surfaceInfo = { of: what, categories: s.parts.map((p) => p.categoryId), cell_m: sf.cell, columns: s.grid.nx, rows: s.grid.ny, walkable_cells: features.length, metres_per_minute: s.metresPerMinute, out: sf.out };
+  }
 
   let suggestion: Record<string, unknown> | null = null;
   if (args.suggest) {
@@ -197,6 +228,8 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     warnings: core.warnings,
     ...(scenario && args.scenario ? { scenario: scenarioBlock(args.scenario, scenario) } : {}),
     ...(suggestion ? { suggestion } : {}),
+    ...(surfaceInfo ? { surface: surfaceInfo } : {}),
+    ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount) } : {}),
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };
@@ -207,6 +240,30 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     const figures = { elapsed_ms: Math.round(performance.now() - t0), phases, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
     writeFileSync(timingFile, JSON.stringify(figures) + '\n');
   }
+}
+
+/** The summary's choice block: per category, mean count within the radius, dual access, and the supply behind 2SFCA. */
+function choiceBlock(ch: FacilityChoiceResult, decay: Decay, minCount: ReadonlyMap<string, number>) {
+  const C = ch.communityCount;
+  const r1 = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
+  return {
+    decay: formatDecay(decay),
+    limit_factor: decay.kind === 'cumulative' ? 1 : DEFAULTS.gravityLimitFactor,
+    categories: ch.categoryIds.map((id, k) => {
+      const s = ch.supply[k]!;
+      let n = 0, two = 0, meets = 0;
+      for (let c = 0; c < C; c++) {
+        n += ch.count[k * C + c];
+        if (ch.count[k * C + c] >= 2) two++;
+        if (ch.count[k * C + c] >= (minCount.get(id) ?? 1)) meets++;
+      }
+      return {
+        id, mean_count: C ? Math.round((n / C) * 100) / 100 : null, communities_two_or_more: two,
+        ...(minCount.has(id) ? { min_count: minCount.get(id), communities_meeting_min_count: meets } : {}),
+        facilities: s.facilities, without_capacity: s.withoutCapacity, places: r1(s.places), places_needed: r1(s.needed), places_gap: r1(s.gap),
+      };
+    }),
+  };
 }
 
 /** The summary's scenario block: what changed, per category and level (only what changed). */

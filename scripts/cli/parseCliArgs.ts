@@ -6,6 +6,7 @@ import { crsId, parseCrsId, SUPPORTED_EPSG_TEXT } from '../../src/core/io/crs';
 import { msg, type CliLang } from './cliLang';
 import { parseLanguage } from '../../src/core/messages';
 import { UserError } from './userError';
+import { parseDecay, type Decay } from '../../src/core/analysis/choice';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
     [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
@@ -25,7 +26,14 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
     the output holds the scenario's values plus before_*/delta_* for the communities it changes.
   --suggest <category>:<K> --suggest-out S.geojson [--candidates C.geojson | --suggest-area A.geojson]
     [--capacity N] [--suggest-old-only]: K sites covering the most residents not yet covered
-    (candidates: the given points, else the network's nodes inside the area, else all nodes).`;
+    (candidates: the given points, else the network's nodes inside the area, else all nodes).
+  --choice [--decay cumulative|linear|exponential:β|gaussian:σ] [--weighted]: per category also
+    n_<k> (facilities within the radius), dist2_<k> (second-nearest, m), access_<k> (gravity score),
+    fca_<k> (2SFCA ratio, where facilities state a capacity) and places_gap_<k> (where the rule set
+    has a norm, places per 1,000 residents); --weighted weighs the gravity score by capacity.
+  --surface S.geojson [--cell 50] [--surface-of <category|level>]: accessibility surface, one square
+    per cell (25–100 m usual) with dist_m and minutes to the nearest facility of the category, or for a
+    level the time to reach all its mandatory categories (default: the widest level); network mode.`;
 
 /** The input layers the CLI reads, in reading order. */
 export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking'] as const;
@@ -54,6 +62,10 @@ export interface CliArgs {
   countNoData: boolean;
   /** a scenario's edits (GeoJSON) */
   scenario?: string;
+  /** choice, second-nearest, gravity access and 2SFCA fields (issue 13) */
+  choice?: { decay: Decay; weighted: boolean };
+  /** accessibility surface: output file, cell size (m), and the category or level as written */
+  surface?: { out: string; cell: number; of?: string };
   /** site suggestion: the category as written (id, name or synonym) and K */
   suggest?: { category: string; k: number; out: string; candidates?: string; area?: string; capacity?: number; oldOnly: boolean };
 }
@@ -84,6 +96,12 @@ const OPTIONS = {
   candidates: { type: 'string' },
   capacity: { type: 'string' },
   'count-no-data': { type: 'boolean' },
+  choice: { type: 'boolean' },
+  surface: { type: 'string' },
+  cell: { type: 'string' },
+  'surface-of': { type: 'string' },
+  decay: { type: 'string' },
+  weighted: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -175,6 +193,18 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
       if (v[o] !== undefined) throw new UserError(msg(lang, 'cli_needs_suggest', { option: o }));
     }
   }
+  let choice: CliArgs['choice'];
+  if (v.choice || v.decay !== undefined || v.weighted) {
+    const decay = v.decay === undefined ? { kind: 'cumulative' as const } : parseDecay(v.decay);
+    if (!decay) throw new UserError(msg(lang, 'cli_bad_decay', { value: v.decay ?? '' }));
+    choice = { decay, weighted: v.weighted === true };
+  }
+  let surface: CliArgs['surface'];
+  if (v.surface !== undefined) {
+    surface = { out: v.surface, cell: number('cell', v.cell, 50, 5), ...(v['surface-of'] ? { of: v['surface-of'] } : {}) };
+  } else {
+    for (const o of ['cell', 'surface-of'] as const) if (v[o] !== undefined) throw new UserError(msg(lang, 'cli_needs_surface', { option: o }));
+  }
   const files: Partial<Record<InputLayer, string>> = {};
   for (const k of ['communities', 'facilities', 'network', 'parks', 'parking'] as const) if (v[k]) files[k] = v[k];
   return {
@@ -193,5 +223,7 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     countNoData: v['count-no-data'] === true,
     ...(v.scenario ? { scenario: v.scenario } : {}),
     ...(suggest ? { suggest } : {}),
+    ...(choice ? { choice } : {}),
+    ...(surface ? { surface } : {}),
   };
 }

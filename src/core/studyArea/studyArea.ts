@@ -7,6 +7,7 @@ import { isOld } from '../model/oldCommunity';
 import { elderlyShare } from '../model/communityPopulation';
 import { parseNumber } from '../model/parseNumber';
 import { DEFAULTS } from '../rules/defaults';
+import { categorySurface, maxSurface, surfaceGrid, type SurfaceGrid } from '../analysis/surface/accessSurface';
 import { facilityChoice, type FacilityChoiceOptions, type FacilityChoiceResult } from '../analysis/choice/facilityChoice';
 import { effectiveRadius } from '../rules/ruleQueries';
 import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
@@ -47,6 +48,16 @@ export interface ServiceAreaResult {
  * (a service area, a route, straight-line rates) are methods on the prepared state, never a
  * second pipeline. Pure: no DOM, no Node, no worker APIs.
  */
+/** An accessibility surface: the grid, metres per cell (NaN empty, Infinity unreachable), and its parts. */
+export interface AccessSurface {
+  grid: Pick<SurfaceGrid, 'cell' | 'nx' | 'ny' | 'lon0' | 'lat0' | 'dLon' | 'dLat'>;
+  value: Float32Array;
+  /** per category of the surface (one, or a level's mandatory ones): its own distances */
+  parts: { categoryId: string; value: Float32Array }[];
+  /** the rule set's walking speed, for minutes */
+  metresPerMinute: number;
+}
+
 /** What a site suggestion asks (the radius and weights come from the rule set and the analysis). */
 export interface SiteRequest {
   categoryId: string;
@@ -85,6 +96,7 @@ export class StudyArea {
    * (only the facilities are snapped again) and its result (only the edited categories are searched;
    * parks and parking are kept).
    */
+  #grid: { cell: number; ctx: CoverageContext; grid: SurfaceGrid } | null = null;
   #seed: { from: StudyArea; changed: Set<string>; grown: Set<string>; origin: Int32Array } | null = null;
 
   /**
@@ -180,6 +192,27 @@ export class StudyArea {
     const byId = new Map(rules.categories.map((c) => [c.id, c]));
     const norms = ctx.categories.map((c) => byId.get(c.id)?.norm ?? null);
     return facilityChoice(ctx, { ...options, capacity, demand: { population: pop, elderly }, norms });
+  }
+
+  /**
+   * An accessibility surface (issue 13, DESIGN §4) for the last run's rules and settings: walking
+   * distance from every `cell`-metre cell to the nearest facility of one category, or for a level
+   * the maximum over its mandatory categories ("time to reach all of them"), with each part kept
+   * for a cell's breakdown. The grid and its snaps are built once per cell size. Network mode only.
+   */
+  surface(rules: RuleSet, settings: StudyAreaSettings, request: { cell: number; categoryId?: string; levelId?: string }): AccessSurface {
+    const ctx = this.context(rules, settings);
+    if (!ctx.network || ctx.options.mode !== 'network') throw new Error('an accessibility surface needs the network mode and a walking network');
+    if (this.#grid?.cell !== request.cell || this.#grid.ctx !== ctx) this.#grid = { cell: request.cell, ctx, grid: surfaceGrid(ctx, request.cell) };
+    const grid = this.#grid.grid;
+    const ks = request.categoryId !== undefined
+      ? [ctx.categories.findIndex((c) => c.id === request.categoryId)]
+      : ctx.categories.map((c, k) => (c.level === request.levelId && c.mandatory ? k : -1)).filter((k) => k >= 0);
+    if (!ks.length || ks[0] < 0) throw new Error(`surface: unknown category or a level without mandatory categories (${request.categoryId ?? request.levelId})`);
+    const parts = ks.map((k) => ({ categoryId: ctx.categories[k].id, value: categorySurface(ctx, grid, k) }));
+    const value = parts.length === 1 ? parts[0].value : maxSurface(parts.map((p) => p.value), grid.nx * grid.ny);
+    const { cell, nx, ny, lon0, lat0, dLon, dLat } = grid;
+    return { grid: { cell, nx, ny, lon0, lat0, dLon, dLat }, value, parts, metresPerMinute: rules.walk.speed_m_per_min };
   }
 
   /** Network statistics, null without a network. */

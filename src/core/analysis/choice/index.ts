@@ -3,3 +3,4 @@ export { decayWeight, facilityChoice, type CategorySupply, type Decay, type Faci
 export { facilityReach, type FacilityReach } from './facilityReach';
 export { nearestTwo, type NearestTwo } from './nearestTwo';
 export { twoStepFca, type TwoStepFca } from './twoStepFca';
+export { formatDecay, parseDecay } from './parseDecay';

@@ -10,3 +10,4 @@ export { flatProperties } from './flatProperties';
 export { gapCommunities } from './gapCommunities';
 export { serviceAreaFeatures } from './serviceAreaFeatures';
 export { OSM_ATTRIBUTION, withAttribution } from './withAttribution';
+export { assignChoiceAttributes, type ChoiceTable } from './choiceAttributes';
