@@ -1,4 +1,3 @@
-import FlatQueue from 'flatqueue';
 import type { WalkGraph } from './graph';
 import type { EdgeSources } from './multiSourceDijkstra';
 
@@ -13,12 +12,17 @@ export interface TwoNearest {
   g2: Int32Array;
 }
 
+/** Bucket width in metres (distances stay exact floats; buckets only order the work). */
+const BUCKET_M = 1;
+
 /**
  * A multi-source search that keeps two labels per node (DESIGN §4 Choice and second-nearest): the
- * nearest and the second-nearest distinct source group, each exact. Label-setting with at most
- * two settled labels per node, of different groups: if g is v's second-nearest group, every node
- * on g's shortest path to v has g among its two nearest (else v would have two nearer groups), so
- * the search never needs a third label. Sources are points on edges, like multiSourceDijkstra's.
+ * nearest and the second-nearest distinct source group, each exact. If g is v's second-nearest
+ * group, every node on g's shortest path to v has g among its two nearest (else v would have two
+ * nearer groups), so two labels per node are enough. Each label slot (node, 0 | 1) is one item of
+ * a Dial bucket queue (1 m buckets, label-correcting inside a bucket, like multiSourceDijkstra): a
+ * slot whose label improves moves bucket; a group pushed out of a node's two best is dropped.
+ * Sources are points on edges, like multiSourceDijkstra's.
  *
  * @param sources points on edges (facility snaps)
  * @param sourceIds which entries of `sources` start the search
@@ -30,77 +34,154 @@ export function twoNearestSearch(
 ): TwoNearest {
   const n = graph.nodeCount;
   const { offsets, targets, arcLength, edgeFrom, edgeTo, edgeLength } = graph;
-  // the two best distinct groups known per node (tentative until settled), best first
-  const d1 = new Float64Array(n).fill(Infinity), d2 = new Float64Array(n).fill(Infinity);
-  const g1 = new Int32Array(n).fill(-1), g2 = new Int32Array(n).fill(-1);
-  // settled labels per node: bit 1 = the first, bit 2 = the second
-  const settled = new Uint8Array(n);
-  // queue entries: node and group in growable arrays, keyed by distance
-  let entNode = new Int32Array(1024), entGroup = new Int32Array(1024);
-  let nEnt = 0;
-  const queue = new FlatQueue<number>();
-  const enqueue = (v: number, d: number, g: number) => {
-    if (nEnt === entNode.length) {
-      const a = new Int32Array(nEnt * 2), b = new Int32Array(nEnt * 2);
-      a.set(entNode);
-      b.set(entGroup);
-      entNode = a;
-      entGroup = b;
+  // slot item x = 2v + s holds label s of node v: dist[x], grp[x]; slot 0 is the nearer
+  const dist = new Float64Array(2 * n).fill(Infinity);
+  const grp = new Int32Array(2 * n).fill(-1);
+  // bucket queue over slot items: next, prev, absolute bucket (−1 = not queued)
+  const next = new Int32Array(2 * n), prev = new Int32Array(2 * n), bucket = new Int32Array(2 * n).fill(-1);
+  let maxEdge = 0;
+  for (let e = 0; e < graph.edgeCount; e++) if (edgeLength[e] > maxEdge) maxEdge = edgeLength[e];
+  let minKey = Infinity, maxKey = 0;
+  for (let i = 0; i < sourceIds.length; i++) {
+    const s = sourceIds[i];
+    if (!sources.ok[s] || sources.edge[s] < 0) continue;
+    const k = sources.access[s] + edgeLength[sources.edge[s]];
+    minKey = Math.min(minKey, sources.access[s]);
+    maxKey = Math.max(maxKey, k);
+  }
+  const d1 = new Float64Array(n), d2 = new Float64Array(n), g1 = new Int32Array(n), g2 = new Int32Array(n);
+  const result = (): TwoNearest => {
+    for (let v = 0; v < n; v++) {
+      d1[v] = dist[2 * v];
+      g1[v] = grp[2 * v];
+      d2[v] = dist[2 * v + 1];
+      g2[v] = grp[2 * v + 1];
     }
-    entNode[nEnt] = v;
-    entGroup[nEnt] = g;
-    queue.push(nEnt++, d);
+    return { d1, g1, d2, g2 };
   };
-  // a candidate enters the queue only when it improves the node's two best distinct groups
-  const offer = (v: number, d: number, g: number) => {
-    if (!(d <= cutoff)) return;
-    if (g === g1[v]) {
-      if (d < d1[v]) {
-        d1[v] = d;
-        enqueue(v, d, g);
-      }
-    } else if (g === g2[v]) {
-      if (d < d2[v]) {
-        d2[v] = d;
-        if (d < d1[v]) {
-          d2[v] = d1[v];
-          g2[v] = g1[v];
-          d1[v] = d;
-          g1[v] = g;
-        }
-        enqueue(v, d, g);
-      }
-    } else if (d < d1[v]) {
-      d2[v] = d1[v];
-      g2[v] = g1[v];
-      d1[v] = d;
-      g1[v] = g;
-      enqueue(v, d, g);
-    } else if (d < d2[v]) {
-      d2[v] = d;
-      g2[v] = g;
-      enqueue(v, d, g);
-    }
-  };
+  if (minKey === Infinity) return result();
+  const span = maxKey - minKey + maxEdge;
+  let width = BUCKET_M;
+  if (span / width > 1 << 22) width = span / (1 << 22);
+  const inv = 1 / width;
+  let size = 16;
+  while (size < span * inv + 3) size *= 2;
+  const head = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  let queued = 0;
+  // Everything below is inline, with locals only: closures over a mutable `queued` cost ~2× here.
+  // seed: a candidate (d, g) at v is offered like any relaxation (see the loop)
+  const cand = new Float64Array(2 * sourceIds.length);
+  const candNode = new Int32Array(2 * sourceIds.length), candGroup = new Int32Array(2 * sourceIds.length);
+  let nCand = 0;
   for (let i = 0; i < sourceIds.length; i++) {
     const s = sourceIds[i];
     const e = sources.edge[s];
     if (!sources.ok[s] || e < 0) continue;
     const len = edgeLength[e], acc = sources.access[s], t = sources.t[s];
-    offer(edgeFrom[e], acc + t * len, group[s]);
-    offer(edgeTo[e], acc + (1 - t) * len, group[s]);
+    candNode[nCand] = edgeFrom[e];
+    cand[nCand] = acc + t * len;
+    candGroup[nCand++] = group[s];
+    candNode[nCand] = edgeTo[e];
+    cand[nCand] = acc + (1 - t) * len;
+    candGroup[nCand++] = group[s];
   }
-  while (queue.length > 0) {
-    const d = queue.peekValue()!;
-    const x = queue.pop()!;
-    const v = entNode[x], g = entGroup[x];
-    // stale: the group's label moved on (nearer) or left the node's two best; or already settled
-    let bit = 0;
-    if (g === g1[v] && d === d1[v]) bit = 1;
-    else if (g === g2[v] && d === d2[v]) bit = 2;
-    if (!bit || settled[v] & bit) continue;
-    settled[v] |= bit;
-    for (let a = offsets[v]; a < offsets[v + 1]; a++) offer(targets[a], d + arcLength[a], g);
+  // one pass over the seeds, then the queue: `x` is the item popped (−1 while seeding)
+  let cur = Math.floor(minKey * inv);
+  let seed = 0;
+  for (;;) {
+    let x = -1, first = 0, last = 0;
+    let d0 = 0, g = -1;
+    if (seed < nCand) {
+      first = seed;
+      last = ++seed;
+    } else {
+      if (queued === 0) break;
+      x = head[cur & mask];
+      if (x === -1) {
+        cur++;
+        continue;
+      }
+      // unlink x (the head of its bucket)
+      const nx = next[x];
+      head[cur & mask] = nx;
+      if (nx !== -1) prev[nx] = -1;
+      bucket[x] = -1;
+      queued--;
+      d0 = dist[x];
+      g = grp[x];
+      const v = x >> 1;
+      first = offsets[v];
+      last = offsets[v + 1];
+    }
+    for (let a = first; a < last; a++) {
+      let v: number, d: number, gg: number;
+      if (x === -1) {
+        v = candNode[a];
+        d = cand[a];
+        gg = candGroup[a];
+      } else {
+        v = targets[a];
+        d = d0 + arcLength[a];
+        gg = g;
+      }
+      if (!(d <= cutoff)) continue;
+      const sa = 2 * v, sb = sa + 1;
+      // which slots change: the candidate enters the node's two best distinct groups or is dropped
+      let moveA = false, moveB = false;
+      if (gg === grp[sa]) {
+        if (d < dist[sa]) {
+          dist[sa] = d;
+          moveA = true;
+        }
+      } else if (gg === grp[sb]) {
+        if (d < dist[sb]) {
+          if (d < dist[sa]) {
+            dist[sb] = dist[sa];
+            grp[sb] = grp[sa];
+            dist[sa] = d;
+            grp[sa] = gg;
+            moveA = true;
+          } else dist[sb] = d;
+          moveB = true;
+        }
+      } else if (d < dist[sa]) {
+        dist[sb] = dist[sa];
+        grp[sb] = grp[sa];
+        dist[sa] = d;
+        grp[sa] = gg;
+        moveA = moveB = true;
+      } else if (d < dist[sb]) {
+        dist[sb] = d;
+        grp[sb] = gg;
+        moveB = true;
+      }
+      for (let k = 0; k < 2; k++) {
+        const y = k === 0 ? (moveA ? sa : -1) : (moveB ? sb : -1);
+        if (y === -1) continue;
+        // out of its bucket, if queued
+        const ob = bucket[y];
+        if (ob !== -1) {
+          const p = prev[y], n2 = next[y];
+          if (p !== -1) next[p] = n2;
+          else head[ob & mask] = n2;
+          if (n2 !== -1) prev[n2] = p;
+          queued--;
+        }
+        if (!(dist[y] < Infinity)) {
+          bucket[y] = -1;
+          continue;
+        }
+        const b = Math.floor(dist[y] * inv);
+        const h = head[b & mask];
+        next[y] = h;
+        prev[y] = -1;
+        if (h !== -1) prev[h] = y;
+        head[b & mask] = y;
+        bucket[y] = b;
+        queued++;
+      }
+    }
   }
-  return { d1, g1, d2, g2 };
+  return result();
 }

@@ -1,6 +1,7 @@
 import { createBoundedSearch } from '../search/boundedSearch';
 import { communitiesWithin } from '../search/communitiesWithin';
 import type { CoverageContext, CoverageMode } from '../coverage/prepareCoverage';
+import type { SnapTargetPlan } from '../../network/distancesAtSnaps';
 
 /**
  * Which communities each facility of one category reaches within a limit, and how far (CSR by
@@ -63,7 +64,8 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
 
   if (net) {
     const { graph, sourceSnap, samplePlan: plan } = net;
-    const { offsets: arcStart, arcEdge, edgeLength } = graph;
+    const { edgeLength } = graph;
+    const at = samplesAtNodes(graph.nodeCount, plan, sampleOwner);
     const search = createBoundedSearch(graph);
     for (let i = 0; i < ids.length; ) {
       const f = pointOwner[ids[i]];
@@ -74,11 +76,7 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
         search.run(e0, t0, a0, limit);
         const dist = search.dist;
         for (const v of search.reached()) {
-          for (let a = arcStart[v]; a < arcStart[v + 1]; a++) {
-            for (let q = plan.edgeFirst[arcEdge[a]]; q >= 0; q = plan.sameEdgeNext[q]) {
-              note(f, sampleOwner[plan.index[q]], plan.access[q] + dist[v] + (plan.u[q] === v ? plan.toU[q] : plan.toV[q]));
-            }
-          }
+          for (let j = at.start[v]; j < at.start[v + 1]; j++) note(f, at.community[j], at.extra[j] + dist[v]);
         }
         // along the facility's own edge, without passing a node
         for (let q = plan.edgeFirst[e0]; q >= 0; q = plan.sameEdgeNext[q]) {
@@ -103,4 +101,44 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
     }
   }
   return { facility: Int32Array.from(facility), offsets: Int32Array.from(offsets), community: Int32Array.from(outCommunity), distance: Float64Array.from(outDistance) };
+}
+
+/** Per node, the community samples on its edges and what reaching them from the node adds (access + along the edge). */
+interface SamplesAtNodes {
+  start: Int32Array;
+  community: Int32Array;
+  extra: Float64Array;
+}
+
+const atNodesCache = new WeakMap<SnapTargetPlan, SamplesAtNodes>();
+
+/**
+ * The samples of `plan` listed at both ends of their edge (CSR by node), built once per plan: a
+ * search then reads, at each node it reached, only the samples it can continue to — one lookup per
+ * node instead of one per arc, in node order (spatially coherent: Hilbert-ordered ids).
+ */
+function samplesAtNodes(nodeCount: number, plan: SnapTargetPlan, sampleOwner: Int32Array): SamplesAtNodes {
+  const cached = atNodesCache.get(plan);
+  if (cached) return cached;
+  const m = plan.index.length;
+  const start = new Int32Array(nodeCount + 1);
+  for (let q = 0; q < m; q++) {
+    start[plan.u[q] + 1]++;
+    start[plan.v[q] + 1]++;
+  }
+  for (let v = 0; v < nodeCount; v++) start[v + 1] += start[v];
+  const cursor = start.slice(0, nodeCount);
+  const community = new Int32Array(2 * m), extra = new Float64Array(2 * m);
+  for (let q = 0; q < m; q++) {
+    const c = sampleOwner[plan.index[q]];
+    let j = cursor[plan.u[q]]++;
+    community[j] = c;
+    extra[j] = plan.access[q] + plan.toU[q];
+    j = cursor[plan.v[q]]++;
+    community[j] = c;
+    extra[j] = plan.access[q] + plan.toV[q];
+  }
+  const out = { start, community, extra };
+  atNodesCache.set(plan, out);
+  return out;
 }
