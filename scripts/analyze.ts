@@ -171,7 +171,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     const categoryId = sf.of && !level ? matchCategoryValue(sf.of, rules.categories) : null;
     if (!level && !categoryId) throw new UserError(msg(lang, 'cli_surface_unknown', { value: sf.of ?? '', levels: rules.levels.map((l) => l.id).join(', ') }));
     const s = finalArea.surface(rules, settings, { cell: sf.cell, ...(categoryId ? { categoryId } : { levelId: level!.id }) });
-    const features = surfaceFeatures(s.grid, s.value, s.metresPerMinute);
+    const features = surfaceFeatures(s.grid, s.value, s.metresPerMinute, s.parts);
     writeResult(sf.out, { features }, { crs: args.outCrs, attribution: inputs.attribution, lang });
     const what = categoryId ?? level!.id;
     io.stderr(`${msg(lang, 'cli_surface_done', { what, cells: features.length, cell: sf.cell, file: sf.out })}\n`);

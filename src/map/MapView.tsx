@@ -19,6 +19,8 @@ import { dataBounds } from './dataBounds';
 import { debugState } from './testHooks';
 import { setActiveMap } from './mapHandle';
 import { attachBasemap, shiftDeckLayers } from './basemap';
+import { choiceColoring } from './choiceColoring';
+import { surfaceCellAt } from '../core/analysis/surface';
 import { memoLast } from '../util/memoLast';
 import { featureIndex } from './featureIndex';
 import { createSelectionFramer } from './frameSelection';
@@ -47,6 +49,7 @@ function dataCount(data: unknown): number | null {
   return d?.features?.length ?? (typeof d?.length === 'number' ? d.length : null);
 }
 const coloring = memoLast(communityColoring);
+const choiceColors = memoLast(choiceColoring);
 
 function deckInput(s: AppState) {
   const base = analysisLayers(showsServiceArea(s) ? s.serviceArea : null, s.route);
@@ -58,7 +61,7 @@ function deckInput(s: AppState) {
     selectedCommunity: s.selectedCommunity,
     focusCategory: showsServiceArea(s) ? s.activeCategory : null,
     oldBeforeYear: s.rules.old_before_year,
-    communityColors: s.coloring === 'change' ? changeColoring(s.scenarioDiff?.change ?? null) : coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s)),
+    communityColors: s.coloring === 'change' ? changeColoring(s.scenarioDiff?.change ?? null) : s.coloring === 'choice' ? choiceColors(s.choice, s.activeCategory) : coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s)),
     analysis: { below: [...base.below, ...extra.below], above: [...base.above, ...extra.above], top: extra.top },
     onHover,
   };
@@ -173,7 +176,10 @@ export function MapView() {
         };
         if (scenarioClick([e.lngLat.lng, e.lngLat.lat], { facilityId: idOf(fac?.object), communityId: idOf(picked?.object) })) return;
       }
-      useStore.getState().selectCommunity(picked && picked.index >= 0 ? picked.index : null);
+      const st = useStore.getState();
+      // the access view's surface: the clicked cell's breakdown
+      if (st.workbenchView.overlay === 'access' && st.surface) st.setSurfaceCell(surfaceCellAt(st.surface.grid, e.lngLat.lng, e.lngLat.lat));
+      st.selectCommunity(picked && picked.index >= 0 ? picked.index : null);
     });
     map.on('render', () => {
       // First paint: the first frame in which deck.gl has drawn loaded data.

@@ -10,6 +10,7 @@ import { complianceOverlay } from './complianceOverlay';
 import { searchHitOverlay } from './searchHitOverlay';
 import { scenarioOverlay } from './scenarioOverlay';
 import { activeScenario } from '../store/scenarioActions';
+import { surfaceOverlay } from './surfaceOverlay';
 
 /**
  * Extra deck.gl layers of one feature area. `below` goes under the communities, `above` over them
@@ -75,6 +76,8 @@ function viewOverlay(s: AppState): OverlayLayers | null {
         candidatePoints: s.suggestionPoints,
       });
     }
+    case 'access':
+      return surfaceOverlay({ surface: s.surface, cell: s.surfaceCell });
     case 'compliance':
       return complianceOverlay({ rows: selectComplianceRows(s), coverage: s.coverage, communities, filter: s.complianceFilter });
     default:

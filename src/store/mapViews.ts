@@ -2,7 +2,7 @@ import type { CommunityColoring } from './viewSlice';
 import type { AppState } from './useStore';
 
 /** The overlays a workbench view can put on the map (src/map/overlays.ts draws them). */
-export type MapOverlayId = 'parks' | 'parking' | 'ranking' | 'gapGrid' | 'compliance' | 'scenario';
+export type MapOverlayId = 'parks' | 'parking' | 'ranking' | 'gapGrid' | 'compliance' | 'scenario' | 'access';
 
 /**
  * What a view puts on the map: views own their overlays, and switching views swaps them. The

@@ -10,13 +10,14 @@ import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createComplianceSlice, type ComplianceSlice } from './complianceSlice';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
+import { createAccessSlice, type AccessSlice } from './accessSlice';
 
-export type AppState = LayersSlice & RulesSlice & SettingsSlice & ResultsSlice & ViewSlice & GapSlice & UiSlice & ComplianceSlice & BasemapSlice & ImportSlice & ScenarioSlice;
+export type AppState = LayersSlice & RulesSlice & SettingsSlice & ResultsSlice & ViewSlice & GapSlice & UiSlice & ComplianceSlice & BasemapSlice & ImportSlice & ScenarioSlice & AccessSlice;
 
 /**
  * The one app store, composed of slices: inputs (layers, rules, settings), results (written only by
  * the analysis controller, the one caller of the analysis worker), view state (view, gap map, compliance table, ui,
- * basemap), scenarios (scenarioSlice; scenarioController runs them) and the import flow (importSlice; its actions in importSession call the import worker).
+ * basemap), scenarios (scenarioSlice; scenarioController runs them), choice and surfaces (accessSlice; accessController) and the import flow (importSlice; its actions in importSession call the import worker).
  */
 export const useStore = create<AppState>()((...a) => ({
   ...createLayersSlice(...a),
@@ -30,4 +31,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createBasemapSlice(...a),
   ...createImportSlice(...a),
   ...createScenarioSlice(...a),
+  ...createAccessSlice(...a),
 }));

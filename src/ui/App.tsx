@@ -14,6 +14,7 @@ import { MapTools } from './search/MapTools';
 import { Workbench } from './workbench/Workbench';
 import { startAnalysisController } from '../store/analysisController';
 import { startScenarioController } from '../store/scenarioController';
+import { startAccessController } from '../store/accessController';
 
 // Once per page: React StrictMode runs effects twice in development.
 let started = false;
@@ -33,6 +34,7 @@ export function App() {
       // The analysis starts as soon as data are loaded: it runs in a worker and never waits for the map.
       startAnalysisController();
       startScenarioController();
+      startAccessController();
       // Restores the autosaved workspace, else loads the demo (issue 4).
       void startWorkspace();
     }

@@ -18,6 +18,8 @@ export function CommunityCompliance({ index }: { index: number }) {
   const route = useStore((s) => s.route);
   // the active scenario's values next to the baseline's, where they differ (issue 11)
   const scenario = useStore((s) => (s.activeScenarioId && s.scenarioResult && s.scenarioResult.coverage.communityCount === s.coverage?.communityCount ? s.scenarioResult.coverage : null));
+  // choice and second-nearest (issue 13), when computed for these baseline results
+  const choice = useStore((s) => (s.choice && s.choiceFor === s.coverage ? s.choice : null));
   if (!coverage || index >= coverage.communityCount) return null;
   const C = coverage.communityCount;
   const speed = rules.walk.speed_m_per_min;
@@ -77,7 +79,21 @@ export function CommunityCompliance({ index }: { index: number }) {
                           );
                         })()}
                       </td>
-                      <td className="num muted">{Number.isFinite(d) ? t('minutes', { min: fmt(d / speed, 1) }) : ''}</td>
+                      <td className="num muted">
+                        {Number.isFinite(d) ? t('minutes', { min: fmt(d / speed, 1) }) : ''}
+                        {choice && !noData && (() => {
+                          const ck = choice.categoryIds.indexOf(c.id);
+                          if (ck < 0 || !choice.supply[ck]) return null;
+                          const n = choice.count[ck * C + index], d2 = choice.second[ck * C + index], f = choice.fca[ck * C + index];
+                          return (
+                            <small className="choice-card" data-testid={`compliance-choice-${c.id}`} data-count={n} data-second={Number.isFinite(d2) ? d2.toFixed(1) : ''}>
+                              <br />
+                              {t('ac_card_count')} {n} · {t('ac_card_second')} {Number.isFinite(d2) ? metres(t, d2) : '—'}
+                              {Number.isFinite(f) && ` · ${t('ac_card_fca')} ${fmt(f, 2)}`}
+                            </small>
+                          );
+                        })()}
+                      </td>
                     </tr>
                   );
                 })}

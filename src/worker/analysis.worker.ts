@@ -49,6 +49,18 @@ const api: AnalysisWorkerApi = {
   async suggestSites(rules, settings, request, onProgress) {
     return engine.suggestSites(rules, settings, request, onProgress);
   },
+  async choice(rules, settings, request, onProgress) {
+    const r = await engine.choice(rules, settings, request, onProgress);
+    if (!r) return null;
+    return Comlink.transfer(r, [r.count, r.second, r.access, r.fca, r.placesGap, r.limit].map((a) => a.buffer as ArrayBuffer));
+  },
+  async surface(rules, settings, request) {
+    const r = engine.surface(rules, settings, request);
+    // the parts are the worker's own arrays: send copies (the grid stays cached there)
+    const parts = r.parts.map((p) => ({ categoryId: p.categoryId, value: p.value.slice() }));
+    const value = r.value === r.parts[0]?.value ? parts[0].value : r.value.slice();
+    return Comlink.transfer({ ...r, value, parts }, [...new Set([value, ...parts.map((p) => p.value)].map((a) => a.buffer as ArrayBuffer))]);
+  },
   cancelSuggestion() {
     engine.cancelSuggestion();
   },

@@ -4,7 +4,8 @@ import type { CoverageRoute } from '../core/analysis/coverage';
 import type { CoverageResult } from '../core/analysis/coverage';
 import type { ServiceAreaFeature } from '../core/analysis/serviceArea';
 import type { RuleSet } from '../core/rules';
-import type { AnalysisData, AnalysisSettings, Progress, ScenarioAnswerCore, SuggestRequest } from './protocol';
+import type { AccessSurface, AnalysisData, AnalysisSettings, ChoiceRequest, Progress, ScenarioAnswerCore, SuggestRequest, SurfaceRequest } from './protocol';
+import { mergeChoiceCategory, type FacilityChoiceResult } from '../core/analysis/choice';
 import { scenarioDiff, type ScenarioEdit } from '../core/scenario';
 import type { SiteSuggestion, SiteSuggestionProgress } from '../core/analysis/siting';
 
@@ -23,6 +24,7 @@ export class AnalysisEngine {
   #runSeq = 0;
   /** site suggestions have their own sequence: an analysis does not cancel one, nor one an analysis */
   #suggestSeq = 0;
+  #choiceSeq = 0;
 
   setData(data: AnalysisData): GraphBuildStats | null {
     this.cancel();
@@ -112,6 +114,35 @@ export class AnalysisEngine {
       if (r.done) return r.value;
       onProgress?.(r.value);
     }
+  }
+
+  /**
+   * Beyond yes/no (issue 13) on the scenario in force, else the baseline: a category at a time,
+   * yielding between them; null when superseded (a newer choice request or any analysis run).
+   */
+  async choice(rules: RuleSet, settings: AnalysisSettings, request: ChoiceRequest, onProgress?: (fraction: number) => void): Promise<FacilityChoiceResult | null> {
+    const area = this.#scenario ?? this.#area;
+    if (!area || !this.#baseline) throw new Error('run the analysis first');
+    const seq = ++this.#choiceSeq;
+    const run = this.#runSeq;
+    const K = area.context(rules, settings).categories.length;
+    let out: FacilityChoiceResult | null = null;
+    for (let k = 0; k < K; k++) {
+      await yieldToEvents();
+      if (seq !== this.#choiceSeq || run !== this.#runSeq) return null;
+      const r = area.choice(rules, settings, { decay: request.decay, weighted: request.weighted, categories: [k] });
+      if (!out) out = r;
+      else mergeChoiceCategory(out, r, k);
+      onProgress?.((k + 1) / K);
+    }
+    return out ?? area.choice(rules, settings, { decay: request.decay, weighted: request.weighted, categories: [] });
+  }
+
+  /** An accessibility surface on the scenario in force, else the baseline (network mode). */
+  surface(rules: RuleSet, settings: AnalysisSettings, request: SurfaceRequest): AccessSurface {
+    const area = this.#scenario ?? this.#area;
+    if (!area || !this.#baseline) throw new Error('run the analysis first');
+    return area.surface(rules, settings, request);
   }
 
   /** Stops the running site suggestion (it resolves null). */

@@ -7,6 +7,22 @@ import type { ServiceAreaResult, StudyAreaLayers, StudyAreaProgress, StudyAreaRe
 import type { EditProblem, ScenarioDiff, ScenarioEdit } from '../core/scenario';
 import type { SiteSuggestion, SiteSuggestionProgress } from '../core/analysis/siting';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { Decay, FacilityChoiceResult } from '../core/analysis/choice';
+import type { AccessSurface } from '../core/studyArea';
+
+/** Beyond yes/no (issue 13): how the gravity score is computed. */
+export interface ChoiceRequest {
+  decay: Decay;
+  weighted: boolean;
+}
+
+/** An accessibility surface: of a category, or of a level's mandatory categories; cell size in metres. */
+export interface SurfaceRequest {
+  categoryId?: string;
+  levelId?: string;
+  cell: number;
+}
+export type { AccessSurface, FacilityChoiceResult };
 
 /** A scenario's run in the engine: its result, the diff against the baseline, the edits that could not apply. */
 export interface ScenarioAnswerCore {
@@ -70,6 +86,13 @@ export interface AnalysisWorkerApi {
   clearScenario(): void;
   /** Suggested sites on the scenario in force (else the baseline); null when cancelled. */
   suggestSites(rules: RuleSet, settings: AnalysisSettings, request: SuggestRequest, onProgress?: (p: SiteSuggestionProgress) => void): Promise<SiteSuggestion | null>;
+  /**
+   * Choice, second-nearest, gravity access and 2SFCA on the scenario in force (else the baseline),
+   * a category at a time (progress, cancel: null when superseded by a newer request or analysis).
+   */
+  choice(rules: RuleSet, settings: AnalysisSettings, request: ChoiceRequest, onProgress?: (fraction: number) => void): Promise<FacilityChoiceResult | null>;
+  /** An accessibility surface on the scenario in force (else the baseline); network mode only. */
+  surface(rules: RuleSet, settings: AnalysisSettings, request: SurfaceRequest): Promise<AccessSurface | null>;
   /** Stops the running site suggestion (an analysis does not). */
   cancelSuggestion(): void;
   cancel(): void;

@@ -1,7 +1,7 @@
 import type { ViewMap } from '../../store/mapViews';
 
 /** The workbench views' ids, in display order (their components and labels: tabs.ts). */
-export const WORKBENCH_TAB_IDS = ['dashboard', 'compliance', 'gaps', 'ranking', 'parks', 'parking', 'scenario', 'rules'] as const;
+export const WORKBENCH_TAB_IDS = ['dashboard', 'compliance', 'gaps', 'access', 'ranking', 'parks', 'parking', 'scenario', 'rules'] as const;
 export type WorkbenchTabId = (typeof WORKBENCH_TAB_IDS)[number];
 
 /**
@@ -14,6 +14,7 @@ export const WORKBENCH_VIEW_MAPS: Record<WorkbenchTabId, ViewMap> = {
   dashboard: { serviceArea: true },
   compliance: { serviceArea: true, overlay: 'compliance' },
   gaps: { serviceArea: false, coloring: 'missing', overlay: 'gapGrid' },
+  access: { serviceArea: false, coloring: 'choice', overlay: 'access' },
   ranking: { serviceArea: false, overlay: 'ranking' },
   parks: { serviceArea: false, overlay: 'parks' },
   parking: { serviceArea: false, overlay: 'parking' },

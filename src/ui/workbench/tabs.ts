@@ -8,6 +8,7 @@ import { ComplianceTable } from './ComplianceTable';
 import { GapView } from './GapView';
 import { Dashboard } from './Dashboard';
 import { ScenarioView } from './ScenarioView';
+import { AccessView } from './AccessView';
 import { WORKBENCH_TAB_IDS, WORKBENCH_VIEW_MAPS, type WorkbenchTabId } from './tabMaps';
 
 /** A view of the bottom workbench drawer (compliance table, ranking, dashboard, rules...). */
@@ -24,6 +25,7 @@ const VIEWS: Record<WorkbenchTabId, { label: string; Component: ComponentType }>
   dashboard: { label: 'wb_tab_dashboard', Component: Dashboard },
   compliance: { label: 'wb_tab_compliance', Component: ComplianceTable },
   gaps: { label: 'wb_tab_gaps', Component: GapView },
+  access: { label: 'ac_tab', Component: AccessView },
   ranking: { label: 'pl_tab_ranking', Component: RankingView },
   parks: { label: 'pl_tab_parks', Component: ParksView },
   parking: { label: 'pl_tab_parking', Component: ParkingView },

@@ -158,3 +158,16 @@ function categoryFacilities(ctx: CoverageContext, k: number): number[] {
   }
   return out;
 }
+
+/** Copies category k of `from` into `into` (both over the same communities and categories): for results computed a category at a time. */
+export function mergeChoiceCategory(into: FacilityChoiceResult, from: FacilityChoiceResult, k: number): void {
+  const C = into.communityCount;
+  const a = k * C, b = a + C;
+  into.count.set(from.count.subarray(a, b), a);
+  into.second.set(from.second.subarray(a, b), a);
+  into.access.set(from.access.subarray(a, b), a);
+  into.fca.set(from.fca.subarray(a, b), a);
+  into.placesGap.set(from.placesGap.subarray(a, b), a);
+  into.limit[k] = from.limit[k];
+  into.supply[k] = from.supply[k];
+}

@@ -1,5 +1,5 @@
 /** Beyond yes/no (issue 13): choice within the radius, second-nearest, gravity access and 2SFCA per community. */
-export { decayWeight, facilityChoice, type CategorySupply, type Decay, type FacilityChoiceOptions, type FacilityChoiceResult } from './facilityChoice';
+export { decayWeight, facilityChoice, mergeChoiceCategory, type CategorySupply, type Decay, type FacilityChoiceOptions, type FacilityChoiceResult } from './facilityChoice';
 export { facilityReach, type FacilityReach } from './facilityReach';
 export { nearestTwo, type NearestTwo } from './nearestTwo';
 export { twoStepFca, type TwoStepFca } from './twoStepFca';

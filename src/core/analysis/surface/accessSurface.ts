@@ -80,8 +80,14 @@ export function maxSurface(surfaces: readonly Float32Array[], cells: number): Fl
   return out;
 }
 
-/** The grid's cells as GeoJSON squares with their distance and minutes (empty cells left out). */
-export function surfaceFeatures(grid: Pick<SurfaceGrid, 'nx' | 'ny' | 'lon0' | 'lat0' | 'dLon' | 'dLat' | 'cell'>, value: ArrayLike<number>, metresPerMinute: number) {
+/**
+ * The grid's cells as GeoJSON squares (empty cells left out): col, row, dist_m and minutes (null
+ * when unreachable), and for a level's surface each category's own `dist_<k>` (its breakdown).
+ */
+export function surfaceFeatures(
+  grid: Pick<SurfaceGrid, 'nx' | 'ny' | 'lon0' | 'lat0' | 'dLon' | 'dLat' | 'cell'>, value: ArrayLike<number>, metresPerMinute: number,
+  parts: readonly { categoryId: string; value: ArrayLike<number> }[] = [],
+) {
   const features = [];
   const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
   for (let j = 0; j < grid.ny; j++) {
@@ -92,10 +98,19 @@ export function surfaceFeatures(grid: Pick<SurfaceGrid, 'nx' | 'ny' | 'lon0' | '
       const s = r7(grid.lat0 + j * grid.dLat), n = r7(grid.lat0 + (j + 1) * grid.dLat);
       features.push({
         type: 'Feature' as const,
-        properties: { col: i, row: j, dist_m: Number.isFinite(d) ? Math.round(d * 10) / 10 : null, minutes: Number.isFinite(d) ? Math.round((d / metresPerMinute) * 10) / 10 : null },
+        properties: {
+          col: i, row: j, dist_m: Number.isFinite(d) ? Math.round(d * 10) / 10 : null, minutes: Number.isFinite(d) ? Math.round((d / metresPerMinute) * 10) / 10 : null,
+          ...(parts.length > 1 ? Object.fromEntries(parts.map((p) => [`dist_${p.categoryId}`, Number.isFinite(p.value[j * grid.nx + i]) ? Math.round(p.value[j * grid.nx + i] * 10) / 10 : null])) : {}),
+        } as Record<string, number | null>,
         geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
       });
     }
   }
   return features;
+}
+
+/** The cell (col, row) of a surface grid under a point, null outside the grid. */
+export function surfaceCellAt(grid: Pick<SurfaceGrid, 'nx' | 'ny' | 'lon0' | 'lat0' | 'dLon' | 'dLat'>, lon: number, lat: number): { col: number; row: number } | null {
+  const col = Math.floor((lon - grid.lon0) / grid.dLon), row = Math.floor((lat - grid.lat0) / grid.dLat);
+  return col >= 0 && row >= 0 && col < grid.nx && row < grid.ny ? { col, row } : null;
 }

@@ -11,6 +11,7 @@ import * as importSafety from './importSafety';
 import * as crs from './crs';
 import * as basemap from './basemap';
 import * as scenario from './scenario';
+import * as access from './access';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -24,6 +25,7 @@ const areas: Area[] = [
   crs,
   basemap,
   scenario,
+  access,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {
