@@ -19,12 +19,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { DEFAULTS, parseRuleSet } from '../src/core/rules';
+import { DEFAULTS, minCounts, parseRuleSet } from '../src/core/rules';
 import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
 import { assignChoiceAttributes, assignScenarioAttributes, communityResultFeatures } from '../src/core/io/export';
-import { formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
+import { choiceLevelTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
 import { matchCategoryValue } from '../src/core/io';
 import { scenarioDiff, type ScenarioDiff } from '../src/core/scenario';
@@ -148,7 +148,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   // feature at a time while the file is written, so memory does not grow with the output.
   // Beyond yes/no (issue 13): computed on the final study area, written after the analysis fields
   const choice = args.choice ? finalArea.choice(rules, settings, { decay: args.choice.decay, weighted: args.choice.weighted }) : null;
-  const minCount = new Map(rules.categories.filter((c) => (c.min_count ?? 1) > 1).map((c) => [c.id, c.min_count as number]));
+  const minCount = minCounts(rules);
   if (choice && args.choice) {
     const more = [choice.supply.some((s) => s && s.withoutCapacity < s.facilities) ? 'fca_' : '', choice.supply.some((s) => s && Number.isFinite(s.needed)) ? 'places_gap_' : ''].filter(Boolean);
     io.stderr(`${msg(lang, 'cli_choice_done', { count: choice.categoryIds.length, more: more.map((m) => `、${m}`).join(''), decay: formatDecay(args.choice.decay) })}\n`);
@@ -229,7 +229,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     ...(scenario && args.scenario ? { scenario: scenarioBlock(args.scenario, scenario) } : {}),
     ...(suggestion ? { suggestion } : {}),
     ...(surfaceInfo ? { surface: surfaceInfo } : {}),
-    ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount) } : {}),
+    ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules) } : {}),
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };
@@ -243,7 +243,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
 }
 
 /** The summary's choice block: per category, mean count within the radius, dual access, and the supply behind 2SFCA. */
-function choiceBlock(ch: FacilityChoiceResult, decay: Decay, minCount: ReadonlyMap<string, number>) {
+function choiceBlock(ch: FacilityChoiceResult, decay: Decay, minCount: ReadonlyMap<string, number>, rules: RuleSet) {
   const C = ch.communityCount;
   const r1 = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
   return {
@@ -263,6 +263,9 @@ function choiceBlock(ch: FacilityChoiceResult, decay: Decay, minCount: ReadonlyM
         facilities: s.facilities, without_capacity: s.withoutCapacity, places: r1(s.places), places_needed: r1(s.needed), places_gap: r1(s.gap),
       };
     }),
+    levels: choiceLevelTotals(ch, new Map(rules.categories.map((c) => [c.id, c.level]))).map((l) => ({
+      id: l.levelId, categories: l.categories, places_needed: r1(l.needed), places_gap: r1(l.gap), communities_short: l.communitiesShort,
+    })),
   };
 }
 

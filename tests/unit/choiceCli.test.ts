@@ -16,6 +16,7 @@ const put = (name: string, value: unknown): string => {
 const at = (lat: number, props: Record<string, unknown>) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [118, lat] } });
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 const U = haversine(118, 32, 118, 32.001);
+const rulesLevel = (id: string) => defaultRules.categories.find((c) => c.id === id)!.level;
 
 async function cli(args: string[], lang = 'en_US.UTF-8'): Promise<{ code: number; out: string; err: string }> {
   let out = '', err = '';
@@ -58,6 +59,7 @@ describe('CLI --choice: n_, dist2_, access_, fca_ and places_gap_ (issue 13)', (
     expect(s.decay).toBe('cumulative');
     const cat = (id: string) => s.categories.find((c: { id: string }) => c.id === id);
     expect(cat('kindergarten')).toMatchObject({ id: 'kindergarten', facilities: 3, without_capacity: 0, places: 180, places_needed: 117, places_gap: 5 });
+    expect(s.levels).toEqual([{ id: rulesLevel('kindergarten'), categories: ['kindergarten'], places_needed: 117, places_gap: 5, communities_short: 1 }]);
     expect(cat('market')).toMatchObject({ id: 'market', min_count: 2, communities_meeting_min_count: 1 });
 
     const plain = await cli(['--communities', communities, '--facilities', facilities, '--network', network, '--rules', rules, '--out', out]);

@@ -17,6 +17,10 @@ export interface CategoryDraft {
 export type RuleEdit =
   | { type: 'categoryRadius'; id: string; radius_m: number | null }
   | { type: 'categoryMandatory'; id: string; mandatory: boolean }
+  /** a provision norm (千人指标), null to remove it; a planner's value is marked as theirs (app-convention) */
+  | { type: 'categoryNorm'; id: string; per_1000: number | null; per?: 'residents' | 'elderly' }
+  /** facilities required within the radius, null for one */
+  | { type: 'categoryMinCount'; id: string; min_count: number | null }
   | { type: 'levelWalk'; id: string; walk_m: number }
   | { type: 'addCategory'; category: CategoryDraft }
   | { type: 'parkThresholds'; thresholds: ParkThreshold[] }
@@ -64,6 +68,20 @@ function edited(rules: RuleSet, edit: RuleEdit): RuleSet | { problems: RuleProbl
       }));
     case 'categoryMandatory':
       return mapCategory(edit.id, (c) => ({ ...c, mandatory: edit.mandatory }));
+    case 'categoryNorm':
+      return mapCategory(edit.id, (c) => {
+        if (edit.per_1000 === null) {
+          const { norm: _drop, ...rest } = c;
+          return rest;
+        }
+        const same = c.norm && c.norm.per_1000 === edit.per_1000 && (c.norm.per ?? 'residents') === (edit.per ?? c.norm.per ?? 'residents');
+        return same ? c : { ...c, norm: { ...(c.norm ?? {}), per_1000: edit.per_1000, per: edit.per ?? c.norm?.per ?? 'residents', source: 'planner-defined', verification: 'app-convention' } };
+      });
+    case 'categoryMinCount':
+      return mapCategory(edit.id, (c) => {
+        const { min_count: _drop, ...rest } = c;
+        return edit.min_count === null || edit.min_count <= 1 ? rest : { ...rest, min_count: edit.min_count };
+      });
     case 'levelWalk':
       if (!rules.levels.some((l) => l.id === edit.id)) return missing('level', edit.id);
       return { ...rules, levels: rules.levels.map((l) => (l.id === edit.id ? { ...l, walk_m: edit.walk_m } : l)) };

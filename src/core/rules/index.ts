@@ -1,6 +1,6 @@
 export type * from './types';
 export { validateRuleSet, parseRuleSet, type RuleProblem } from './validateRuleSet';
-export { effectiveRadius, categoriesOfLevel, findCategory, findLevel, isUnverified, orderedLevels } from './ruleQueries';
+export { effectiveRadius, categoriesOfLevel, findCategory, findLevel, isUnverified, minCounts, orderedLevels } from './ruleQueries';
 export { defaultRules } from './defaultRules';
 export { DEFAULTS } from './defaults';
 export { type ParkThreshold, type RuleCategory, type RuleLevel, type RuleSet, type Verification, type VerificationInfo } from './types';

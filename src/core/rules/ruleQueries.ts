@@ -38,3 +38,8 @@ export function isUnverified(v: RuleCategory['verification']): boolean {
 export function orderedLevels(rules: RuleSet): RuleLevel[] {
   return [...rules.levels].sort((a, b) => (a.walk_minutes ?? Infinity) - (b.walk_minutes ?? Infinity));
 }
+
+/** Categories that ask for more than one facility within the radius (min_count > 1), by id. */
+export function minCounts(rules: Pick<RuleSet, 'categories'>): Map<string, number> {
+  return new Map(rules.categories.filter((c) => (c.min_count ?? 1) > 1).map((c) => [c.id, c.min_count as number]));
+}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureCollection } from 'geojson';
 import { exportGeoJson, type AttributeSource } from '../../core/io/export';
-import { communityResultAttributes } from '../../core/io/export';
+import { assignChoiceAttributes, communityResultAttributes } from '../../core/io/export';
+import { minCounts } from '../../core/rules';
 import { selectRenovation } from '../../store/selectRenovation';
 import { gapCommunities } from '../../core/io/export';
 import { serviceAreaFeatures } from '../../core/io/export';
@@ -38,7 +39,15 @@ export function ExportMenu() {
     const s = useStore.getState();
     if (!s.weights) return undefined;
     const tables = { coverage: result, weights: s.weights, parks: s.parks, parking: s.parking, renovation: selectRenovation(s) };
-    return (_f: unknown, c: number) => (c < result.communityCount ? communityResultAttributes(tables, c) : undefined);
+    // choice fields (n_, dist2_, access_, fca_, places_gap_) as the CLI's --choice writes them, when computed for these results
+    const choice = s.choice && s.choiceFor === s.coverage ? s.choice : null;
+    const minCount = minCounts(s.rules);
+    return (_f: unknown, c: number) => {
+      if (c >= result.communityCount) return undefined;
+      const out = communityResultAttributes(tables, c);
+      if (choice) assignChoiceAttributes(out, choice, c, minCount);
+      return out;
+    };
   };
   const attribution = [...new Set(Object.values(layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
   const crs = gcj ? 'gcj02' : 'wgs84';

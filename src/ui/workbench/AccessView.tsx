@@ -1,7 +1,9 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { featureLabel } from '../../core/model';
 import { useStore } from '../../store/useStore';
 import { DEFAULTS, effectiveRadius, orderedLevels } from '../../core/rules';
-import type { Decay } from '../../core/analysis/choice';
+import { choiceLevelTotals, type Decay } from '../../core/analysis/choice';
 import { categoryName, fmt } from '../featureText';
 import { rgbaCss } from '../../map/palette';
 import { CHOICE_COLORS, SURFACE_BINS, SURFACE_UNREACHABLE } from '../../map/accessPalette';
@@ -156,8 +158,97 @@ export function AccessView() {
             </tbody>
           </table>
         )}
+        {choice && (() => {
+          const levels = choiceLevelTotals(choice, new Map(rules.categories.map((c) => [c.id, c.level])));
+          if (!levels.length) return null;
+          return (
+            <p className="access-levels" data-testid="access-levels">
+              {levels.map((l) => (
+                <span key={l.levelId} data-testid={`access-level-${l.levelId}`} data-gap={l.gap}>
+                  {t(`level_${l.levelId}`, { defaultValue: l.levelId })}: {t('ac_level_gap', { needed: fmt(l.needed), gap: fmt(l.gap), communities: l.communitiesShort })}{' '}
+                </span>
+              ))}
+            </p>
+          );
+        })()}
+        {choice && activeCategory && <CommunityChoiceTable categoryId={activeCategory} />}
       </section>
     </div>
+  );
+}
+
+type ChoiceSort = 'count' | 'second' | 'access' | 'fca' | 'gap' | 'name';
+const PAGE = 200;
+
+/** Per community for one category: count within the radius, second-nearest, gravity, 2SFCA and gap; sortable. */
+function CommunityChoiceTable({ categoryId }: { categoryId: string }) {
+  const { t, i18n } = useTranslation();
+  const choice = useStore((s) => s.choice)!;
+  const communities = useStore((s) => s.layers.communities);
+  const rules = useStore((s) => s.rules);
+  const selected = useStore((s) => s.selectedCommunity);
+  const select = useStore((s) => s.selectCommunity);
+  const [sort, setSort] = useState<ChoiceSort>('count');
+  const [limit, setLimit] = useState(PAGE);
+  const k = choice.categoryIds.indexOf(categoryId);
+  const C = choice.communityCount;
+  const rows = useMemo(() => {
+    if (k < 0 || !communities || communities.fc.features.length !== C) return [];
+    const at = (c: number) => k * C + c;
+    const num = (x: number, missing: number) => (Number.isFinite(x) ? x : missing);
+    const by: Record<ChoiceSort, (a: number, b: number) => number> = {
+      // fewest choices first, then the farthest second-nearest: where dual access is weakest
+      count: (a, b) => choice.count[at(a)] - choice.count[at(b)] || num(choice.second[at(b)], 1e12) - num(choice.second[at(a)], 1e12),
+      second: (a, b) => num(choice.second[at(b)], 1e12) - num(choice.second[at(a)], 1e12),
+      access: (a, b) => choice.access[at(a)] - choice.access[at(b)],
+      fca: (a, b) => num(choice.fca[at(a)], 1e12) - num(choice.fca[at(b)], 1e12),
+      gap: (a, b) => num(choice.placesGap[at(b)], -1) - num(choice.placesGap[at(a)], -1),
+      name: (a, b) => featureLabel(communities.fc.features[a].properties, a).localeCompare(featureLabel(communities.fc.features[b].properties, b), 'zh'),
+    };
+    return Array.from({ length: C }, (_, c) => c).sort((a, b) => by[sort](a, b) || a - b);
+  }, [choice, communities, k, C, sort]);
+  if (k < 0 || !choice.supply[k]) return null;
+  const hasFca = choice.supply[k]!.withoutCapacity < choice.supply[k]!.facilities;
+  const hasNorm = Number.isFinite(choice.supply[k]!.needed);
+  const header = (key: ChoiceSort, label: string, num = true) => (
+    <th className={`${num ? 'num' : ''} sortable${key === sort ? ' sorted' : ''}`} data-testid={`access-sort-${key}`} onClick={() => setSort(key)}>
+      {label}
+      {key === sort ? ' ▼' : ''}
+    </th>
+  );
+  return (
+    <>
+      <h4>{categoryName(rules, categoryId, i18n.language)} · {t('ac_per_community')}</h4>
+      <table className="pl-table" data-testid="access-communities">
+        <thead>
+          <tr>
+            {header('name', t('pl_name'), false)}
+            {header('count', t('ac_card_count'))}
+            {header('second', t('ac_card_second'))}
+            {header('access', t('ac_gravity'))}
+            {hasFca && header('fca', t('ac_card_fca'))}
+            {hasNorm && header('gap', t('ac_gap'))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, limit).map((c) => (
+            <tr key={c} data-testid={`access-community-${c}`} data-count={choice.count[k * C + c]} className={c === selected ? 'active' : ''} onClick={() => select(c)}>
+              <td className="pl-name">{featureLabel(communities?.fc.features[c].properties, c)}</td>
+              <td className={`num${choice.count[k * C + c] === 0 ? ' bad' : ''}`}>{choice.count[k * C + c]}</td>
+              <td className="num">{fmt(choice.second[k * C + c])}</td>
+              <td className="num">{fmt(choice.access[k * C + c], 2)}</td>
+              {hasFca && <td className="num">{fmt(choice.fca[k * C + c], 2)}</td>}
+              {hasNorm && <td className={`num${choice.placesGap[k * C + c] > 0 ? ' bad' : ''}`}>{fmt(choice.placesGap[k * C + c], 1)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > limit && (
+        <button type="button" className="link" onClick={() => setLimit(limit + PAGE * 5)}>
+          {t('pl_show_more', { shown: limit, total: rows.length })}
+        </button>
+      )}
+    </>
   );
 }
 

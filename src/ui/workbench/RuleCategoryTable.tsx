@@ -69,6 +69,8 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                   <th>{t('pl_radius_own')}</th>
                   <th className="num">{t('pl_radius_effective')}</th>
                   <th>{t('pl_mandatory')}</th>
+                  <th title={t('pl_norm_hint')}>{t('pl_norm')}</th>
+                  <th title={t('pl_min_count_hint')}>{t('pl_min_count')}</th>
                   <th>{t('pl_source')}</th>
                 </tr>
               </thead>
@@ -113,6 +115,46 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                         />
                         <VerificationBadge flag={flagOf(c.verification, 'mandatory')} what={c.source} />
                         {def && def.mandatory !== c.mandatory && <small className="pl-edited">{t('pl_edited')}</small>}
+                      </td>
+                      <td>
+                        <NumberField
+                          value={c.norm?.per_1000 ?? null}
+                          allowEmpty
+                          min={0.001}
+                          step={1}
+                          width={56}
+                          placeholder="—"
+                          label={t('pl_norm')}
+                          testId={`rule-norm-${c.id}`}
+                          error={errors[`${c.id}.norm`] || null}
+                          onCommit={(v) => apply(`${c.id}.norm`, { type: 'categoryNorm', id: c.id, per_1000: v })}
+                        />
+                        {c.norm && (
+                          <select
+                            value={c.norm.per ?? 'residents'}
+                            data-testid={`rule-norm-per-${c.id}`}
+                            aria-label={t('pl_norm_per')}
+                            onChange={(e) => apply(`${c.id}.norm`, { type: 'categoryNorm', id: c.id, per_1000: c.norm!.per_1000, per: e.target.value as 'residents' | 'elderly' })}
+                          >
+                            <option value="residents">{t('pl_norm_residents')}</option>
+                            <option value="elderly">{t('pl_norm_elderly')}</option>
+                          </select>
+                        )}
+                        {c.norm && <VerificationBadge flag={flagOf(c.norm.verification ?? 'app-convention', 'norm')} what={c.norm.source ?? ''} />}
+                      </td>
+                      <td>
+                        <NumberField
+                          value={c.min_count ?? null}
+                          allowEmpty
+                          min={1}
+                          step={1}
+                          width={40}
+                          placeholder="1"
+                          label={t('pl_min_count')}
+                          testId={`rule-min-count-${c.id}`}
+                          error={errors[`${c.id}.min`] || null}
+                          onCommit={(v) => apply(`${c.id}.min`, { type: 'categoryMinCount', id: c.id, min_count: v === null ? null : Math.round(v) })}
+                        />
                       </td>
                       <td className="muted small pl-source">{c.source}</td>
                     </tr>

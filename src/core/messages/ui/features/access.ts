@@ -48,6 +48,8 @@ export const en = {
   ac_card_second: '2nd nearest',
   ac_card_fca: 'Places / need',
   ac_min_count: 'needs ≥ {{n}}',
+  ac_per_community: 'per community (second-nearest in metres)',
+  ac_level_gap: '{{needed}} places needed by the norms, {{gap}} short in {{communities}} communities.',
 };
 
 export const zh: typeof en = {
@@ -99,4 +101,6 @@ export const zh: typeof en = {
   ac_card_second: '次近距离',
   ac_card_fca: '供需比',
   ac_min_count: '需 ≥{{n}} 处',
+  ac_per_community: '各小区（次近距离单位：米）',
+  ac_level_gap: '按千人指标需 {{needed}} 个，缺口 {{gap}} 个，涉及 {{communities}} 个小区。',
 };
