@@ -56,6 +56,7 @@ import { generateSyntheticCity, SCALES, type ScaleName } from './bench/synthetic
 import { measure } from './bench/timing';
 import { probeWorker } from './bench/workerProbe';
 import { probeScenarios } from './bench/scenarioProbe';
+import { probeChoice } from './bench/choiceProbe';
 import { probeCli } from './bench/cliProbe';
 
 interface Args {
@@ -65,6 +66,7 @@ interface Args {
   worker: boolean;
   cli: boolean;
   scenario: boolean;
+  choice: boolean;
   seed: number;
   runs?: number;
 }
@@ -76,11 +78,11 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const json = has('--json');
-  const known = new Set(['--json', '--L', '--no-L', '--no-naive', '--no-worker', '--no-cli', '--no-scenario', '--seed', '--runs']);
+  const known = new Set(['--json', '--L', '--no-L', '--no-naive', '--no-worker', '--no-cli', '--no-scenario', '--no-choice', '--seed', '--runs']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--') && !known.has(a)) {
-      console.error(`bench: unknown option ${a}. Options: --json --L --no-L --no-naive --no-worker --no-cli --no-scenario --seed N --runs N`);
+      console.error(`bench: unknown option ${a}. Options: --json --L --no-L --no-naive --no-worker --no-cli --no-scenario --no-choice --seed N --runs N`);
       process.exit(2);
     }
     if (a === '--seed' || a === '--runs') i++;
@@ -98,6 +100,7 @@ function parseArgs(argv: string[]): Args {
     worker: !has('--no-worker'),
     cli: !has('--no-cli'),
     scenario: !has('--no-scenario'),
+    choice: !has('--no-choice'),
     seed,
     runs,
   };
@@ -148,7 +151,14 @@ async function main(): Promise<void> {
     scenario = probeScenarios(scale, args.seed);
   }
 
-  const budgets = evaluateBudgets(scales, memory, cli, scenario);
+  let choice: BenchReport['choice'] = null;
+  if (args.choice) {
+    const scale: ScaleName = args.large ? 'L' : 'M';
+    log(`choice, second-nearest, surface and 2SFCA at ${scale} …`);
+    choice = probeChoice(scale, args.seed);
+  }
+
+  const budgets = evaluateBudgets(scales, memory, cli, scenario, choice);
   const report: BenchReport = {
     benchmark: 'lifecircle',
     date: new Date().toISOString(),
@@ -164,6 +174,7 @@ async function main(): Promise<void> {
     worker,
     cli,
     scenario,
+    choice,
     budgets,
     all_budgets_pass: budgets.every((b) => b.pass !== false),
   };

@@ -7,6 +7,7 @@ import type { ScaleName } from './syntheticCity';
 import { formatTiming } from './timing';
 import type { WorkerProbeResult } from './workerProbe';
 import type { ScenarioProbeResult } from './scenarioProbe';
+import type { ChoiceProbeResult } from './choiceProbe';
 
 export interface Budget {
   id: string;
@@ -39,6 +40,8 @@ export interface BenchReport {
   cli: Partial<Record<CliSize, CliRunResult>>;
   /** scenario edits and site suggestion (scenarioProbe), at L with --L/--json, else M; null with --no-scenario */
   scenario: ScenarioProbeResult | null;
+  /** choice, second-nearest, surface and 2SFCA (choiceProbe), at L with --L/--json, else M; null with --no-choice */
+  choice: ChoiceProbeResult | null;
   budgets: Budget[];
   all_budgets_pass: boolean;
 }
@@ -56,8 +59,10 @@ export function evaluateBudgets(
   scales: Partial<Record<ScaleName, ScaleResult>>, memory: Partial<Record<ScaleName, MemoryResult>>,
   cli: Partial<Record<CliSize, CliRunResult>> = {},
   scenario: ScenarioProbeResult | null = null,
+  choice: ChoiceProbeResult | null = null,
 ): Budget[] {
   const atL = scenario?.scale === 'L' ? scenario : null;
+  const choiceL = choice?.scale === 'L' ? choice : null;
   const t = (s: ScaleName, row: string): number | undefined => scales[s]?.timings[row]?.median;
   return [
     budget('whole_analysis_M', 'whole analysis (snapping + 15 categories + stats) at M', t('M', 'wholeAnalysis'), 200, 'ms'),
@@ -74,6 +79,9 @@ export function evaluateBudgets(
     budget('scenario_facility_edit_L', 'a scenario facility edit at L, the slowest kind (add: only the new facility searched; move, delete: its category)', atL ? Math.max(...Object.values(atL.facilityEditByOp)) : undefined, 100, 'ms'),
     budget('scenario_network_edit_L', 'a scenario network edit at L', atL?.networkEdit.median, 300, 'ms'),
     budget('site_suggestion_L', 'site suggestion K = 10 among 5,000 candidates at L', atL?.suggestion.median, 5000, 'ms'),
+    budget('choice_counts_second_L', 'counts within the radius and second-nearest, 15 categories at L', choiceL?.countsAndSecond.median, 3000, 'ms'),
+    budget('surface_category_L', 'accessibility surface of one category at L (50 m cells, grid snapped once)', choiceL?.surfaceCategory.median, 300, 'ms'),
+    budget('fca_category_L', '2SFCA of one category (1,000 m) at L', choiceL?.fcaCategory.median, 1000, 'ms'),
   ];
 }
 
@@ -130,6 +138,10 @@ export function formatTable(r: BenchReport): string {
   if (r.scenario) {
     const x = r.scenario;
     lines.push(`scenario ${x.scale}: facility edit ${formatTiming(x.facilityEdit)} (median add ${x.facilityEditByOp.add.toFixed(0)} ms, move ${x.facilityEditByOp.move.toFixed(0)} ms, delete ${x.facilityEditByOp.delete.toFixed(0)} ms), network edit ${formatTiming(x.networkEdit)} (graph rebuilt, all categories), site suggestion K = 10 among ${x.candidates.toLocaleString('en')} nodes ${formatTiming(x.suggestion)}`);
+  }
+  if (r.choice) {
+    const x = r.choice;
+    lines.push(`choice ${x.scale}: counts + second-nearest, 15 categories ${formatTiming(x.countsAndSecond)} (naive per-community searches ≈ ${Math.round(x.naiveEstimate).toLocaleString('en')} ms, ${x.ratioVsNaive.toFixed(1)}×); surface of one category ${formatTiming(x.surfaceCategory)} on ${x.cells.toLocaleString('en')} cells of 50 m (grid ${Math.round(x.surfaceGrid)} ms once); 2SFCA of one category ${formatTiming(x.fcaCategory)}`);
   }
   lines.push('', 'budgets:');
   for (const b of r.budgets) {

@@ -11,7 +11,7 @@ import type { SnapTargetPlan } from '../../network/distancesAtSnaps';
 export interface FacilityReach {
   /** facility indexes (feature order) of the category that reach at least one community, ascending */
   facility: Int32Array;
-  /** entries of facility i: offsets[i] ≤ j < offsets[i + 1] */
+  /** entries of facility i: offsets[i] ≤ j < offsets[i + 1] (in the order the search met them) */
   offsets: Int32Array;
   community: Int32Array;
   /** metres, the coverage's own distance (access legs, network path, nearest sample point), ≤ limit */
@@ -52,7 +52,6 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
   };
   const flush = (f: number) => {
     if (!seen.length) return;
-    seen.sort((a, b) => a - b);
     facility.push(f);
     for (const c of seen) {
       outCommunity.push(c);
