@@ -1,0 +1,59 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { normalizeFeature } from '../model/normalize';
+import { FIELD_ALIASES, suggestFieldMapping } from '../model/fieldAliases';
+import type { LayerKind } from '../model/layerKinds';
+
+type Props = Record<string, unknown>;
+type FC = FeatureCollection<Geometry | null, Props | null>;
+
+/** An attribute table without geometry (CSV / Excel rows), as read by the importer. */
+export interface JoinTable {
+  /** file name, for messages and the workspace */
+  name: string;
+  columns: string[];
+  rows: Props[];
+}
+
+/** The values a join may write: a kind's canonical fields other than id and name. */
+export function joinableFields(kind: LayerKind): string[] {
+  return Object.keys(FIELD_ALIASES[kind]).filter((k) => k !== 'id' && k !== 'name');
+}
+
+/**
+ * The layer with the table's values on the matched features (issue 15): for each (row, feature)
+ * pair the row's columns mapped to canonical fields (suggestFieldMapping, or the planner's
+ * `mapping`) and read like an import (normalizeFeature: numbers, years, units), written over the
+ * feature's own values where the row has one. Each joined feature records `joined_from` (the
+ * table) and, when the row gave households, `households_source: 'joined'`. The input is not changed.
+ */
+export function applyJoin(
+  layer: FC, kind: LayerKind, table: JoinTable, pairs: readonly { row: number; feature: number }[],
+  mapping: Record<string, string | null> = suggestFieldMapping(table.columns, kind),
+): { layer: FC; joined: number; fields: string[] } {
+  const fields = joinableFields(kind).filter((k) => mapping[k]);
+  const features = layer.features.slice();
+  let joined = 0;
+  for (const { row, feature } of pairs) {
+    const f = features[feature];
+    const r = table.rows[row];
+    if (!f || !r) continue;
+    // the row read as if it were a feature of the kind: the importer's own number and year rules
+    const read = normalizeFeature({ type: 'Feature', properties: r, geometry: null } as Feature<null, Props>, kind, row, mapping).properties;
+    const props: Props = { ...(f.properties ?? {}) };
+    let wrote = false;
+    for (const k of fields) {
+      const v = read[k];
+      if (v === undefined || v === null || v === '') continue;
+      props[k] = v;
+      // what the number reader noted beside it ("1990年前" → built_year_before …)
+      for (const extra of ['range', 'before', 'after']) if (read[`${k}_${extra}`] !== undefined) props[`${k}_${extra}`] = read[`${k}_${extra}`];
+      wrote = true;
+    }
+    if (!wrote) continue;
+    props.joined_from = table.name;
+    if (read.households != null && read.households !== '') props.households_source = 'joined';
+    features[feature] = { ...f, properties: props };
+    joined++;
+  }
+  return { layer: { ...layer, features }, joined, fields };
+}
