@@ -91,6 +91,25 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
     );
   }
 
+  // residential buildings (household estimate, issue 15): quiet footprints under the communities
+  const buildings = layers.buildings;
+  if (buildings && visible.buildings) {
+    out.push(
+      new GeoJsonLayer({
+        id: 'buildings',
+        data: buildings.fc as never,
+        filled: true,
+        stroked: true,
+        getFillColor: COLORS.building,
+        getLineColor: COLORS.buildingOutline,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.5,
+        ...common('buildings'),
+        pickable: false,
+      }),
+    );
+  }
+
   const communities = layers.communities;
   if (communities && visible.communities) {
     out.push(

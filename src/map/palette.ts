@@ -19,6 +19,9 @@ export const COLORS = {
   parkOutline: [60, 130, 60, 255] as RGBA,
   parking: [40, 90, 190, 255] as RGBA,
   parkingPrivate: [140, 150, 170, 255] as RGBA,
+  /** residential buildings (the household estimate's layer), drawn quietly under the communities */
+  building: [176, 160, 140, 150] as RGBA,
+  buildingOutline: [120, 105, 90, 200] as RGBA,
   communityNew: [150, 165, 185, 150] as RGBA,
   communityUnknown: [200, 200, 200, 150] as RGBA,
   communityOutline: [90, 90, 90, 200] as RGBA,

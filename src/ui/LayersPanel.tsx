@@ -15,6 +15,7 @@ const KIND_SWATCH: Record<LayerKind, string> = {
   parking: rgbaCss(COLORS.parking),
   network: COLORS.streetMainCasing,
   water: COLORS.water,
+  buildings: rgbaCss(COLORS.building),
 };
 
 /** Layer toggles with counts, facility categories with colours and counts, and the legend. */

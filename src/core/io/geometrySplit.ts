@@ -33,6 +33,7 @@ const PRIMARY: Record<LayerKind, readonly GeometryFamily[]> = {
   parking: ['points', 'polygons'],
   network: ['lines'],
   water: ['polygons', 'lines'],
+  buildings: ['polygons'],
 };
 
 /** The layer the rest of a mixed file most likely belongs to. */

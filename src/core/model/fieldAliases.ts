@@ -45,6 +45,13 @@ export const FIELD_ALIASES: Record<LayerKind, Record<string, readonly string[]>>
     id: ['id', 'fid'],
     name: ['name', '名称'],
   },
+  // residential buildings for estimating households (issue 15): OSM building=* with building:levels, or the planner's footprints
+  buildings: {
+    id: ['id', 'fid', 'objectid', 'osm_id', '编号'],
+    name: ['建筑名称', 'name:zh', '名称'],
+    levels: ['levels', 'building:levels', 'floors', 'storeys', '层数', '楼层数', '地上层数', '建筑层数', '楼层'],
+    building: ['building', 'use', 'usage', '建筑类型', '用途', '性质'],
+  },
 };
 
 function fold(key: string): string {

@@ -1,5 +1,5 @@
 /** The kinds of layer a study area is made of (DESIGN §3). */
-export const LAYER_KINDS = ['communities', 'facilities', 'parks', 'parking', 'network', 'water'] as const;
+export const LAYER_KINDS = ['communities', 'facilities', 'parks', 'parking', 'network', 'water', 'buildings'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
 type GeomType = 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';
@@ -12,6 +12,7 @@ export const KIND_GEOMETRIES: Record<LayerKind, readonly GeomType[]> = {
   parking: ['Point', 'Polygon', 'MultiPolygon'],
   network: ['LineString', 'MultiLineString'],
   water: ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'],
+  buildings: ['Polygon', 'MultiPolygon'],
 };
 
 export function isLayerKind(x: unknown): x is LayerKind {
@@ -26,4 +27,5 @@ export const KIND_NAMES: Record<LayerKind, { en: string; zh: string }> = {
   parking: { en: 'parking', zh: '停车场' },
   network: { en: 'walking network', zh: '路网' },
   water: { en: 'water', zh: '水系' },
+  buildings: { en: 'buildings', zh: '建筑' },
 };

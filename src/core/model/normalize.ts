@@ -10,7 +10,7 @@ export interface NormalizeOptions {
 
 /** Numeric canonical fields and how their values are checked (counts: whole and ≥ 0; amounts: ≥ 0; years: 1800 … next year; parking lots' spaces are checked by the CLI's own stricter rule). */
 export const NUMERIC_FIELDS: Readonly<Record<string, NumberKind>> = {
-  households: 'count', population: 'amount', built_year: 'year', parking_spaces: 'count', capacity: 'amount', spaces: 'number', elderly_share: 'amount',
+  households: 'count', population: 'amount', built_year: 'year', parking_spaces: 'count', capacity: 'amount', spaces: 'number', elderly_share: 'amount', levels: 'count',
 };
 
 export { parseNumber } from './parseNumber';

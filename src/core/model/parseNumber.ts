@@ -74,7 +74,7 @@ function tidy(t: string): string {
 /** Words before a number that keep its value: about, around, in total. */
 const PREFIX = '(?:约|大约|约为|近|共|共计|合计|计|about|approx\\.?|ca\\.?)?';
 /** Units after a count or measure. */
-const UNIT = '(?:户|人|名|个|套|栋|幢|辆|位|个车位|车位|泊位|床|床位|张|座|处|间|所|m|米|km|公里|m2|㎡|平方米|平米|%|岁)?';
+const UNIT = '(?:户|人|名|个|套|栋|幢|辆|位|个车位|车位|泊位|床|床位|张|座|处|间|所|层|楼|f|m|米|km|公里|m2|㎡|平方米|平米|%|岁)?';
 /** 1234, 1,234,567 or 1234.5 (thousands separators only in groups of three). */
 const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 

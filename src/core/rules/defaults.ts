@@ -23,6 +23,12 @@ export const DEFAULTS = Object.freeze({
    * the 2020 national census (第七次全国人口普查公报 第五号, 60岁及以上人口占18.70%)
    */
   elderlyShare: 0.187,
+  /** household estimate (issue 15): floor area per household, m² (app convention: the typical 住宅 unit) */
+  floorAreaPerHousehold: 90,
+  /** household estimate: share of a residential building's floor area that is dwellings */
+  residentialShare: 1,
+  /** household estimate: storeys of a residential building that states none (app convention: 多层 walk-up) */
+  buildingLevels: 6,
   /** gravity access: facilities count up to this multiple of the category's radius (DESIGN §4) */
   gravityLimitFactor: 2,
   /** metres: entrances farther than this from their community's outline are ignored */
@@ -55,3 +61,16 @@ export function oldBeforeYear(rules?: DefaultOverrides | null): number {
 export function estimatePopulation(households: number, persons: number): number {
   return Math.round(households * persons);
 }
+
+/**
+ * Household estimate from a community's area when no buildings are known (issue 15): net density in
+ * households per hectare by built period — app conventions (floor-area ratio ÷ 90 m² per household:
+ * walk-ups before 2000 ≈ FAR 1.5, 2000–2009 ≈ 2.0, later high-rise ≈ 2.5), editable, shown as such.
+ */
+export const DENSITY_BY_PERIOD: readonly { before: number; householdsPerHectare: number }[] = Object.freeze([
+  { before: 2000, householdsPerHectare: 167 },
+  { before: 2010, householdsPerHectare: 222 },
+  { before: Infinity, householdsPerHectare: 278 },
+]);
+/** households per hectare when the built year is unknown */
+export const DENSITY_UNKNOWN_YEAR = 200;
