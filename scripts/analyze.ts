@@ -26,6 +26,9 @@ import { resolveRenovationWeights } from '../src/core/analysis/renovation';
 import { assignChoiceAttributes, assignScenarioAttributes, communityResultFeatures } from '../src/core/io/export';
 import { choiceLevelTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
+import { applyJoin, planJoin } from '../src/core/join';
+import { estimateHouseholds, withEstimatedHouseholds } from '../src/core/estimate';
+import { readTable, suggestFieldMapping } from '../src/core/io';
 import { matchCategoryValue } from '../src/core/io';
 import { scenarioDiff, type ScenarioDiff } from '../src/core/scenario';
 import { readArea, readCandidatePoints, readScenarioEdits } from './cli/scenarioInputs';
@@ -86,7 +89,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   }
   const args = parsed;
   const lang = args.lang;
-  const inputFiles = [...Object.values(args.files), args.osm, args.rules, args.scenario, args.suggest?.candidates, args.suggest?.area].filter((f): f is string => typeof f === 'string');
+  const inputFiles = [...Object.values(args.files), args.osm, args.rules, args.scenario, args.suggest?.candidates, args.suggest?.area, args.join?.file].filter((f): f is string => typeof f === 'string');
   checkOutPath(args.out, lang, inputFiles);
   if (args.suggest) checkOutPath(args.suggest.out, lang, [...inputFiles, args.out]);
   if (args.surface) checkOutPath(args.surface.out, lang, [...inputFiles, args.out]);
@@ -99,7 +102,20 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   }
   if (workbenchArgs.parkingRatio !== undefined) rules = { ...rules, parking: { ...rules.parking, ratio_per_household: workbenchArgs.parkingRatio } };
   const inputs = await readInputs({ files: args.files, osm: args.osm, crs: args.crs, rules, lang, io });
-  const communities = inputs.layers.communities as GeoFC;
+  // the other half of the data (issue 15): a 小区 table joined by name or id, then households estimated
+  let communities = inputs.layers.communities as GeoFC;
+  const joinInfo = args.join ? await joinTable(args.join, communities, lang, io) : null;
+  if (joinInfo) communities = joinInfo.layer;
+  let estimateInfo: Record<string, number> | null = null;
+  if (args.estimateHouseholds) {
+    const buildings = (inputs.layers.buildings as GeoFC | undefined) ?? null;
+    if (args.estimateHouseholds === 'buildings' && !buildings?.features.length) io.stderr(`${msg(lang, 'cli_estimate_no_buildings')}\n`);
+    const estimates = estimateHouseholds(communities, buildings, { method: args.estimateHouseholds });
+    communities = withEstimatedHouseholds(communities, estimates) as GeoFC;
+    const n = (src: string) => estimates.filter((e) => e.source === src).length;
+    estimateInfo = { given: n('given'), joined: n('joined'), buildings: n('buildings'), area: n('area'), none: estimates.filter((e) => !e.source).length };
+    io.stderr(`${msg(lang, 'cli_estimate_done', { count: estimateInfo.buildings + estimateInfo.area, buildings: estimateInfo.buildings, area: estimateInfo.area, none: estimateInfo.none })}\n`);
+  }
   const networkFc = inputs.layers.network;
   const mode = args.mode ?? (networkFc ? 'network' : 'euclidean');
   if (mode === 'network' && !networkFc) {
@@ -229,6 +245,8 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     ...(scenario && args.scenario ? { scenario: scenarioBlock(args.scenario, scenario) } : {}),
     ...(suggestion ? { suggestion } : {}),
     ...(surfaceInfo ? { surface: surfaceInfo } : {}),
+    ...(joinInfo ? { join: joinInfo.summary } : {}),
+    ...(estimateInfo ? { households_estimate: { method: args.estimateHouseholds, sources: estimateInfo } } : {}),
     ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules) } : {}),
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
@@ -240,6 +258,39 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     const figures = { elapsed_ms: Math.round(performance.now() - t0), phases, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
     writeFileSync(timingFile, JSON.stringify(figures) + '\n');
   }
+}
+
+/**
+ * Joins an attribute table to the communities (issue 15): the unique matches (id, same or
+ * normalised name) are applied; near and shared names cannot be confirmed on a command line, so
+ * they are listed (with their candidates) in the summary's join block, as are the unmatched rows.
+ */
+async function joinTable(join: { file: string; on: 'name' | 'id' }, communities: GeoFC, lang: CliLang, io: CliIo) {
+  const bytes = readInputFile(join.file, '--join', lang);
+  const read = await readTable(path.basename(join.file), bytes);
+  if (!read.ok) throw new UserError(lang === 'zh-CN' ? read.detail_zh : read.detail);
+  const t = read.table;
+  const mapping = suggestFieldMapping(t.columns, 'communities');
+  if (join.on === 'name' && !mapping.name) throw new UserError(msg(lang, 'cli_join_no_names', { file: join.file, columns: t.columns.join(', ') }));
+  const label = (c: number) => String(communities.features[c]?.properties?.name ?? communities.features[c]?.properties?.id ?? c);
+  const plan = planJoin(
+    t.rows.map((r) => ({ id: mapping.id ? r[mapping.id] : undefined, name: mapping.name ? r[mapping.name] : undefined })),
+    communities.features.map((f) => ({ id: f.properties?.id, name: f.properties?.name })),
+    { on: join.on },
+  );
+  const applied = applyJoin(communities, 'communities', t, plan.matches, mapping);
+  const rowName = (r: number) => String((mapping.name && t.rows[r][mapping.name]) ?? (mapping.id && t.rows[r][mapping.id]) ?? r + 2);
+  io.stderr(`${msg(lang, 'cli_join_done', { file: join.file, matched: plan.matches.length, rows: t.rows.length, fields: applied.fields.join(', '), review: plan.review.length, unmatched: plan.unmatchedRows.length, left: plan.unmatchedFeatures.length })}\n`);
+  return {
+    layer: applied.layer as GeoFC,
+    summary: {
+      file: join.file, on: join.on, rows: t.rows.length, fields: applied.fields,
+      matched: plan.matches.map((m) => ({ row: m.row + 2, name: rowName(m.row), community: label(m.feature), how: m.how })),
+      review: plan.review.map((r) => ({ row: r.row + 2, name: rowName(r.row), reason: r.reason, candidates: r.candidates.map((c) => ({ community: label(c.feature), score: Math.round(c.score * 100) / 100 })) })),
+      unmatched_rows: plan.unmatchedRows.map((r) => ({ row: r + 2, name: rowName(r) })),
+      communities_without_row: plan.unmatchedFeatures.length,
+    },
+  };
 }
 
 /** The summary's choice block: per category, mean count within the radius, dual access, and the supply behind 2SFCA. */

@@ -9,7 +9,7 @@ import { UserError } from './userError';
 import { parseDecay, type Decay } from '../../src/core/analysis/choice';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
-    [--parks P.geojson] [--parking K.geojson] [--osm area.osm] [--rules R.json]
+    [--parks P.geojson] [--parking K.geojson] [--buildings B.geojson] [--osm area.osm] [--rules R.json]
     [--mode network|euclidean] [--max-snap ${DEFAULTS.maxSnapM}] [--detour ${DEFAULTS.detour}] [--count-no-data]
     [--crs wgs84|gcj02|bd09|EPSG:xxxx|gk3:117] [--out-crs wgs84|gcj02|bd09] [--lang zh-CN|en] [--debug]
     --out result.geojson
@@ -31,12 +31,18 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
     n_<k> (facilities within the radius), dist2_<k> (second-nearest, m), access_<k> (gravity score),
     fca_<k> (2SFCA ratio, where facilities state a capacity) and places_gap_<k> (where the rule set
     has a norm, places per 1,000 residents); --weighted weighs the gravity score by capacity.
+  --join table.csv|xlsx [--join-on name|id]: the housing bureau's 小区 list (no coordinates) joined to the
+    communities (households, population, built year, spaces …): the same or normalised names (width,
+    brackets, 一期, 小区/花园/家园/苑) are applied, near and shared names listed in the summary's join block.
+  --buildings B.geojson --estimate-households buildings|area: households where none are given, from the
+    residential buildings in each community (footprint × storeys ÷ 90 m²) or its area × density by
+    built period; every community gets households_source (given, joined, buildings, area).
   --surface S.geojson [--cell 50] [--surface-of <category|level>]: accessibility surface, one square
     per cell (25–100 m usual) with dist_m and minutes to the nearest facility of the category, or for a
     level the time to reach all its mandatory categories (default: the widest level); network mode.`;
 
 /** The input layers the CLI reads, in reading order. */
-export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking'] as const;
+export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking', 'buildings'] as const;
 export type InputLayer = (typeof INPUT_LAYERS)[number];
 
 export type OutputCrs = 'wgs84' | 'gcj02' | 'bd09';
@@ -64,6 +70,10 @@ export interface CliArgs {
   scenario?: string;
   /** choice, second-nearest, gravity access and 2SFCA fields (issue 13) */
   choice?: { decay: Decay; weighted: boolean };
+  /** an attribute table (CSV/Excel, no geometry) joined to the communities by name or id */
+  join?: { file: string; on: 'name' | 'id' };
+  /** estimate households where none are given: from buildings (else area), or from area only */
+  estimateHouseholds?: 'buildings' | 'area';
   /** accessibility surface: output file, cell size (m), and the category or level as written */
   surface?: { out: string; cell: number; of?: string };
   /** site suggestion: the category as written (id, name or synonym) and K */
@@ -78,7 +88,11 @@ const OPTIONS = {
   network: { type: 'string' },
   parks: { type: 'string' },
   parking: { type: 'string' },
+  buildings: { type: 'string' },
   osm: { type: 'string' },
+  join: { type: 'string' },
+  'join-on': { type: 'string' },
+  'estimate-households': { type: 'string' },
   rules: { type: 'string' },
   mode: { type: 'string' },
   'max-snap': { type: 'string' },
@@ -206,7 +220,15 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     for (const o of ['cell', 'surface-of'] as const) if (v[o] !== undefined) throw new UserError(msg(lang, 'cli_needs_surface', { option: o }));
   }
   const files: Partial<Record<InputLayer, string>> = {};
-  for (const k of ['communities', 'facilities', 'network', 'parks', 'parking'] as const) if (v[k]) files[k] = v[k];
+  for (const k of INPUT_LAYERS) if (v[k]) files[k] = v[k];
+  let join: CliArgs['join'];
+  if (v.join !== undefined) {
+    const on = v['join-on'] ?? 'name';
+    if (on !== 'name' && on !== 'id') throw new UserError(msg(lang, 'cli_bad_join_on', { value: on }));
+    join = { file: v.join, on };
+  } else if (v['join-on'] !== undefined) throw new UserError(msg(lang, 'cli_needs_join', { option: 'join-on' }));
+  const est = v['estimate-households'];
+  if (est !== undefined && est !== 'buildings' && est !== 'area') throw new UserError(msg(lang, 'cli_bad_estimate', { value: est }));
   return {
     help: false,
     files,
@@ -225,5 +247,7 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     ...(suggest ? { suggest } : {}),
     ...(choice ? { choice } : {}),
     ...(surface ? { surface } : {}),
+    ...(join ? { join } : {}),
+    ...(est ? { estimateHouseholds: est as 'buildings' | 'area' } : {}),
   };
 }

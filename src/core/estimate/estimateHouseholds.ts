@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import { communityPopulation } from '../model/communityPopulation';
 import { builtYear } from '../model/oldCommunity';
 import { parseNumber } from '../model/parseNumber';
+import { FIELD_ALIASES } from '../model/fieldAliases';
 import { representativePoint } from '../analysis/points/representativePoint';
 import { DEFAULTS, DENSITY_BY_PERIOD, DENSITY_UNKNOWN_YEAR } from '../rules/defaults';
 import { isResidentialBuilding } from './residentialBuilding';
@@ -39,10 +40,13 @@ export interface HouseholdEstimate {
 
 const isPoly = (g: Geometry | null | undefined): g is Polygon | MultiPolygon => g?.type === 'Polygon' || g?.type === 'MultiPolygon';
 
-/** A building's storeys: building:levels / 层数 (canonical `levels`), else the default. */
+/** A building's storeys: the canonical `levels`, else any of its aliases (building:levels, 层数 …), else the default. */
 function levelsOf(p: Props | null | undefined, dflt: number): number {
-  const v = parseNumber(p?.levels ?? p?.['building:levels']);
-  return v !== null && v >= 1 && v <= 200 ? v : dflt;
+  for (const key of ['levels', ...FIELD_ALIASES.buildings.levels]) {
+    const v = parseNumber(p?.[key]);
+    if (v !== null && v >= 1 && v <= 200) return v;
+  }
+  return dflt;
 }
 
 /**

@@ -7,7 +7,7 @@ export type OsmLayerKind = keyof OsmLayers;
 export interface OsmChoices {
   /** OSM-classified category → another rule-set category, or null to leave those facilities out. */
   reassign?: Readonly<Record<string, string | null>>;
-  /** Layers to load. @default all five */
+  /** Layers to load. @default all six (buildings included) */
   include?: readonly OsmLayerKind[];
 }
 
@@ -18,7 +18,7 @@ export interface OsmChoices {
  * properties. Input not mutated.
  */
 export function applyOsmChoices(layers: OsmLayers, choices: OsmChoices = {}): Partial<Record<OsmLayerKind, FeatureCollection<Geometry, Record<string, unknown>>>> {
-  const include = choices.include ?? (['network', 'communities', 'facilities', 'parks', 'parking'] as const);
+  const include = choices.include ?? (['network', 'communities', 'facilities', 'parks', 'parking', 'buildings'] as const);
   const reassign = choices.reassign ?? {};
   const out: Partial<Record<OsmLayerKind, FeatureCollection<Geometry, Record<string, unknown>>>> = {};
   for (const kind of include) {

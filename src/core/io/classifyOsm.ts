@@ -1,4 +1,5 @@
 import { readNumber } from '../model/parseNumber';
+import { isResidentialBuilding } from '../estimate/residentialBuilding';
 import { area as turfArea, booleanPointInPolygon, distance, length as turfLength } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RuleSet } from '../rules/types';
@@ -23,6 +24,8 @@ export interface OsmLayers {
   facilities: FeatureCollection<Point>;
   parks: FeatureCollection<Polygon | MultiPolygon>;
   parking: FeatureCollection<Point | Polygon | MultiPolygon>;
+  /** residential buildings (building=residential, apartments, house, yes …; levels from building:levels) for the household estimate */
+  buildings: FeatureCollection<Polygon | MultiPolygon>;
 }
 
 export interface UnclassifiedFeature {
@@ -43,6 +46,7 @@ export interface OsmClassification {
     parks: number;
     parking: number;
     facilities: number;
+    buildings: number;
     /** Facilities per rule-set category id (every category listed, 0 when none). */
     byCategory: Record<string, number>;
   };
@@ -103,6 +107,7 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
   const network: Feature<LineString | MultiLineString>[] = [];
   const landuse: Feature<Poly>[] = [];
   const buildings: Feature<Poly>[] = [];
+  const housing: Feature<Poly>[] = [];
   const unnamedHousing: Feature<Poly>[] = [];
   const parks: Feature<Poly>[] = [];
   const parking: Feature<Point | Poly>[] = [];
@@ -127,6 +132,10 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
         network.push({ type: 'Feature', properties: { ...tags, id, name }, geometry: ng });
       }
       if (isLine(g)) continue;
+    }
+    // every dwelling footprint, for the household estimate (issue 15): a layer of its own, not communities
+    if (isPoly(g) && typeof tags.building === 'string' && tags.building !== 'no' && isResidentialBuilding(tags)) {
+      housing.push({ type: 'Feature', properties: { ...tags, id, name, ...(tags['building:levels'] !== undefined ? { levels: tags['building:levels'] } : {}) }, geometry: g });
     }
     if (isPoly(g) && tags.landuse === 'residential') {
       landuse.push({ type: 'Feature', properties: { ...tags, id, name, source: 'landuse=residential' }, geometry: g });
@@ -213,6 +222,7 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
       facilities: { type: 'FeatureCollection', features: facilities },
       parks: { type: 'FeatureCollection', features: parks },
       parking: { type: 'FeatureCollection', features: parking },
+      buildings: { type: 'FeatureCollection', features: housing },
     },
     counts: {
       network: network.length,
@@ -221,6 +231,7 @@ export function classifyOsm(fc: FeatureCollection, options: ClassifyOsmOptions =
       parks: parks.length,
       parking: parking.length,
       facilities: facilities.length,
+      buildings: housing.length,
       byCategory,
     },
     unclassified,

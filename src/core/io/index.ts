@@ -49,3 +49,4 @@ export { matchCategoryValue } from './matchCategoryValue';
 export { type LifeCircleProject, type ParseProjectResult, type ProjectLayer, looksLikeProject, parseProject, serializeProject } from './project';
 export { type ResolvedCategories } from './resolveFacilityCategories';
 export { type ColumnSummary, summarizeColumns } from './summarizeColumns';
+export { readTable, type TableRead } from './table/readTable';

@@ -13,7 +13,7 @@ import type { LoadedLayer } from '../../store/layersSlice';
 import { confirmOsm, dismissImport } from '../../store/importSession';
 import type { ImportPhase } from '../../store/importSlice';
 
-const OSM_KINDS: readonly OsmLayerKind[] = ['network', 'communities', 'facilities', 'parks', 'parking'];
+const OSM_KINDS: readonly OsmLayerKind[] = ['network', 'communities', 'facilities', 'parks', 'parking', 'buildings'];
 
 /**
  * The dialog after an OpenStreetMap extract is classified: features per layer (each can be left

@@ -113,6 +113,7 @@ describe('applyOsmChoices', () => {
     communities: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'way/1', name: '幸福里', landuse: 'residential' }, geometry: { type: 'Polygon', coordinates: [[[116, 40], [116.001, 40], [116.001, 40.001], [116, 40]]] } }] },
     parks: empty,
     parking: empty,
+    buildings: empty,
     facilities: {
       type: 'FeatureCollection',
       features: [

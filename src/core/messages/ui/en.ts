@@ -11,6 +11,7 @@ export const en = {
   layer_parking: 'Parking',
   layer_network: 'Walking network',
   layer_water: 'Water',
+  layer_buildings: 'Residential buildings',
   count_features: '{{count}}',
   legend: 'Legend',
   legend_built_year: 'Communities by year built',

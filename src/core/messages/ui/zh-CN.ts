@@ -13,6 +13,7 @@ export const zhCN: Messages = {
   layer_parking: '公共停车场',
   layer_network: '步行路网',
   layer_water: '水系',
+  layer_buildings: '住宅建筑',
   count_features: '{{count}}',
   legend: '图例',
   legend_built_year: '小区（按建成年代）',
