@@ -4,6 +4,25 @@ import { categoryColor, rgbaCss } from '../map/palette';
 import { categoryName, metres } from './featureText';
 import { countedMandatory } from '../core/analysis/compliance';
 import { NoDataList } from './NoData';
+import { headlineMeasure, type CoverageTotals } from '../core/analysis/coverage';
+
+/** Which measure the rates show, said in words (issue 15): never a silent "—" when weights are missing. */
+export function RatesMeasure({ totals, area }: { totals: CoverageTotals; area: number | null }) {
+  const { t } = useTranslation();
+  const m = headlineMeasure(totals);
+  if (m === 'communities') {
+    return (
+      <p className="muted small" data-testid="rates-measure" data-measure="communities">
+        {t('rates_by_communities')}
+        {area != null && ` ${t('rates_area', { rate: pct(area) })}`}
+      </p>
+    );
+  }
+  if (totals.weightUnknown > 0) {
+    return <p className="muted small" data-testid="rates-measure" data-measure="population">{t('rates_weights_missing', { count: totals.weightUnknown })}</p>;
+  }
+  return null;
+}
 
 function pct(rate: number | null): string {
   return rate == null ? '—' : `${(rate * 100).toFixed(1)}%`;
@@ -22,7 +41,10 @@ export function CoverageChart() {
   const setCategory = useStore((s) => s.setActiveCategory);
   const straight = useStore((s) => s.euclideanStats);
   if (!coverage) return null;
-  const straightRate = new Map(straight?.categories.map((c) => [c.id, c.population.rate]) ?? []);
+  // population-weighted where communities have weights, else shares of communities (issue 15)
+  const totals = coverage.stats.totals;
+  const m = headlineMeasure(totals);
+  const straightRate = new Map(straight?.categories.map((c) => [c.id, c[m].rate]) ?? []);
   const levelName = t(`level_${level}`, { defaultValue: level });
   const rows = coverage.stats.categories.filter((c) => c.level === level).sort((a, b) => Number(b.mandatory) - Number(a.mandatory));
   const levelStats = coverage.stats.levels.find((l) => l.id === level);
@@ -30,14 +52,15 @@ export function CoverageChart() {
     <section className="coverage-chart" data-testid="coverage-chart">
       <h3>{t('coverage_chart', { level: levelName })}</h3>
       {levelStats && countedMandatory(levelStats).length > 0 && (
-        <p className="headline" data-testid="level-complete" data-rate={levelStats.complete.population.rate ?? ''}>
-          {t('level_complete', { level: levelName, rate: pct(levelStats.complete.population.rate) })}
+        <p className="headline" data-testid="level-complete" data-rate={levelStats.complete[m].rate ?? ''} data-measure={m}>
+          {t(m === 'population' ? 'level_complete' : 'level_complete_communities', { level: levelName, rate: pct(levelStats.complete[m].rate) })}
         </p>
       )}
+      <RatesMeasure totals={totals} area={levelStats?.complete.area.rate ?? null} />
       <NoDataList level={level} testId="chart-no-data" />
       <ul>
         {rows.map((c) => {
-          const rate = c.population.rate;
+          const rate = c[m].rate;
           const sl = straightRate.get(c.id);
           const differs = c.facilities > 0 && sl != null && rate != null && Math.abs(sl - rate) >= 0.0005;
           return (
@@ -48,7 +71,8 @@ export function CoverageChart() {
               data-status={c.noData ? 'no_data' : 'data'}
               className={`${c.id === active ? 'active' : ''}${c.noData ? ' nodata' : ''}`}
               onClick={() => setCategory(c.id)}
-              title={c.noData ? t('nd_no_data_title') : `${c.communities.covered}/${c.communities.total} · ${metres(t, c.radius)}`}
+              data-measure={m}
+              title={c.noData ? t('nd_no_data_title') : `${c.communities.covered}/${c.communities.total}${m === 'communities' && c.area.rate != null ? ` · ${t('rates_area', { rate: pct(c.area.rate) })}` : ''} · ${metres(t, c.radius)}`}
             >
               <span className="bar-label">
                 {categoryName(rules, c.id, i18n.language)}

@@ -20,7 +20,7 @@ function toAnswer(r: StudyAreaResult, ms: number): AnalysisAnswer {
   const c = r.coverage;
   const coverage = { ...c, distance: c.distance.slice(), ok: c.ok.slice(), nearestFacility: c.nearestFacility.slice(), levelCompleteness: c.levelCompleteness.slice() };
   const w = r.weights;
-  const weights = { households: w.households.slice(), population: w.population.slice(), populationEstimated: w.populationEstimated.slice(), weightUnknown: w.weightUnknown.slice() };
+  const weights = { households: w.households.slice(), population: w.population.slice(), populationEstimated: w.populationEstimated.slice(), weightUnknown: w.weightUnknown.slice(), area: w.area.slice() };
   return { coverage, parks, parking, weights, ms };
 }
 

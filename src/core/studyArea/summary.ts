@@ -1,5 +1,6 @@
 import { roundTo } from '../io/export/workbenchAttributes';
 import { noDataCategoryIds } from '../analysis/compliance/noDataPolicy';
+import { headlineMeasure } from '../analysis/coverage/coverageStats';
 import { rankByScore } from '../analysis/renovation/renovationScore';
 import { DEFAULTS, oldBeforeYear, personsPerHousehold } from '../rules/defaults';
 import type { RuleSet } from '../rules/types';
@@ -39,6 +40,17 @@ export function studyAreaSummary(layers: StudyAreaLayers, result: StudyAreaResul
       mandatory: noDataCategoryIds(coverage, { mandatoryOnly: true }),
     },
     totals: coverage.stats.totals,
+    // which rate is the headline: residents where any community has them, else the share of
+    // communities (and of residential area); communities without weights are counted (issue 15)
+    rates: {
+      measure: headlineMeasure(coverage.stats.totals),
+      communities_without_weights: coverage.stats.totals.weightUnknown,
+      note: headlineMeasure(coverage.stats.totals) === 'communities'
+        ? 'no community has households or population: rates are shares of communities (and area_m2 of residential area)'
+        : coverage.stats.totals.weightUnknown > 0
+          ? `population-weighted over the communities with households or population; ${coverage.stats.totals.weightUnknown} without are left out of the weighted rates`
+          : 'population-weighted',
+    },
     categories: coverage.stats.categories,
     levels: coverage.stats.levels,
     parks: parks && {

@@ -7,6 +7,8 @@ import { categoryColor, rgbaCss } from '../../map/palette';
 import { categoryName, fmt } from '../featureText';
 import { countedMandatory } from '../../core/analysis/compliance';
 import { NoDataList, NoDataToggle } from '../NoData';
+import { RatesMeasure } from '../CoverageChart';
+import { headlineMeasure } from '../../core/analysis/coverage';
 import './compliance.css';
 
 function pct(rate: number | null | undefined): string {
@@ -98,26 +100,28 @@ export function Dashboard() {
   if (!coverage || !rows) return <p className="cp-empty">{status === 'running' ? t('wb_running') : t('wb_no_analysis')}</p>;
   const levelName = (id: string) => t(`level_${id}`, { defaultValue: id });
   const totals = coverage.stats.totals;
-  const straightRate = new Map(straight?.categories.map((c) => [c.id, c.population.rate]) ?? []);
+  const m = headlineMeasure(totals);
+  const straightRate = new Map(straight?.categories.map((c) => [c.id, c[m].rate]) ?? []);
   const levels = rows.levels.map((lv) => coverage.stats.levels.find((s) => s.id === lv.id)).filter((x) => !!x);
 
   return (
     <div className="dash-view" data-testid="dashboard">
+      <RatesMeasure totals={totals} area={levels[0]?.complete.area.rate ?? null} />
       <div className="dash-cards">
         {levels.map((ls) => (
           <Headline
             key={ls.id}
             id={`level-${ls.id}`}
             label={t('wb_dash_level', { level: levelName(ls.id) })}
-            value={ls.complete.population.rate}
-            text={pct(ls.complete.population.rate)}
+            value={ls.complete[m].rate}
+            text={pct(ls.complete[m].rate)}
           >
             {t('wb_dash_level_sub', { n: countedMandatory(ls).length })}
             <br />
             <span data-testid={`dash-mean-${ls.id}`} data-value={ls.meanCompleteness.population ?? ''}>
               {t('wb_dash_mean', { rate: pct(ls.meanCompleteness.population) })}
             </span>
-            <StraightLine rate={straight?.levels.find((x) => x.id === ls.id)?.complete.population.rate} network={ls.complete.population.rate} id={`dash-straight-${ls.id}`} />
+            <StraightLine rate={straight?.levels.find((x) => x.id === ls.id)?.complete[m].rate} network={ls.complete[m].rate} id={`dash-straight-${ls.id}`} />
             <NoFacilities ids={ls.mandatoryCategories} categories={coverage.stats.categories} />
           </Headline>
         ))}
@@ -176,7 +180,7 @@ export function Dashboard() {
                   <li
                     key={c.id}
                     data-testid={`dash-cat-${c.id}`}
-                    data-value={c.noData ? '' : (c.population.rate ?? '')}
+                    data-value={c.noData ? '' : (c[m].rate ?? '')}
                     data-status={c.noData ? 'no_data' : 'data'}
                     className={`${c.mandatory ? '' : 'optional'}${c.noData ? ' nodata' : ''}`}
                     title={
@@ -193,10 +197,10 @@ export function Dashboard() {
                       {!c.mandatory && <small> ({t('optional')})</small>}
                     </span>
                     <span className="bar-track">
-                      <span className="bar-fill" style={{ width: `${(c.population.rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
+                      <span className="bar-fill" style={{ width: `${(c[m].rate ?? 0) * 100}%`, background: rgbaCss(categoryColor(c.id)) }} />
                       {sl != null && c.facilities > 0 && <i className="dash-straight-mark" style={{ left: `${sl * 100}%` }} />}
                     </span>
-                    <span className="dash-bar-value">{c.noData ? <span className="nd-chip">{t('nd_no_data')}</span> : c.facilities ? pct(c.population.rate) : t('no_facilities')}</span>
+                    <span className="dash-bar-value">{c.noData ? <span className="nd-chip">{t('nd_no_data')}</span> : c.facilities ? pct(c[m].rate) : t('no_facilities')}</span>
                   </li>
                   );
                 })}

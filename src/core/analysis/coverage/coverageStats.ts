@@ -23,8 +23,10 @@ export interface CategoryCoverageStats {
   noData: boolean;
   communities: WeightedRate;
   households: WeightedRate;
-  /** the headline rate */
+  /** the headline rate where communities have weights (headlineMeasure) */
   population: WeightedRate;
+  /** by residential area (m²): only when no community has households or population, else total 0 */
+  area: WeightedRate;
 }
 
 export interface LevelCoverageStats {
@@ -39,7 +41,7 @@ export interface LevelCoverageStats {
   /** whether no-data categories were counted (NoDataPolicy.countNoData) */
   countNoData: boolean;
   /** communities meeting ALL of this level's mandatory categories (levels are not nested) */
-  complete: { communities: WeightedRate; households: WeightedRate; population: WeightedRate };
+  complete: { communities: WeightedRate; households: WeightedRate; population: WeightedRate; area: WeightedRate };
   /** mean share of counted mandatory categories met, per community and population-weighted (null: none counted) */
   meanCompleteness: { communities: number | null; population: number | null };
 }
@@ -52,6 +54,20 @@ export interface CoverageTotals {
   populationEstimated: number;
   /** communities with neither population nor households (weight 0) */
   weightUnknown: number;
+  /** residential area, m² (only read when no community has a weight, else 0) */
+  area: number;
+}
+
+/** What the headline rates count: residents where any community has them (stated or estimated), else communities. */
+export type RateMeasure = 'population' | 'communities';
+
+/**
+ * The measure of the headline rates (issue 15): population-weighted where any community has
+ * households or population — over the communities that have them; the others are counted and said —
+ * else the share of communities (with the share of residential area beside it), never "—".
+ */
+export function headlineMeasure(totals: Pick<CoverageTotals, 'population'>): RateMeasure {
+  return totals.population > 0 ? 'population' : 'communities';
 }
 
 export interface CoverageStats {
@@ -87,27 +103,30 @@ export function coverageStats(
 ): { stats: CoverageStats; levelCompleteness: Float64Array } {
   const C = weights.households.length;
   const { households, population } = weights;
-  let totalHh = 0, totalPop = 0, estimated = 0, unknown = 0;
+  const areaOf = weights.area ?? new Float64Array(C);
+  let totalHh = 0, totalPop = 0, totalArea = 0, estimated = 0, unknown = 0;
   for (let c = 0; c < C; c++) {
     totalHh += households[c];
     totalPop += population[c];
+    totalArea += areaOf[c];
     estimated += weights.populationEstimated[c];
     unknown += weights.weightUnknown[c];
   }
 
   const catStats = categories.map((cat, k): CategoryCoverageStats => {
-    let n = 0, hh = 0, pop = 0;
+    let n = 0, hh = 0, pop = 0, ar = 0;
     for (let c = 0, base = k * C; c < C; c++) {
       if (ok[base + c]) {
         n++;
         hh += households[c];
         pop += population[c];
+        ar += areaOf[c];
       }
     }
     return {
       id: cat.id, level: cat.level, radius: cat.radius, mandatory: cat.mandatory, facilities: facilityCounts[k],
       facilitiesInData: inData[k], noData: isNoDataCategory(inData[k]),
-      communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop),
+      communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop), area: weightedRate(ar, totalArea),
     };
   });
 
@@ -115,7 +134,7 @@ export function coverageStats(
   const levelStats = levels.map((level, l): LevelCoverageStats => {
     const counted = level.mandatory.filter((k) => countsTowardGaps(isNoDataCategory(inData[k]), policy));
     const m = counted.length;
-    let n = 0, hh = 0, pop = 0, sumShare = 0, sumPopShare = 0;
+    let n = 0, hh = 0, pop = 0, ar = 0, sumShare = 0, sumPopShare = 0;
     for (let c = 0; c < C; c++) {
       let met = 0;
       for (const k of counted) met += ok[k * C + c];
@@ -128,6 +147,7 @@ export function coverageStats(
         n++;
         hh += households[c];
         pop += population[c];
+        ar += areaOf[c];
       }
     }
     return {
@@ -137,8 +157,8 @@ export function coverageStats(
       noDataCategories: level.mandatory.filter((k) => isNoDataCategory(inData[k])).map((k) => categories[k].id),
       countNoData: policy.countNoData,
       complete: m > 0
-        ? { communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop) }
-        : { communities: weightedRate(0, 0), households: weightedRate(0, 0), population: weightedRate(0, 0) },
+        ? { communities: weightedRate(n, C), households: weightedRate(hh, totalHh), population: weightedRate(pop, totalPop), area: weightedRate(ar, totalArea) }
+        : { communities: weightedRate(0, 0), households: weightedRate(0, 0), population: weightedRate(0, 0), area: weightedRate(0, 0) },
       meanCompleteness: {
         communities: m > 0 && C > 0 ? sumShare / C : null,
         population: m > 0 && totalPop > 0 ? sumPopShare / totalPop : null,
@@ -149,7 +169,7 @@ export function coverageStats(
   return {
     stats: {
       categories: catStats, levels: levelStats,
-      totals: { communities: C, households: totalHh, population: totalPop, populationEstimated: estimated, weightUnknown: unknown },
+      totals: { communities: C, households: totalHh, population: totalPop, populationEstimated: estimated, weightUnknown: unknown, area: totalArea },
     },
     levelCompleteness,
   };

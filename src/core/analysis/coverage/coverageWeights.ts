@@ -1,4 +1,5 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import { area as turfArea } from '@turf/turf';
 import { communityPopulation } from '../../model/communityPopulation';
 import type { DefaultOverrides } from '../../rules/defaults';
 
@@ -12,6 +13,11 @@ export interface CoverageWeights {
   populationEstimated: Uint8Array;
   /** 1 when neither population nor households is known (weight 0) */
   weightUnknown: Uint8Array;
+  /**
+   * residential area in m² (polygons; 0 for points), read only when no community has households or
+   * population — the rates then fall back to shares of communities and of area (issue 15); else all 0
+   */
+  area: Float64Array;
 }
 
 /**
@@ -35,5 +41,12 @@ export function coverageWeights(
     else population[i] = w.population;
     if (w.estimated) populationEstimated[i] = 1;
   }
-  return { households, population, populationEstimated, weightUnknown };
+  const area = new Float64Array(n);
+  if (n > 0 && weightUnknown.every((u) => u === 1)) {
+    for (let i = 0; i < n; i++) {
+      const g = communities.features[i]?.geometry;
+      if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) area[i] = turfArea(g);
+    }
+  }
+  return { households, population, populationEstimated, weightUnknown, area };
 }
