@@ -1,4 +1,5 @@
 import type { LifeCircleProject } from '../core/io';
+import { reapplyJoins } from './joinActions';
 import { appendFeatures } from '../core/io';
 import type { LayerKind } from '../core/model';
 import type { DemoMeta, LoadedLayer } from './layersSlice';
@@ -51,6 +52,8 @@ function appended(current: LoadedLayer, added: LoadedLayer): LoadedLayer {
  */
 export function loadImportedLayer(layer: LoadedLayer, mode: LoadMode = 'replace'): void {
   const s = useStore.getState();
+  // communities imported again: the workspace's joined tables are applied again (issue 15)
+  if (layer.kind === 'communities' && mode === 'replace') layer = { ...layer, fc: reapplyJoins(layer.fc).fc };
   const current = s.layers[layer.kind];
   rememberData({ key: mode === 'append' && current ? 'undo_what_append' : 'undo_what_import', params: { name: layer.name } });
   s.setLayer(mode === 'append' && current ? appended(current, layer) : layer);
@@ -72,6 +75,7 @@ export function loadOsmLayers(list: LoadedLayer[], mode: LoadMode = 'replace'): 
     dropDemoNoticeIfGone();
     return;
   }
+  list = list.map((l) => (l.kind === 'communities' ? { ...l, fc: reapplyJoins(l.fc).fc } : l));
   const kinds = new Set(list.map((l) => l.kind));
   const kept = Object.values(s.layers).filter((l): l is LoadedLayer => !!l && !kinds.has(l.kind) && l.source !== 'demo');
   s.setLayers([...kept, ...list], null);

@@ -4,6 +4,7 @@ import { useStore, type AppState } from './useStore';
 import { parseBasemapSetting, type BasemapSetting } from './basemapSetting';
 import type { FeatureCollection } from 'geojson';
 import { editsFromGeoJson, editsToGeoJson, type Scenario } from '../core/scenario';
+import { useJoin, type SavedJoin } from './joinActions';
 
 /**
  * The settings a workspace or project keeps besides layers and rules. Saved as plain JSON and read
@@ -25,6 +26,8 @@ export interface WorkspaceSettings {
   /** Scenarios (issue 11): each with its edits as GeoJSON (core/scenario editsToGeoJson), and the one shown. */
   scenarios?: { id: string; name: string; edits: FeatureCollection }[];
   activeScenarioId?: string | null;
+  /** Tables joined to the communities (issue 15), with the planner's decisions, applied again on re-import. */
+  joins?: SavedJoin[];
 }
 
 /** The settings of the current state. */
@@ -41,6 +44,7 @@ export function currentWorkspaceSettings(s: AppState, language?: string): Worksp
     basemap: s.basemap,
     scenarios: s.scenarios.map((x) => ({ id: x.id, name: x.name, edits: editsToGeoJson(x.edits) })),
     activeScenarioId: s.activeScenarioId,
+    joins: useJoin.getState().saved,
   };
 }
 
@@ -92,9 +96,16 @@ export function settingsPatch(saved: unknown, s: AppState): Partial<AppState> {
   return patch;
 }
 
-/** Applies saved settings to the store (see settingsPatch). */
+/** Applies saved settings to the store (see settingsPatch), and the saved joins. */
 export function applyWorkspaceSettings(saved: unknown): void {
   useStore.setState(settingsPatch(saved, useStore.getState()));
+  useJoin.setState({ saved: savedJoins(saved) });
+}
+
+/** The saved joins that have the expected shape (a table with columns and rows, decisions by name). */
+function savedJoins(saved: unknown): SavedJoin[] {
+  if (!isObject(saved) || !Array.isArray(saved.joins)) return [];
+  return saved.joins.filter((j): j is SavedJoin => isObject(j) && isObject(j.table) && typeof j.table.name === 'string' && Array.isArray(j.table.columns) && Array.isArray(j.table.rows) && isObject(j.decisions));
 }
 
 /** The saved demo notice, when it has the expected shape. */

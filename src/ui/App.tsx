@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { EstimateDialog, JoinDialog } from './io/JoinDialog';
 import { useTranslation } from 'react-i18next';
 import { MapView } from '../map/MapView';
 import { BasemapControl } from './BasemapControl';
@@ -74,6 +75,8 @@ export function App() {
         <RightPanel />
       </div>
       <ImportManager />
+      <JoinDialog />
+      <EstimateDialog />
       <Messages />
     </div>
   );

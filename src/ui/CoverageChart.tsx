@@ -50,7 +50,7 @@ export function CoverageChart() {
   const levelStats = coverage.stats.levels.find((l) => l.id === level);
   return (
     <section className="coverage-chart" data-testid="coverage-chart">
-      <h3>{t('coverage_chart', { level: levelName })}</h3>
+      <h3>{t(m === 'population' ? 'coverage_chart' : 'coverage_chart_communities', { level: levelName })}</h3>
       {levelStats && countedMandatory(levelStats).length > 0 && (
         <p className="headline" data-testid="level-complete" data-rate={levelStats.complete[m].rate ?? ''} data-measure={m}>
           {t(m === 'population' ? 'level_complete' : 'level_complete_communities', { level: levelName, rate: pct(levelStats.complete[m].rate) })}

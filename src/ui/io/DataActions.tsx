@@ -8,6 +8,7 @@ import { downloadText } from '../../util/download';
 import { ExportMenu } from './ExportMenu';
 import { importFiles } from '../../store/importSession';
 import { undoData, useDataHistory, type DataChangeLabel } from '../../store/dataHistory';
+import { openJoinTable, useJoin } from '../../store/joinActions';
 
 const DATA_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,.osm,.pbf,.lifecircle.json';
 
@@ -54,6 +55,13 @@ export function DataActions() {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
   const projectInput = useRef<HTMLInputElement>(null);
+  const tableInput = useRef<HTMLInputElement>(null);
+  const hasCommunities = useStore((s) => !!s.layers.communities);
+  const onTable = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (f) void openJoinTable(f);
+    e.target.value = '';
+  };
   const [confirmClear, setConfirmClear] = useState(false);
   const [confirmDemo, setConfirmDemo] = useState(false);
   const hasData = useStore((s) => Object.keys(s.layers).length > 0);
@@ -86,6 +94,11 @@ export function DataActions() {
         <ExportMenu />
       </div>
       <input ref={fileInput} type="file" multiple accept={DATA_ACCEPT} hidden onChange={onFiles} data-testid="import-file-input" />
+      <input ref={tableInput} type="file" accept=".csv,.tsv,.txt,.xlsx" hidden onChange={onTable} data-testid="join-file-input" />
+      <div className="io-row small">
+        <button type="button" className="link" onClick={() => pick(tableInput.current)} disabled={!hasCommunities} title={t('jn_button_hint')} data-testid="join-button">{t('jn_button')}</button>
+        <button type="button" className="link" onClick={() => useJoin.setState({ estimateOpen: true })} disabled={!hasCommunities} data-testid="estimate-button">{t('es_button')}</button>
+      </div>
       <input ref={projectInput} type="file" accept=".json,.lifecircle.json" hidden onChange={onFiles} data-testid="project-file-input" />
       <div className="io-row small">
         <button type="button" className="link" onClick={saveProject} disabled={!hasData} data-testid="save-project">{t('io_save_project')}</button>

@@ -67,6 +67,7 @@ export const en = {
   analysis_done: 'Analysed {{communities}} communities × {{categories}} categories in {{ms}} ms',
   analysis_error: 'The analysis failed: {{message}}',
   coverage_chart: 'Population within walking distance ({{level}})',
+  coverage_chart_communities: 'Communities within walking distance ({{level}})',
   coverage_chart_hint: 'Share of residents whose community is within each category\'s radius. Click a bar to map it.',
   level_complete: 'All mandatory {{level}} facilities met: {{rate}} of residents',
   level_complete_communities: 'All mandatory {{level}} facilities met: {{rate}} of communities',

@@ -69,6 +69,7 @@ export const zhCN: Messages = {
   analysis_done: '已分析 {{communities}} 个小区 × {{categories}} 类设施，用时 {{ms}} 毫秒',
   analysis_error: '分析失败：{{message}}',
   coverage_chart: '步行可达人口占比（{{level}}）',
+  coverage_chart_communities: '步行可达小区占比（{{level}}）',
   coverage_chart_hint: '小区到该类设施的步行距离不超过服务半径的居民占比。点击条形在地图上显示。',
   level_complete: '{{level}}强制配建设施全部达标：{{rate}}的居民',
   level_complete_communities: '{{level}}强制配建设施全部达标：{{rate}}的小区',

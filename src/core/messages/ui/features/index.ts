@@ -12,6 +12,7 @@ import * as crs from './crs';
 import * as basemap from './basemap';
 import * as scenario from './scenario';
 import * as access from './access';
+import * as join from './join';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -26,6 +27,7 @@ const areas: Area[] = [
   basemap,
   scenario,
   access,
+  join,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {

@@ -1,0 +1,112 @@
+import { create } from 'zustand';
+import i18n from '../i18n';
+import { applyJoin, planJoin, type JoinPlan, type JoinTable } from '../core/join';
+import { estimateHouseholds, withEstimatedHouseholds, type HouseholdEstimateOptions } from '../core/estimate';
+import { readTable, suggestFieldMapping } from '../core/io';
+import { featureLabel } from '../core/model';
+import type { LayerFeatures } from './layersSlice';
+import { rememberData } from './dataHistory';
+import { useStore } from './useStore';
+
+/** A join the planner is reviewing: the table, its field mapping, the plan and their decisions. */
+export interface JoinSession {
+  table: JoinTable;
+  mapping: Record<string, string | null>;
+  plan: JoinPlan;
+  /** per review row: the chosen community index, or null (no match); absent = undecided (not joined) */
+  decisions: Record<number, number | null>;
+}
+
+/** A join as the workspace keeps it, to apply again when the communities are imported again. */
+export interface SavedJoin {
+  table: JoinTable;
+  /** the planner's decisions by names: table row name → community name (null: none) */
+  decisions: Record<string, string | null>;
+}
+
+/**
+ * The join dialog's state (issue 15) and the joins applied in this workspace. Its own small store:
+ * the review lives only while the dialog is open; `saved` is written with the workspace.
+ */
+export const useJoin = create<{ session: JoinSession | null; error: string | null; saved: SavedJoin[]; estimateOpen: boolean }>()(() => ({ session: null, error: null, saved: [], estimateOpen: false }));
+
+const keys = (fc: LayerFeatures) => fc.features.map((f) => ({ id: f.properties?.id, name: f.properties?.name }));
+const rowKeys = (t: JoinTable, m: Record<string, string | null>) => t.rows.map((r) => ({ id: m.id ? r[m.id] : undefined, name: m.name ? r[m.name] : undefined }));
+const rowName = (t: JoinTable, m: Record<string, string | null>, row: number) => String((m.name && t.rows[row][m.name]) ?? (m.id && t.rows[row][m.id]) ?? row + 2);
+
+/** Reads a table file (CSV or Excel, no coordinates) and opens the review against the communities. */
+export async function openJoinTable(file: File): Promise<void> {
+  const communities = useStore.getState().layers.communities;
+  if (!communities) return void useJoin.setState({ error: i18n.t('jn_no_communities'), session: null });
+  const read = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (!read.ok) return void useJoin.setState({ error: i18n.language.startsWith('zh') ? read.detail_zh : read.detail, session: null });
+  const mapping = suggestFieldMapping(read.table.columns, 'communities');
+  if (!mapping.name && !mapping.id) return void useJoin.setState({ error: i18n.t('jn_no_name_column', { file: file.name, columns: read.table.columns.join(', ') }), session: null });
+  const plan = planJoin(rowKeys(read.table, mapping), keys(communities.fc));
+  // the best candidate of a near name is proposed; the planner confirms or changes it
+  const decisions = Object.fromEntries(plan.review.map((r) => [r.row, r.reason === 'similar' ? r.candidates[0].feature : null]));
+  useJoin.setState({ session: { table: read.table, mapping, plan, decisions }, error: null });
+}
+
+/** The pairs a session joins: its sure matches and the planner's decisions. */
+export function sessionPairs(s: JoinSession): { row: number; feature: number }[] {
+  const taken = new Set(s.plan.matches.map((m) => m.feature));
+  const decided = Object.entries(s.decisions)
+    .filter((e): e is [string, number] => e[1] !== null && !taken.has(e[1]))
+    .map(([row, feature]) => ({ row: Number(row), feature }));
+  return [...s.plan.matches.map(({ row, feature }) => ({ row, feature })), ...decided];
+}
+
+/** Applies the session to the communities layer (undoable) and keeps it for re-applying. */
+export function applyJoinSession(): void {
+  const s = useJoin.getState().session;
+  const st = useStore.getState();
+  const layer = st.layers.communities;
+  if (!s || !layer) return;
+  const r = applyJoin(layer.fc, 'communities', s.table, sessionPairs(s), s.mapping);
+  rememberData({ key: 'undo_what_join', params: { name: s.table.name } });
+  st.setLayer({ ...layer, fc: r.layer as LayerFeatures });
+  const decisions = Object.fromEntries(Object.entries(s.decisions).map(([row, f]) => [rowName(s.table, s.mapping, Number(row)), f === null ? null : featureLabel(layer.fc.features[f]?.properties, f)]));
+  useJoin.setState((j) => ({ session: null, saved: [...j.saved.filter((x) => x.table.name !== s.table.name), { table: s.table, decisions }] }));
+  st.pushMessage('info', i18n.t('jn_applied', { count: r.joined, name: s.table.name, fields: r.fields.map((k) => i18n.t(`io_field_${k}`, { defaultValue: k })).join(i18n.language.startsWith('zh') ? '、' : ', ') }));
+}
+
+/**
+ * Applies the workspace's saved joins to a communities layer imported again (issue 15): the sure
+ * matches, and the planner's earlier decisions by names. Returns the layer (unchanged without joins).
+ */
+export function reapplyJoins(fc: LayerFeatures): { fc: LayerFeatures; joined: number } {
+  let out = fc;
+  let joined = 0;
+  for (const j of useJoin.getState().saved) {
+    const mapping = suggestFieldMapping(j.table.columns, 'communities');
+    const plan = planJoin(rowKeys(j.table, mapping), keys(out));
+    const byName = new Map(out.features.map((f, i) => [featureLabel(f.properties, i), i]));
+    const pairs = [...plan.matches.map(({ row, feature }) => ({ row, feature }))];
+    const used = new Set(pairs.map((p) => p.feature));
+    for (const r of plan.review) {
+      const want = j.decisions[rowName(j.table, mapping, r.row)];
+      const f = want == null ? undefined : byName.get(want);
+      if (f !== undefined && !used.has(f)) pairs.push({ row: r.row, feature: f });
+    }
+    const applied = applyJoin(out, 'communities', j.table, pairs, mapping);
+    out = applied.layer as LayerFeatures;
+    joined += applied.joined;
+  }
+  return { fc: out, joined };
+}
+
+/** Estimates households where none are given (undoable): from the buildings layer when loaded, else from the area. */
+export function estimateCommunityHouseholds(options: HouseholdEstimateOptions): number {
+  const st = useStore.getState();
+  const layer = st.layers.communities;
+  if (!layer) return 0;
+  const estimates = estimateHouseholds(layer.fc, st.layers.buildings?.fc ?? null, options);
+  const n = estimates.filter((e) => e.source === 'buildings' || e.source === 'area').length;
+  rememberData({ key: 'undo_what_estimate', params: { count: n } });
+  st.setLayer({ ...layer, fc: withEstimatedHouseholds(layer.fc, estimates) as LayerFeatures });
+  const by = (src: string) => estimates.filter((e) => e.source === src).length;
+  st.pushMessage('info', i18n.t('es_done', { count: n, buildings: by('buildings'), area: by('area'), none: estimates.filter((e) => !e.source).length }));
+  useJoin.setState({ estimateOpen: false });
+  return n;
+}
