@@ -10,3 +10,4 @@ export {
 } from './multiSourceDijkstra';
 export { distancesAtSnaps, prepareSnapTargets, type DistancesAtSnapsOptions, type SnapTargetPlan } from './distancesAtSnaps';
 export { walkingRoute, type WalkingRoute } from './walkingRoute';
+export { patchGraph, patchSegmentIndex, type GraphPatch, type NetworkLayerChange } from './patchGraph';
