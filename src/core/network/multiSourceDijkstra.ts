@@ -69,14 +69,14 @@ export interface DijkstraRun {
 /** Bucket width in metres. Distances stay exact floats; buckets only order the work. */
 const BUCKET_M = 1;
 
-/** Allocates the arrays of a search on `graph` (≈ 36 bytes per node). */
-export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
-  const n = graph.nodeCount;
-  let maxEdgeLength = graph.stats?.maxEdgeLength ?? -1;
-  if (maxEdgeLength < 0) {
-    maxEdgeLength = 0;
-    for (let e = 0; e < graph.edgeCount; e++) if (graph.edgeLength[e] > maxEdgeLength) maxEdgeLength = graph.edgeLength[e];
-  }
+/**
+ * Allocates the arrays of a search on `graph` (≈ 36 bytes per node).
+ * @param capacity nodes to make room for (≥ graph.nodeCount): a workspace with room to spare also
+ *   serves a graph patched from this one (a scenario's links), see reuseDijkstraWorkspace
+ */
+export function createDijkstraWorkspace(graph: WalkGraph, capacity = graph.nodeCount): DijkstraWorkspace {
+  const n = Math.max(capacity, graph.nodeCount);
+  const maxEdgeLength = maxEdgeLengthOf(graph);
   return {
     nodeCount: n,
     dist: new Float64Array(n),
@@ -87,6 +87,27 @@ export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
     head: new Int32Array(0),
     maxEdgeLength,
   };
+}
+
+/**
+ * `ws` for searches on `graph` when it has room for its nodes (a graph patched from ws's own, with
+ * a few more nodes at most), else a new workspace. Arrays longer than the node count are harmless:
+ * the entries past it are never read.
+ */
+export function reuseDijkstraWorkspace(ws: DijkstraWorkspace, graph: WalkGraph): DijkstraWorkspace {
+  if (ws.dist.length < graph.nodeCount) return createDijkstraWorkspace(graph, graph.nodeCount + 64);
+  const fresh = maxEdgeLengthOf(graph);
+  if (fresh > ws.maxEdgeLength) ws.maxEdgeLength = fresh;
+  return ws;
+}
+
+function maxEdgeLengthOf(graph: WalkGraph): number {
+  let max = graph.stats?.maxEdgeLength ?? -1;
+  if (max < 0) {
+    max = 0;
+    for (let e = 0; e < graph.edgeCount; e++) if (graph.edgeLength[e] > max) max = graph.edgeLength[e];
+  }
+  return max;
 }
 
 /**

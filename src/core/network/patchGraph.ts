@@ -107,13 +107,19 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
   const lon = (i: number) => (i < N0 ? base.coords[2 * i] : newLon[i - N0]);
   const lat = (i: number) => (i < N0 ? base.coords[2 * i + 1] : newLat[i - N0]);
 
-  // edges: the baseline's, then new ones
-  const E = E0 + bound;
-  const edgeFrom = new Int32Array(E), edgeTo = new Int32Array(E), edgeLength = new Float64Array(E), edgeFeature = new Int32Array(E);
-  edgeFrom.set(base.edgeFrom);
-  edgeTo.set(base.edgeTo);
-  edgeLength.set(base.edgeLength);
-  if (base.edgeFeature) edgeFeature.set(base.edgeFeature);
+  // edges: the baseline's (changed ones overridden), then new ones; the arrays are made once at the end
+  const from: number[] = [], to: number[] = [], length: number[] = [], featureOf: number[] = [];
+  const override = new Map<number, number>(); // changed baseline edge → its slot in the lists
+  const slot = (e: number) => (e >= E0 ? e - E0 + bound : override.get(e) ?? -1);
+  const edgeFrom = (e: number) => { const q = slot(e); return q >= 0 ? from[q] : base.edgeFrom[e]; };
+  const edgeTo = (e: number) => { const q = slot(e); return q >= 0 ? to[q] : base.edgeTo[e]; };
+  const edgeFeature = (e: number) => { const q = slot(e); return q >= 0 ? featureOf[q] : base.edgeFeature?.[e] ?? 0; };
+  const set = (q: number, a: number, b: number, feature: number) => {
+    from[q] = a;
+    to[q] = b;
+    length[q] = haversine(lon(a), lat(a), lon(b), lat(b));
+    featureOf[q] = feature;
+  };
   let edgeCount = E0;
   const isLine: number[] = [];
   const changed: number[] = [], changedFrom: number[] = [], changedTo: number[] = [], changedLength: number[] = [];
@@ -121,15 +127,12 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
   const lineOf = (e: number) => e >= E0 && isLine[e - E0] === 1;
   const addEdge = (a: number, b: number, feature: number, line: boolean): number => {
     const e = edgeCount++;
-    edgeFrom[e] = a;
-    edgeTo[e] = b;
-    edgeLength[e] = haversine(lon(a), lat(a), lon(b), lat(b));
-    edgeFeature[e] = feature;
+    set(e - E0 + bound, a, b, feature);
     isLine.push(line ? 1 : 0);
     touched.push(e);
     return e;
   };
-  const joins = (e: number, a: number, b: number) => (edgeFrom[e] === a && edgeTo[e] === b) || (edgeFrom[e] === b && edgeTo[e] === a);
+  const joins = (e: number, a: number, b: number) => (edgeFrom(e) === a && edgeTo(e) === b) || (edgeFrom(e) === b && edgeTo(e) === a);
   const findEdge = (a: number, b: number): number => {
     if (a < N0) {
       for (let p = base.offsets[a], end = base.offsets[a + 1]; p < end; p++) if (joins(base.arcEdge[p], a, b)) return base.arcEdge[p];
@@ -148,7 +151,7 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
       const p = findOrAdd(ch.at);
       if (p === u || p === v) return null;
       // the segment's line reads from → at → to
-      const feature = edgeFeature[e];
+      const feature = edgeFeature(e);
       if (ch.shared) {
         // one copy of the segment fewer: one duplicate fewer dropped
         stats.droppedDuplicate--;
@@ -156,7 +159,8 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
         if (findEdge(p, v) < 0) addEdge(p, v, feature, lineOf(e));
         continue;
       }
-      if (e < E0 && !changed.includes(e)) {
+      if (e < E0 && !override.has(e)) {
+        override.set(e, changed.length);
         changed.push(e);
         changedFrom.push(base.edgeFrom[e]);
         changedTo.push(base.edgeTo[e]);
@@ -164,9 +168,7 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
         touched.push(e);
       }
       const line = lineOf(e);
-      edgeFrom[e] = u;
-      edgeTo[e] = p;
-      edgeLength[e] = haversine(lon(u), lat(u), lon(p), lat(p));
+      set(slot(e), u, p, feature);
       if (findEdge(p, v) < 0) addEdge(p, v, feature, line);
       continue;
     }
@@ -196,7 +198,19 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
     coords[2 * (N0 + i)] = newLon[i];
     coords[2 * (N0 + i) + 1] = newLat[i];
   }
-  const graph = csrGraph(nodeCount, coords, edgeFrom.slice(0, edgeCount), edgeTo.slice(0, edgeCount), edgeLength.slice(0, edgeCount), edgeFeature.slice(0, edgeCount), stats, featureCount);
+  const ef = new Int32Array(edgeCount), et = new Int32Array(edgeCount), el = new Float64Array(edgeCount), eFeature = new Int32Array(edgeCount);
+  ef.set(base.edgeFrom);
+  et.set(base.edgeTo);
+  el.set(base.edgeLength);
+  if (base.edgeFeature) eFeature.set(base.edgeFeature);
+  for (const e of touched) {
+    const q = slot(e);
+    ef[e] = from[q];
+    et[e] = to[q];
+    el[e] = length[q];
+    eFeature[e] = featureOf[q];
+  }
+  const graph = csrGraph(nodeCount, coords, ef, et, el, eFeature, stats, featureCount);
   return {
     graph, baseNodeCount: N0, baseEdgeCount: E0,
     changedEdges: Int32Array.from(changed), newIsLine: Uint8Array.from(isLine),
