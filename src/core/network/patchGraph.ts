@@ -192,8 +192,9 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
   }
 
   const nodeCount = N0 + newLon.length;
-  const coords = new Float64Array(2 * nodeCount);
-  coords.set(base.coords);
+  // no new node: the baseline's coordinates serve as they are (never written to)
+  const coords = nodeCount === N0 ? base.coords : new Float64Array(2 * nodeCount);
+  if (coords !== base.coords) coords.set(base.coords);
   for (let i = 0; i < newLon.length; i++) {
     coords[2 * (N0 + i)] = newLon[i];
     coords[2 * (N0 + i) + 1] = newLat[i];

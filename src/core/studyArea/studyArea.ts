@@ -265,8 +265,8 @@ export class StudyArea {
       parks = parkCoverage(ctx, { parks: parkLayer as FC as FeatureCollection, thresholds: rules.parks.thresholds, communities: communities as FC as FeatureCollection });
     }
     yield { fraction: 1, stage: 'parking' };
-    // Always: without lots the supply is each community's own spaces.
-    const parking = parkingSupply(
+    // Always: without lots the supply is each community's own spaces (then the network plays no part).
+    const parking = seeded && patched && !lots?.features.length ? seeded.last.parking : parkingSupply(
       ctx,
       { communities: communities as FC as FeatureCollection, parking: (lots ?? null) as FeatureCollection | null },
       { ratio: rules.parking.ratio_per_household, searchRadius: rules.parking.search_radius_m },

@@ -27,13 +27,18 @@ export class CategorySearch {
   readonly #sources: EdgeSources;
   readonly #K: number;
   readonly #cutoff: number;
-  /** facility points per edge (CSR) and the category of each */
+  /** facility points per edge (CSR) and the category of each (−1: none, unusable) */
   readonly #edgeStart: Int32Array;
   readonly #edgePoints: Int32Array;
+  /** per edge, lists that replace the CSR's (a patched graph's new and changed edges) */
+  readonly #overlay: Map<number, number[]> | null;
   readonly #category: Int32Array;
   /** compHas[component·K + k] = 1 when the component holds a usable facility of category k */
   readonly #compHas: Uint8Array;
+  /** Infinity everywhere between runs (shared with searches patched from this one) */
   readonly #dist: Float64Array;
+  /** category of every facility point, usable or not (for points that become usable) */
+  readonly #allCategory: Int32Array;
 
   /**
    * @param graph the graph (with `component`)
@@ -41,36 +46,58 @@ export class CategorySearch {
    * @param categoryOffsets, categoryIds the facility points of each category (CoverageContext's CSR)
    * @param cutoff metres; farther is Infinity (the analysis' cutoff)
    */
-  constructor(graph: WalkGraph, sources: EdgeSources, categoryOffsets: Int32Array, categoryIds: Int32Array, cutoff = Infinity) {
+  constructor(graph: WalkGraph, sources: EdgeSources, categoryOffsets: Int32Array, categoryIds: Int32Array, cutoff = Infinity, from?: FacilityLists) {
     this.#graph = graph;
     this.#sources = sources;
     this.#K = categoryOffsets.length - 1;
     this.#cutoff = cutoff;
-    const E = graph.edgeCount;
-    const category = new Int32Array(sources.edge.length).fill(-1);
-    const start = new Int32Array(E + 1);
-    const comp = graph.component!;
-    const compCount = graph.componentCount ?? comp.reduce((m, c) => Math.max(m, c + 1), 0);
-    const compHas = new Uint8Array(compCount * this.#K);
-    for (let k = 0; k < this.#K; k++) {
-      for (let q = categoryOffsets[k]; q < categoryOffsets[k + 1]; q++) {
-        const p = categoryIds[q];
-        const e = sources.edge[p];
-        if (!sources.ok[p] || e < 0) continue;
-        category[p] = k;
-        start[e + 1]++;
-        compHas[comp[graph.edgeFrom[e]] * this.#K + k] = 1;
+    const lists = from ?? facilityLists(graph.edgeCount, sources, categoryOffsets, categoryIds);
+    this.#edgeStart = lists.edgeStart;
+    this.#edgePoints = lists.edgePoints;
+    this.#overlay = lists.overlay;
+    this.#category = lists.category;
+    this.#allCategory = lists.allCategory;
+    this.#compHas = componentCategories(graph, sources, this.#category, this.#K);
+    this.#dist = lists.dist && lists.dist.length >= graph.nodeCount ? lists.dist : new Float64Array(graph.nodeCount + 64).fill(Infinity);
+  }
+
+  /**
+   * The same searches on a graph patched from this one (patchGraph: baseline edge ids kept) with
+   * the facility snaps `sources` that differ from this one's only at the points `changed`: the
+   * per-edge lists are shared, the patch's new and changed edges and the changed points' edges
+   * overlaid.
+   */
+  patched(graph: WalkGraph, sources: EdgeSources, changed: readonly number[], patchEdges: Int32Array): CategorySearch {
+    const category = this.#category.slice();
+    const overlay = new Map<number, number[]>();
+    const list = (e: number) => {
+      let l = overlay.get(e);
+      if (!l) {
+        l = e < this.#edgeStart.length - 1 ? Array.from(this.#edgePoints.subarray(this.#edgeStart[e], this.#edgeStart[e + 1])) : [];
+        overlay.set(e, l);
       }
+      return l;
+    };
+    for (const e of patchEdges) list(e);
+    for (const p of changed) {
+      const before = this.#sources.edge[p];
+      if (before >= 0 && this.#category[p] >= 0) {
+        const l = list(before);
+        const i = l.indexOf(p);
+        if (i >= 0) l.splice(i, 1);
+      }
+      category[p] = -1;
+      const k = this.#allCategory[p];
+      if (k < 0 || !sources.ok[p] || sources.edge[p] < 0) continue;
+      category[p] = k;
+      const l = list(sources.edge[p]);
+      l.push(p);
+      l.sort((a, b) => a - b);
     }
-    for (let e = 0; e < E; e++) start[e + 1] += start[e];
-    const cursor = start.slice(0, E);
-    const points = new Int32Array(start[E]);
-    for (let p = 0; p < category.length; p++) if (category[p] >= 0) points[cursor[sources.edge[p]]++] = p;
-    this.#edgeStart = start;
-    this.#edgePoints = points;
-    this.#category = category;
-    this.#compHas = compHas;
-    this.#dist = new Float64Array(graph.nodeCount).fill(Infinity);
+    const offsets = new Int32Array(this.#K + 1);
+    return new CategorySearch(graph, sources, offsets, new Int32Array(0), this.#cutoff, {
+      edgeStart: this.#edgeStart, edgePoints: this.#edgePoints, overlay, category, allCategory: this.#allCategory, dist: this.#dist,
+    });
   }
 
   /** The nearest facility of each category from the starts (a community: all its usable sample snaps). */
@@ -78,7 +105,7 @@ export class CategorySearch {
     const g = this.#graph, K = this.#K, cutoff = this.#cutoff;
     const { edgeFrom, edgeTo, edgeLength, offsets, targets, arcEdge, arcLength } = g;
     const comp = g.component!;
-    const src = this.#sources, cat = this.#category, eStart = this.#edgeStart, ePts = this.#edgePoints;
+    const src = this.#sources, cat = this.#category, eStart = this.#edgeStart, ePts = this.#edgePoints, overlay = this.#overlay;
     const dist = this.#dist;
     const best = new Float64Array(K).fill(Infinity);
     const point = new Int32Array(K).fill(-1);
@@ -108,9 +135,13 @@ export class CategorySearch {
       seed(edgeFrom[e], s.access + s.t * len);
       seed(edgeTo[e], s.access + (1 - s.t) * len);
       // a facility on the same edge: straight along it
-      for (let q = eStart[e]; q < eStart[e + 1]; q++) {
-        const p = ePts[q];
-        offer(cat[p], s.access + Math.abs(s.t - src.t[p]) * len + src.access[p], p);
+      const over = overlay?.get(e);
+      if (over) for (const p of over) offer(cat[p], s.access + Math.abs(s.t - src.t[p]) * len + src.access[p], p);
+      else {
+        for (let q = eStart[e]; q < eStart[e + 1]; q++) {
+          const p = ePts[q];
+          offer(cat[p], s.access + Math.abs(s.t - src.t[p]) * len + src.access[p], p);
+        }
       }
     }
     let remaining = 0;
@@ -133,9 +164,13 @@ export class CategorySearch {
         const e = arcEdge[a];
         const len = edgeLength[e];
         const fromX = edgeFrom[e] === x;
-        for (let q = eStart[e]; q < eStart[e + 1]; q++) {
-          const p = ePts[q];
-          offer(cat[p], d + (fromX ? src.t[p] * len : (1 - src.t[p]) * len) + src.access[p], p);
+        const over = overlay?.get(e);
+        if (over) for (const p of over) offer(cat[p], d + (fromX ? src.t[p] * len : (1 - src.t[p]) * len) + src.access[p], p);
+        else {
+          for (let q = eStart[e]; q < eStart[e + 1]; q++) {
+            const p = ePts[q];
+            offer(cat[p], d + (fromX ? src.t[p] * len : (1 - src.t[p]) * len) + src.access[p], p);
+          }
         }
         const y = targets[a];
         const nd = d + arcLength[a];
@@ -154,6 +189,48 @@ export class CategorySearch {
     }
     return { distance: best, point, relaxed };
   }
+}
+
+/** Facility points per edge (CSR, plus overlaid edges), their categories, and a distance array to share. */
+interface FacilityLists {
+  edgeStart: Int32Array;
+  edgePoints: Int32Array;
+  overlay: Map<number, number[]> | null;
+  /** per point, its category when usable, else −1 */
+  category: Int32Array;
+  /** per point, its category */
+  allCategory: Int32Array;
+  dist?: Float64Array;
+}
+
+function facilityLists(E: number, sources: EdgeSources, categoryOffsets: Int32Array, categoryIds: Int32Array): FacilityLists {
+  const category = new Int32Array(sources.edge.length).fill(-1);
+  const all = new Int32Array(sources.edge.length).fill(-1);
+  const start = new Int32Array(E + 1);
+  for (let k = 0; k + 1 < categoryOffsets.length; k++) {
+    for (let q = categoryOffsets[k]; q < categoryOffsets[k + 1]; q++) {
+      const p = categoryIds[q];
+      const e = sources.edge[p];
+      all[p] = k;
+      if (!sources.ok[p] || e < 0) continue;
+      category[p] = k;
+      start[e + 1]++;
+    }
+  }
+  for (let e = 0; e < E; e++) start[e + 1] += start[e];
+  const cursor = start.slice(0, E);
+  const points = new Int32Array(start[E]);
+  for (let p = 0; p < category.length; p++) if (category[p] >= 0) points[cursor[sources.edge[p]]++] = p;
+  return { edgeStart: start, edgePoints: points, overlay: null, category, allCategory: all };
+}
+
+/** compHas[component·K + k] = 1 when the component holds a usable facility of category k. */
+function componentCategories(graph: WalkGraph, sources: EdgeSources, category: Int32Array, K: number): Uint8Array {
+  const comp = graph.component!;
+  const compCount = graph.componentCount ?? comp.reduce((m, c) => Math.max(m, c + 1), 0);
+  const has = new Uint8Array(compCount * K);
+  for (let p = 0; p < category.length; p++) if (category[p] >= 0) has[comp[graph.edgeFrom[sources.edge[p]]] * K + category[p]] = 1;
+  return has;
 }
 
 /** A binary min-heap of (key, node) pairs (lazy deletion: stale entries are skipped by the caller). */

@@ -18,6 +18,8 @@ export interface PatchedContext {
   resnapped: Int32Array;
   /** per category, the facilities (feature index) one of whose points snapped differently */
   facilityMoved: Map<number, Set<number>>;
+  /** the facility points that snapped differently */
+  pointsMoved: readonly number[];
 }
 
 /**
@@ -40,10 +42,9 @@ export function withPatchedNetwork(ctx: CoverageContext, patch: GraphPatch, inde
   const network = withSnaps(moved, ctx.communities, ctx.facilities, sources.snap);
   const { sampleOffsets, count: C } = ctx.communities;
   const resnapped: number[] = [];
-  let s = 0;
   for (let c = 0, q = 0; c < C && q < samples.changed.length; c++) {
     let hit = false;
-    for (s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
+    for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
       while (q < samples.changed.length && samples.changed[q] < s) q++;
       if (samples.changed[q] === s) hit = true;
     }
@@ -57,7 +58,7 @@ export function withPatchedNetwork(ctx: CoverageContext, patch: GraphPatch, inde
     if (!facilityMoved.has(k)) facilityMoved.set(k, new Set());
     facilityMoved.get(k)!.add(f);
   }
-  return { ctx: { ...ctx, network }, resnapped: Int32Array.from(resnapped), facilityMoved };
+  return { ctx: { ...ctx, network }, resnapped: Int32Array.from(resnapped), facilityMoved, pointsMoved: sources.changed };
 }
 
 /**
@@ -195,7 +196,7 @@ export function searchNetworkPatch(before: CoverageContext, patched: PatchedCont
 
   // d_k at the attachments before and after, every category at once
   const old = categorySearch(before);
-  const now = new CategorySearch(g, net.sourceSnap, after.categorySourceOffsets, after.categorySourceIds, after.options.cutoff);
+  const now = old.patched(g, net.sourceSnap, patched.pointsMoved, patchEdges(patch));
   const A = attach.length;
   const dOld = new Float64Array(A * K), dNew = new Float64Array(A * K), fNew = new Int32Array(A * K);
   attach.forEach((v, i) => {
