@@ -33,6 +33,8 @@ export interface GraphPatch {
   changedEdges: Int32Array;
   /** per new edge (id − baseEdgeCount): 1 when it is a segment of a new line, 0 when a piece of a split segment */
   newIsLine: Uint8Array;
+  /** true when baseline nodes keep their component ids (no components joined) */
+  componentsKept: boolean;
   /** the baseline geometry of each changed edge (same order): end nodes and length */
   changedFrom: Int32Array;
   changedTo: Int32Array;
@@ -211,51 +213,144 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
     el[e] = length[q];
     eFeature[e] = featureOf[q];
   }
-  const graph = csrGraph(nodeCount, coords, ef, et, el, eFeature, stats, featureCount);
+  const graph = patchCsr(base, nodeCount, coords, ef, et, el, eFeature, touched, stats, featureCount);
   return {
     graph, baseNodeCount: N0, baseEdgeCount: E0,
-    changedEdges: Int32Array.from(changed), newIsLine: Uint8Array.from(isLine),
+    changedEdges: Int32Array.from(changed), newIsLine: Uint8Array.from(isLine), componentsKept: graph.component !== null && kept.has(graph),
     changedFrom: Int32Array.from(changedFrom), changedTo: Int32Array.from(changedTo), changedLength: Float64Array.from(changedLength),
   };
 }
 
-/** The CSR arrays (arcs of each node in edge order, as buildGraph), components and stats of an edge list. */
-function csrGraph(
-  nodeCount: number, coords: Float64Array, edgeFrom: Int32Array, edgeTo: Int32Array, edgeLength: Float64Array, edgeFeature: Int32Array,
-  stats: GraphBuildStats, featureCount: number,
+/**
+ * The CSR arrays of the patched edge list from the baseline's: the arcs of nodes no touched edge
+ * meets are copied in blocks, those of the others written in edge order (as buildGraph orders
+ * them). Components: the baseline's, extended to the new nodes, unless the new edges join two
+ * components or make a new one (then connectedComponents runs again).
+ */
+function patchCsr(
+  base: WalkGraph, nodeCount: number, coords: Float64Array, edgeFrom: Int32Array, edgeTo: Int32Array, edgeLength: Float64Array,
+  edgeFeature: Int32Array, touched: readonly number[], stats: GraphBuildStats, featureCount: number,
 ): WalkGraph {
-  const edgeCount = edgeFrom.length;
-  const offsets = new Int32Array(nodeCount + 1);
-  for (let e = 0; e < edgeCount; e++) {
-    offsets[edgeFrom[e] + 1]++;
-    offsets[edgeTo[e] + 1]++;
+  const N0 = base.nodeCount, E0 = base.edgeCount, edgeCount = edgeFrom.length;
+  const isTouched = new Set(touched);
+  // nodes whose arcs change, and their arcs (edge ids, ascending)
+  const arcsOf = new Map<number, number[]>();
+  const arcs = (x: number) => {
+    let l = arcsOf.get(x);
+    if (!l) {
+      l = [];
+      if (x < N0) for (let a = base.offsets[x]; a < base.offsets[x + 1]; a++) if (!isTouched.has(base.arcEdge[a])) l.push(base.arcEdge[a]);
+      arcsOf.set(x, l);
+    }
+    return l;
+  };
+  for (const e of touched) {
+    if (e < E0) {
+      arcs(base.edgeFrom[e]);
+      arcs(base.edgeTo[e]);
+    }
   }
-  for (let i = 0; i < nodeCount; i++) offsets[i + 1] += offsets[i];
-  const cursor = offsets.slice(0, nodeCount);
+  for (const e of touched) {
+    arcs(edgeFrom[e]).push(e);
+    arcs(edgeTo[e]).push(e);
+  }
+  for (let i = N0; i < nodeCount; i++) arcs(i);
+  for (const l of arcsOf.values()) l.sort((x, y) => x - y);
+  const changed = [...arcsOf.keys()].sort((x, y) => x - y);
+
+  const offsets = new Int32Array(nodeCount + 1);
+  const baseOffsets = base.offsets;
+  for (let i = 0; i < N0; i++) offsets[i + 1] = offsets[i] + baseOffsets[i + 1] - baseOffsets[i];
+  for (let i = N0; i < nodeCount; i++) offsets[i + 1] = offsets[i];
+  // degree changes shift every later node's offset
+  let shift = 0, next = 0;
+  for (const x of changed) {
+    for (let i = next; i <= x; i++) offsets[i] += shift;
+    const before = x < N0 ? baseOffsets[x + 1] - baseOffsets[x] : 0;
+    shift += arcsOf.get(x)!.length - before;
+    next = x + 1;
+  }
+  for (let i = next; i <= nodeCount; i++) offsets[i] += shift;
+
   const targets = new Int32Array(2 * edgeCount), arcEdge = new Int32Array(2 * edgeCount), arcLength = new Float64Array(2 * edgeCount);
+  const copy = (from: number, to: number) => {
+    // baseline nodes from … to − 1, none touched: their arcs as they were
+    if (from >= to) return;
+    const a = baseOffsets[from], b = baseOffsets[to], at = offsets[from];
+    targets.set(base.targets.subarray(a, b), at);
+    arcEdge.set(base.arcEdge.subarray(a, b), at);
+    arcLength.set(base.arcLength.subarray(a, b), at);
+  };
+  let done = 0;
+  for (const x of changed) {
+    if (x < N0) {
+      copy(done, x);
+      done = x + 1;
+    }
+    let p = offsets[x];
+    for (const e of arcsOf.get(x)!) {
+      targets[p] = edgeFrom[e] === x ? edgeTo[e] : edgeFrom[e];
+      arcEdge[p] = e;
+      arcLength[p] = edgeLength[e];
+      p++;
+    }
+  }
+  copy(done, N0);
+
   let total = 0, max = 0;
   for (let e = 0; e < edgeCount; e++) {
-    const a = edgeFrom[e], b = edgeTo[e], len = edgeLength[e];
-    let p = cursor[a]++;
-    targets[p] = b;
-    arcEdge[p] = e;
-    arcLength[p] = len;
-    p = cursor[b]++;
-    targets[p] = a;
-    arcEdge[p] = e;
-    arcLength[p] = len;
-    total += len;
-    if (len > max) max = len;
+    total += edgeLength[e];
+    if (edgeLength[e] > max) max = edgeLength[e];
   }
-  const cc = connectedComponents(nodeCount, offsets, targets);
+  const extended = extendComponents(base, nodeCount, touched, edgeFrom, edgeTo);
+  const cc = extended ?? connectedComponents(nodeCount, offsets, targets);
   const s: GraphBuildStats = {
     ...stats, features: featureCount, nodes: nodeCount, edges: edgeCount, components: cc.count, largestComponentNodes: cc.largest,
     totalLength: total, maxEdgeLength: max,
   };
-  return {
+  const graph: WalkGraph = {
     nodeCount, edgeCount, coords, offsets, targets, arcEdge, arcLength, edgeFrom, edgeTo, edgeLength, edgeFeature,
     component: cc.component, componentCount: cc.count, stats: s,
   };
+  if (extended) kept.add(graph);
+  return graph;
+}
+
+/** Patched graphs whose baseline nodes kept their component ids. */
+const kept = new WeakSet<WalkGraph>();
+
+/**
+ * The baseline's components with the new nodes in the largest one, when that is what the new
+ * edges make (every new node joined to component 0, no two components joined); else null.
+ */
+function extendComponents(
+  base: WalkGraph, nodeCount: number, touched: readonly number[], edgeFrom: Int32Array, edgeTo: Int32Array,
+): { component: Int32Array; count: number; largest: number } | null {
+  const N0 = base.nodeCount;
+  if (!base.component || base.componentCount == null || base.stats == null) return null;
+  // union-find over the new nodes; −1 − c stands for baseline component c
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const key = (v: number) => (v < N0 ? -1 - base.component![v] : v);
+  for (let v = N0; v < nodeCount; v++) parent.set(v, v);
+  for (const e of touched) {
+    const a = find(key(edgeFrom[e])), b = find(key(edgeTo[e]));
+    if (a === b) continue;
+    if (a < 0 && b < 0) return null; // two baseline components joined
+    if (a < 0) parent.set(b, a);
+    else parent.set(a, b);
+  }
+  const component = new Int32Array(nodeCount);
+  component.set(base.component);
+  for (let v = N0; v < nodeCount; v++) {
+    if (find(v) !== -1) return null; // not joined to component 0
+    component[v] = 0;
+  }
+  return { component, count: base.componentCount, largest: base.stats.largestComponentNodes + nodeCount - N0 };
 }
 
 function emptyStats(): GraphBuildStats {

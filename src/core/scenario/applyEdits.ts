@@ -66,7 +66,7 @@ function attachEnd(features: F[], net: NetworkParts, end: Position, log: Network
   log.push({ kind: 'split', from: old[seg.s], to: old[seg.s + 1], at: point, shared: net.hasCopy(seg.part, seg.s) });
   const coords = [...old.slice(0, seg.s + 1), point, ...old.slice(seg.s + 1)];
   features[seg.part.feature] = withPart(features[seg.part.feature], seg.part.part, coords);
-  seg.part.coords = coords;
+  net.replace(seg, coords);
   return point;
 }
 
@@ -187,7 +187,7 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
           if (c[0] === a && c[c.length - 1] === b) return fail('nothing-near', 'edit_link_unjoined', { m: LINK_JOIN_M });
           const link: F = { type: 'Feature', properties: { ...e.properties, id: e.id, scenario_edit: e.id }, geometry: { type: 'LineString', coordinates: c } as LineString };
           list.push(link);
-          p.parts.push({ feature: list.length - 1, part: -1, coords: c });
+          p.add({ feature: list.length - 1, part: -1, coords: c });
           const walkable = link.properties?.walkable;
           networkChanges.push(...log, { kind: 'line', coordinates: c, feature: list.length - 1, walkable: walkable !== false && walkable !== 'false' });
           return;

@@ -15,6 +15,8 @@ export interface Part {
 /** The nearest segment found: its part, segment index (coords[s]–coords[s + 1]), the point on it and its distance (m). */
 export interface SegmentHit {
   part: Part;
+  /** index of the part in NetworkParts.parts */
+  index: number;
   s: number;
   point: Position;
   t: number;
@@ -55,6 +57,8 @@ export function partsOf(features: readonly F[]): Part[] {
  * is near this point" questions then look at a few cells instead of every vertex of the city.
  */
 interface PartGrid {
+  /** the layer's parts (shared: never changed; NetworkParts copies on write) */
+  parts: readonly Part[];
   /** the coordinate arrays the grid was built from, per part (a part whose array changed is scanned in full) */
   coords: Position[][];
   minLon: number;
@@ -135,7 +139,7 @@ function buildPartGrid(parts: readonly Part[]): PartGrid {
       }
     }
   }
-  return { coords: parts.map((p) => p.coords), minLon, minLat, cellLon, cellLat, nx, ny, cellStart, itemPart, itemSeg };
+  return { parts, coords: parts.map((p) => p.coords), minLon, minLat, cellLon, cellLat, nx, ny, cellStart, itemPart, itemSeg };
 }
 
 const KEY = 16_777_216;
@@ -148,7 +152,9 @@ const KEY = 16_777_216;
  * always scanned in full. Without a grid (after a closure re-cut the lines) every query scans.
  */
 export class NetworkParts {
-  readonly parts: Part[];
+  #parts: Part[];
+  /** whether #parts is this object's own array (else the grid's, shared) */
+  #own: boolean;
   readonly #grid: PartGrid | null;
 
   /**
@@ -157,16 +163,40 @@ export class NetworkParts {
    *   features (the grid is cached on it); null after edits re-cut the lines
    */
   constructor(features: readonly F[], baseline: readonly F[] | null) {
-    this.parts = partsOf(features);
     let grid: PartGrid | null = null;
     if (baseline && baseline.length === features.length && baseline.every((f, i) => f === features[i])) {
       grid = gridCache.get(baseline) ?? null;
       if (!grid) {
-        grid = buildPartGrid(this.parts);
+        grid = buildPartGrid(partsOf(features));
         gridCache.set(baseline, grid);
       }
     }
     this.#grid = grid;
+    this.#parts = grid ? (grid.parts as Part[]) : partsOf(features);
+    this.#own = !grid;
+  }
+
+  /** The parts, in layer order (edited ones replaced, new ones at the end). */
+  get parts(): readonly Part[] {
+    return this.#parts;
+  }
+
+  #owned(): Part[] {
+    if (!this.#own) {
+      this.#parts = this.#parts.slice();
+      this.#own = true;
+    }
+    return this.#parts;
+  }
+
+  /** The part of `hit` with new coordinates (a vertex inserted). */
+  replace(hit: SegmentHit, coords: Position[]): void {
+    this.#owned()[hit.index] = { ...hit.part, coords };
+  }
+
+  /** A new line at the end. */
+  add(part: Part): void {
+    this.#owned().push(part);
   }
 
   /**
@@ -231,9 +261,10 @@ export class NetworkParts {
   nearestSegment(p: Position, r: number): SegmentHit | null {
     let best: SegmentHit | null = null;
     for (const key of this.#candidates(p[0], p[1], p[0], p[1], r, false)) {
-      const part = this.parts[Math.floor(key / KEY)], s = key % KEY;
+      const index = Math.floor(key / KEY), s = key % KEY;
+      const part = this.parts[index];
       const hit = nearestOnSegment(p, part.coords[s], part.coords[s + 1]);
-      if (!best || hit.d < best.d) best = { part, s, ...hit };
+      if (!best || hit.d < best.d) best = { part, index, s, ...hit };
     }
     return best && best.d <= r ? best : null;
   }

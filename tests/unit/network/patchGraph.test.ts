@@ -51,13 +51,19 @@ function check(edits: ScenarioEdit[]) {
   const { totalLength: refTotal, ...refRest } = ref.stats!;
   expect(rest).toEqual(refRest);
   expect(totalLength).toBeCloseTo(refTotal, 3);
+  // components: every edge within one, as many as the rebuilt graph has, 0 the largest
+  for (let e = 0; e < g.edgeCount; e++) expect(g.component![g.edgeFrom[e]]).toBe(g.component![g.edgeTo[e]]);
+  expect(g.stats!.largestComponentNodes).toBe(g.component!.filter((c) => c === 0).length);
   // CSR consistency: every arc leads along its edge
   for (let i = 0; i < g.nodeCount; i++) {
     for (let a = g.offsets[i]; a < g.offsets[i + 1]; a++) {
       const e = g.arcEdge[a];
       expect([g.edgeFrom[e], g.edgeTo[e]].sort()).toEqual([i, g.targets[a]].sort());
+      expect(g.arcLength[a]).toBe(g.edgeLength[e]);
+      if (a > g.offsets[i]) expect(g.arcEdge[a]).toBeGreaterThan(g.arcEdge[a - 1]);
     }
   }
+  expect(g.offsets[g.nodeCount]).toBe(2 * g.edgeCount);
   return { applied, patch: patch!, ref };
 }
 

@@ -37,9 +37,13 @@ export function withPatchedNetwork(ctx: CoverageContext, patch: GraphPatch, inde
   const sources = resnap(net.sourceSnap, ctx.facilities.points, patch, index, ctx.options.maxSnap);
   const moved = {
     ...net, graph, index, component: graph.component!, sampleSnap: samples.snap,
-    samplePlan: prepareSnapTargets(graph, samples.snap), workspace: reuseDijkstraWorkspace(net.workspace, graph),
+    // the sample plan holds as it was while no sample snapped differently (new edges: none on them)
+    samplePlan: samples.changed.length ? prepareSnapTargets(graph, samples.snap) : { ...net.samplePlan, edgeFirst: extended(net.samplePlan.edgeFirst, graph.edgeCount) },
+    workspace: reuseDijkstraWorkspace(net.workspace, graph),
   };
-  const network = withSnaps(moved, ctx.communities, ctx.facilities, sources.snap);
+  // the issues hold as they were while no point snapped differently and no components joined
+  const same = patch.componentsKept && !samples.changed.length && !sources.changed.length;
+  const network = same ? { ...moved, sourceSnap: sources.snap } : withSnaps(moved, ctx.communities, ctx.facilities, sources.snap);
   const { sampleOffsets, count: C } = ctx.communities;
   const resnapped: number[] = [];
   for (let c = 0, q = 0; c < C && q < samples.changed.length; c++) {
@@ -61,6 +65,13 @@ export function withPatchedNetwork(ctx: CoverageContext, patch: GraphPatch, inde
   return { ctx: { ...ctx, network }, resnapped: Int32Array.from(resnapped), facilityMoved, pointsMoved: sources.changed };
 }
 
+/** `a` lengthened to n entries, the new ones −1. */
+function extended(a: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n).fill(-1, a.length);
+  out.set(a);
+  return out;
+}
+
 /**
  * `snap` on the patched graph: points on a changed edge, or within their access leg of a new or
  * changed edge's box, are snapped again; the others keep their snap (no new edge is nearer).
@@ -74,6 +85,8 @@ function resnap(snap: SnapResult, points: Float64Array, patch: GraphPatch, index
   // boxes of the new and changed edges (lon/lat), with a margin for great-circle arcs
   const box = new Float64Array(4 * extra.length);
   const margin = new Float64Array(extra.length);
+  // metres per degree of longitude, low enough for any point within maxSnap of the box
+  const kLon = new Float64Array(extra.length);
   extra.forEach((e, i) => {
     const a = g.edgeFrom[e], b = g.edgeTo[e];
     box[4 * i] = Math.min(g.coords[2 * a], g.coords[2 * b]);
@@ -81,6 +94,8 @@ function resnap(snap: SnapResult, points: Float64Array, patch: GraphPatch, index
     box[4 * i + 2] = Math.max(g.coords[2 * a], g.coords[2 * b]);
     box[4 * i + 3] = Math.max(g.coords[2 * a + 1], g.coords[2 * b + 1]);
     margin[i] = 1 + 1e-3 * g.edgeLength[e];
+    const lat = Math.max(Math.abs(box[4 * i + 1]), Math.abs(box[4 * i + 3])) + (maxSnap * 1.01 + margin[i]) / METRES_PER_DEGREE;
+    kLon[i] = METRES_PER_DEGREE * Math.max(1e-6, Math.cos(Math.min(89.9, lat) * RAD));
   });
   const todo: number[] = [];
   for (let i = 0; i < snap.count; i++) {
@@ -94,18 +109,15 @@ function resnap(snap: SnapResult, points: Float64Array, patch: GraphPatch, index
     for (let j = 0; j < extra.length; j++) {
       const r = snap.access[i] * 1.01 + margin[j];
       const dLat = r / METRES_PER_DEGREE;
-      const dLon = r / (METRES_PER_DEGREE * Math.max(1e-6, Math.cos(Math.min(89.9, Math.abs(lat) + dLat) * RAD)));
+      const dLon = snap.access[i] <= maxSnap ? r / kLon[j] : r / (METRES_PER_DEGREE * Math.max(1e-6, Math.cos(Math.min(89.9, Math.abs(lat) + dLat) * RAD)));
       if (lon >= box[4 * j] - dLon && lon <= box[4 * j + 2] + dLon && lat >= box[4 * j + 1] - dLat && lat <= box[4 * j + 3] + dLat) {
         todo.push(i);
         break;
       }
     }
   }
-  const out: SnapResult = {
-    count: snap.count, edge: snap.edge.slice(), t: snap.t.slice(), access: snap.access.slice(), ok: snap.ok.slice(), snapLonLat: snap.snapLonLat.slice(),
-  };
   const changed: number[] = [];
-  if (todo.length === 0) return { snap: out, changed };
+  if (todo.length === 0) return { snap, changed };
   const sub = new Float64Array(2 * todo.length);
   todo.forEach((i, k) => {
     sub[2 * k] = points[2 * i];
@@ -114,14 +126,21 @@ function resnap(snap: SnapResult, points: Float64Array, patch: GraphPatch, index
   const fresh = snapPoints(g, index, sub, maxSnap);
   todo.forEach((i, k) => {
     const e = fresh.edge[k];
-    if (e === snap.edge[i] && !changedEdge[e] && fresh.t[k] === snap.t[i] && fresh.access[k] === snap.access[i]) return;
+    if (!(e === snap.edge[i] && !changedEdge[e] && fresh.t[k] === snap.t[i] && fresh.access[k] === snap.access[i])) changed.push(i);
+  });
+  // unchanged: the very same snaps
+  if (!changed.length) return { snap, changed };
+  const out: SnapResult = {
+    count: snap.count, edge: snap.edge.slice(), t: snap.t.slice(), access: snap.access.slice(), ok: snap.ok.slice(), snapLonLat: snap.snapLonLat.slice(),
+  };
+  todo.forEach((i, k) => {
+    const e = fresh.edge[k];
     out.edge[i] = e;
     out.t[i] = fresh.t[k];
     out.access[i] = fresh.access[k];
     out.ok[i] = fresh.ok[k];
     out.snapLonLat[2 * i] = fresh.snapLonLat[2 * k];
     out.snapLonLat[2 * i + 1] = fresh.snapLonLat[2 * k + 1];
-    changed.push(i);
   });
   return { snap: out, changed };
 }
