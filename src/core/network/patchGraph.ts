@@ -68,8 +68,9 @@ const validLonLat = (c: Position | undefined): c is Position => {
  * becomes its first piece and the second piece is a new edge (unless another segment of the
  * layer joins the same nodes: then the graph keeps that edge and both pieces are new). Lengths,
  * zero-length and duplicate segments are treated exactly as buildGraph does, so the result
- * equals `buildGraph(layer)` up to the numbering of nodes and edges. Components are computed
- * again (connectedComponents).
+ * equals `buildGraph(layer)` up to the numbering of nodes and edges. Components are the
+ * baseline's extended, or computed again (connectedComponents) when the links join two. The
+ * patched graph has no `edgeFeature` (nothing reads it; fresh memory is dear at 400,000 edges).
  *
  * @param base the baseline graph (buildGraph of the baseline layer)
  * @param changes the edits' changes to the layer, in order
@@ -201,19 +202,17 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
     coords[2 * (N0 + i)] = newLon[i];
     coords[2 * (N0 + i) + 1] = newLat[i];
   }
-  const ef = new Int32Array(edgeCount), et = new Int32Array(edgeCount), el = new Float64Array(edgeCount), eFeature = new Int32Array(edgeCount);
+  const ef = new Int32Array(edgeCount), et = new Int32Array(edgeCount), el = new Float64Array(edgeCount);
   ef.set(base.edgeFrom);
   et.set(base.edgeTo);
   el.set(base.edgeLength);
-  if (base.edgeFeature) eFeature.set(base.edgeFeature);
   for (const e of touched) {
     const q = slot(e);
     ef[e] = from[q];
     et[e] = to[q];
     el[e] = length[q];
-    eFeature[e] = featureOf[q];
   }
-  const graph = patchCsr(base, nodeCount, coords, ef, et, el, eFeature, touched, stats, featureCount);
+  const graph = patchCsr(base, nodeCount, coords, ef, et, el, touched, stats, featureCount);
   return {
     graph, baseNodeCount: N0, baseEdgeCount: E0,
     changedEdges: Int32Array.from(changed), newIsLine: Uint8Array.from(isLine), componentsKept: graph.component !== null && kept.has(graph),
@@ -229,7 +228,7 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
  */
 function patchCsr(
   base: WalkGraph, nodeCount: number, coords: Float64Array, edgeFrom: Int32Array, edgeTo: Int32Array, edgeLength: Float64Array,
-  edgeFeature: Int32Array, touched: readonly number[], stats: GraphBuildStats, featureCount: number,
+  touched: readonly number[], stats: GraphBuildStats, featureCount: number,
 ): WalkGraph {
   const N0 = base.nodeCount, E0 = base.edgeCount, edgeCount = edgeFrom.length;
   const isTouched = new Set(touched);
@@ -309,7 +308,7 @@ function patchCsr(
     totalLength: total, maxEdgeLength: max,
   };
   const graph: WalkGraph = {
-    nodeCount, edgeCount, coords, offsets, targets, arcEdge, arcLength, edgeFrom, edgeTo, edgeLength, edgeFeature,
+    nodeCount, edgeCount, coords, offsets, targets, arcEdge, arcLength, edgeFrom, edgeTo, edgeLength,
     component: cc.component, componentCount: cc.count, stats: s,
   };
   if (extended) kept.add(graph);
@@ -344,8 +343,9 @@ function extendComponents(
     if (a < 0) parent.set(b, a);
     else parent.set(a, b);
   }
-  const component = new Int32Array(nodeCount);
-  component.set(base.component);
+  // no new node: the baseline's array serves as it is
+  const component = nodeCount === N0 ? base.component : new Int32Array(nodeCount);
+  if (component !== base.component) component.set(base.component);
   for (let v = N0; v < nodeCount; v++) {
     if (find(v) !== -1) return null; // not joined to component 0
     component[v] = 0;

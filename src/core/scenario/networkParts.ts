@@ -77,25 +77,20 @@ interface PartGrid {
 const gridCache = new WeakMap<readonly unknown[], PartGrid>();
 
 function buildPartGrid(parts: readonly Part[]): PartGrid {
-  // one pass over the GeoJSON positions (scattered objects: the slow part), then typed arrays
-  let total = 0;
-  for (const p of parts) total += p.coords.length;
-  const xy = new Float64Array(2 * total);
-  const start = new Int32Array(parts.length + 1);
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, v = 0;
-  for (let pi = 0; pi < parts.length; pi++) {
-    const c = parts[pi].coords;
-    for (let k = 0; k < c.length; k++, v++) {
-      const q = c[k];
-      const lon = q ? q[0] : NaN, lat = q ? q[1] : NaN;
-      xy[2 * v] = lon;
-      xy[2 * v + 1] = lat;
+  // Three passes over the GeoJSON positions rather than copies of them: fresh memory is dear
+  // (first touch of a page costs more than reading a line's coordinates again).
+  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, total = 0;
+  for (const p of parts) {
+    const c = p.coords;
+    total += c.length;
+    for (let k = 0; k < c.length; k++) {
+      const lon = c[k]?.[0], lat = c[k]?.[1];
+      if (!(typeof lon === 'number' && typeof lat === 'number')) continue;
       if (lon < minLon) minLon = lon;
       if (lon > maxLon) maxLon = lon;
       if (lat < minLat) minLat = lat;
       if (lat > maxLat) maxLat = lat;
     }
-    start[pi + 1] = v;
   }
   if (!(minLon <= maxLon)) minLon = maxLon = minLat = maxLat = 0;
   const cosLat = Math.max(0.01, Math.cos(((minLat + maxLat) / 2) * RAD));
@@ -104,39 +99,35 @@ function buildPartGrid(parts: readonly Part[]): PartGrid {
   const cellM = Math.max(50, Math.sqrt((wM * hM) / Math.max(1, total / 2)));
   const cellLat = cellM / METRES_PER_DEGREE, cellLon = cellLat / cosLat;
   const nx = Math.floor((maxLon - minLon) / cellLon) + 1, ny = Math.floor((maxLat - minLat) / cellLat) + 1;
-  // items: every segment, and the vertex of a one-vertex part; cells it spans (i0, i1, j0, j1)
-  const span = new Int32Array(4 * total);
-  const partOf = new Int32Array(total), segOf = new Int32Array(total);
   const cellStart = new Int32Array(nx * ny + 1);
-  let m = 0;
-  for (let pi = 0; pi < parts.length; pi++) {
-    const v0 = start[pi], n = start[pi + 1] - v0;
-    for (let s = 0; s < Math.max(1, n - 1); s++) {
-      const a = v0 + s, b = n > 1 ? a + 1 : a;
-      const ax = xy[2 * a], ay = xy[2 * a + 1], bx = xy[2 * b], by = xy[2 * b + 1];
-      if (!(Number.isFinite(ax) && Number.isFinite(ay) && Number.isFinite(bx) && Number.isFinite(by))) continue;
-      const i0 = Math.floor(((ax < bx ? ax : bx) - minLon) / cellLon), i1 = Math.floor(((ax < bx ? bx : ax) - minLon) / cellLon);
-      const j0 = Math.floor(((ay < by ? ay : by) - minLat) / cellLat), j1 = Math.floor(((ay < by ? by : ay) - minLat) / cellLat);
-      span[4 * m] = i0;
-      span[4 * m + 1] = i1;
-      span[4 * m + 2] = j0;
-      span[4 * m + 3] = j1;
-      partOf[m] = pi;
-      segOf[m] = s;
-      m++;
-      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) cellStart[j * nx + i + 1]++;
-    }
-  }
-  for (let k = 0; k < nx * ny; k++) cellStart[k + 1] += cellStart[k];
-  const cursor = cellStart.slice(0, nx * ny);
-  const itemPart = new Int32Array(cellStart[nx * ny]), itemSeg = new Int32Array(cellStart[nx * ny]);
-  for (let q = 0; q < m; q++) {
-    for (let j = span[4 * q + 2]; j <= span[4 * q + 3]; j++) {
-      for (let i = span[4 * q]; i <= span[4 * q + 1]; i++) {
-        const at = cursor[j * nx + i]++;
-        itemPart[at] = partOf[q];
-        itemSeg[at] = segOf[q];
+  let cursor: Int32Array | null = null, itemPart = new Int32Array(0), itemSeg = new Int32Array(0);
+  // items: every segment, and the vertex of a one-vertex part; pass 0 counts, pass 1 fills
+  for (let pass = 0; pass < 2; pass++) {
+    for (let pi = 0; pi < parts.length; pi++) {
+      const c = parts[pi].coords, n = c.length;
+      for (let s = 0; s < Math.max(1, n - 1); s++) {
+        const a = c[s], b = n > 1 ? c[s + 1] : a;
+        const ax = a?.[0], ay = a?.[1], bx = b?.[0], by = b?.[1];
+        if (!(typeof ax === 'number' && typeof ay === 'number' && typeof bx === 'number' && typeof by === 'number')) continue;
+        if (!(Number.isFinite(ax) && Number.isFinite(ay) && Number.isFinite(bx) && Number.isFinite(by))) continue;
+        const i0 = Math.floor(((ax < bx ? ax : bx) - minLon) / cellLon), i1 = Math.floor(((ax < bx ? bx : ax) - minLon) / cellLon);
+        const j0 = Math.floor(((ay < by ? ay : by) - minLat) / cellLat), j1 = Math.floor(((ay < by ? by : ay) - minLat) / cellLat);
+        for (let j = j0; j <= j1; j++) {
+          for (let i = i0; i <= i1; i++) {
+            if (cursor) {
+              const at = cursor[j * nx + i]++;
+              itemPart[at] = pi;
+              itemSeg[at] = s;
+            } else cellStart[j * nx + i + 1]++;
+          }
+        }
       }
+    }
+    if (pass === 0) {
+      for (let k = 0; k < nx * ny; k++) cellStart[k + 1] += cellStart[k];
+      cursor = cellStart.slice(0, nx * ny);
+      itemPart = new Int32Array(cellStart[nx * ny]);
+      itemSeg = new Int32Array(cellStart[nx * ny]);
     }
   }
   return { parts, coords: parts.map((p) => p.coords), minLon, minLat, cellLon, cellLat, nx, ny, cellStart, itemPart, itemSeg };

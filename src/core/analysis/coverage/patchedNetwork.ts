@@ -37,8 +37,8 @@ export function withPatchedNetwork(ctx: CoverageContext, patch: GraphPatch, inde
   const sources = resnap(net.sourceSnap, ctx.facilities.points, patch, index, ctx.options.maxSnap);
   const moved = {
     ...net, graph, index, component: graph.component!, sampleSnap: samples.snap,
-    // the sample plan holds as it was while no sample snapped differently (new edges: none on them)
-    samplePlan: samples.changed.length ? prepareSnapTargets(graph, samples.snap) : { ...net.samplePlan, edgeFirst: extended(net.samplePlan.edgeFirst, graph.edgeCount) },
+    // the sample plan holds as it was while no sample snapped differently (none on the new edges)
+    samplePlan: samples.changed.length ? prepareSnapTargets(graph, samples.snap) : net.samplePlan,
     workspace: reuseDijkstraWorkspace(net.workspace, graph),
   };
   // the issues hold as they were while no point snapped differently and no components joined
@@ -65,22 +65,14 @@ export function withPatchedNetwork(ctx: CoverageContext, patch: GraphPatch, inde
   return { ctx: { ...ctx, network }, resnapped: Int32Array.from(resnapped), facilityMoved, pointsMoved: sources.changed };
 }
 
-/** `a` lengthened to n entries, the new ones −1. */
-function extended(a: Int32Array, n: number): Int32Array {
-  const out = new Int32Array(n).fill(-1, a.length);
-  out.set(a);
-  return out;
-}
-
 /**
  * `snap` on the patched graph: points on a changed edge, or within their access leg of a new or
  * changed edge's box, are snapped again; the others keep their snap (no new edge is nearer).
  * @returns the snaps and the (ascending) points whose snap changed
  */
 function resnap(snap: SnapResult, points: Float64Array, patch: GraphPatch, index: SegmentIndex, maxSnap: number): { snap: SnapResult; changed: number[] } {
-  const g = patch.graph, E0 = patch.baseEdgeCount;
-  const changedEdge = new Uint8Array(E0);
-  for (const e of patch.changedEdges) changedEdge[e] = 1;
+  const g = patch.graph;
+  const changedEdge = new Set(patch.changedEdges);
   const extra = patchEdges(patch);
   // boxes of the new and changed edges (lon/lat), with a margin for great-circle arcs
   const box = new Float64Array(4 * extra.length);
@@ -101,7 +93,7 @@ function resnap(snap: SnapResult, points: Float64Array, patch: GraphPatch, index
   for (let i = 0; i < snap.count; i++) {
     const e = snap.edge[i];
     if (e < 0) continue;
-    if (changedEdge[e]) {
+    if (changedEdge.has(e)) {
       todo.push(i);
       continue;
     }
@@ -126,7 +118,7 @@ function resnap(snap: SnapResult, points: Float64Array, patch: GraphPatch, index
   const fresh = snapPoints(g, index, sub, maxSnap);
   todo.forEach((i, k) => {
     const e = fresh.edge[k];
-    if (!(e === snap.edge[i] && !changedEdge[e] && fresh.t[k] === snap.t[i] && fresh.access[k] === snap.access[i])) changed.push(i);
+    if (!(e === snap.edge[i] && !changedEdge.has(e) && fresh.t[k] === snap.t[i] && fresh.access[k] === snap.access[i])) changed.push(i);
   });
   // unchanged: the very same snaps
   if (!changed.length) return { snap, changed };
