@@ -111,26 +111,24 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
   const lat = (i: number) => (i < N0 ? base.coords[2 * i + 1] : newLat[i - N0]);
 
   // edges: the baseline's (changed ones overridden), then new ones; the arrays are made once at the end
-  const from: number[] = [], to: number[] = [], length: number[] = [], featureOf: number[] = [];
+  const from: number[] = [], to: number[] = [], length: number[] = [];
   const override = new Map<number, number>(); // changed baseline edge → its slot in the lists
   const slot = (e: number) => (e >= E0 ? e - E0 + bound : override.get(e) ?? -1);
   const edgeFrom = (e: number) => { const q = slot(e); return q >= 0 ? from[q] : base.edgeFrom[e]; };
   const edgeTo = (e: number) => { const q = slot(e); return q >= 0 ? to[q] : base.edgeTo[e]; };
-  const edgeFeature = (e: number) => { const q = slot(e); return q >= 0 ? featureOf[q] : base.edgeFeature?.[e] ?? 0; };
-  const set = (q: number, a: number, b: number, feature: number) => {
+  const set = (q: number, a: number, b: number) => {
     from[q] = a;
     to[q] = b;
     length[q] = haversine(lon(a), lat(a), lon(b), lat(b));
-    featureOf[q] = feature;
   };
   let edgeCount = E0;
   const isLine: number[] = [];
   const changed: number[] = [], changedFrom: number[] = [], changedTo: number[] = [], changedLength: number[] = [];
   const touched: number[] = []; // new edges and changed baseline edges, for findEdge
   const lineOf = (e: number) => e >= E0 && isLine[e - E0] === 1;
-  const addEdge = (a: number, b: number, feature: number, line: boolean): number => {
+  const addEdge = (a: number, b: number, line: boolean): number => {
     const e = edgeCount++;
-    set(e - E0 + bound, a, b, feature);
+    set(e - E0 + bound, a, b);
     isLine.push(line ? 1 : 0);
     touched.push(e);
     return e;
@@ -154,12 +152,11 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
       const p = findOrAdd(ch.at);
       if (p === u || p === v) return null;
       // the segment's line reads from → at → to
-      const feature = edgeFeature(e);
       if (ch.shared) {
         // one copy of the segment fewer: one duplicate fewer dropped
         stats.droppedDuplicate--;
-        if (findEdge(u, p) < 0) addEdge(u, p, feature, lineOf(e));
-        if (findEdge(p, v) < 0) addEdge(p, v, feature, lineOf(e));
+        if (findEdge(u, p) < 0) addEdge(u, p, lineOf(e));
+        if (findEdge(p, v) < 0) addEdge(p, v, lineOf(e));
         continue;
       }
       if (e < E0 && !override.has(e)) {
@@ -171,8 +168,8 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
         touched.push(e);
       }
       const line = lineOf(e);
-      set(slot(e), u, p, feature);
-      if (findEdge(p, v) < 0) addEdge(p, v, feature, line);
+      set(slot(e), u, p);
+      if (findEdge(p, v) < 0) addEdge(p, v, line);
       continue;
     }
     if (ch.kind === 'close' || !ch.walkable) continue;
@@ -188,7 +185,7 @@ export function patchGraph(base: WalkGraph, changes: readonly NetworkLayerChange
       if (prev !== -1) {
         if (prev === id) stats.droppedZeroLength++;
         else if (findEdge(prev, id) >= 0) stats.droppedDuplicate++;
-        else addEdge(prev, id, ch.feature, true);
+        else addEdge(prev, id, true);
       }
       prev = id;
     }
