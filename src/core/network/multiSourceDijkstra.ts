@@ -69,13 +69,9 @@ export interface DijkstraRun {
 /** Bucket width in metres. Distances stay exact floats; buckets only order the work. */
 const BUCKET_M = 1;
 
-/**
- * Allocates the arrays of a search on `graph` (≈ 36 bytes per node).
- * @param capacity nodes to make room for (≥ graph.nodeCount): a workspace with room to spare also
- *   serves a graph patched from this one (a scenario's links), see reuseDijkstraWorkspace
- */
-export function createDijkstraWorkspace(graph: WalkGraph, capacity = graph.nodeCount): DijkstraWorkspace {
-  const n = Math.max(capacity, graph.nodeCount);
+/** Allocates the arrays of a search on `graph` (≈ 36 bytes per node). */
+export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
+  const n = graph.nodeCount;
   const maxEdgeLength = maxEdgeLengthOf(graph);
   return {
     nodeCount: n,
@@ -90,14 +86,13 @@ export function createDijkstraWorkspace(graph: WalkGraph, capacity = graph.nodeC
 }
 
 /**
- * `ws` for searches on `graph` when it has room for its nodes (a graph patched from ws's own, with
- * a few more nodes at most), else a new workspace. Arrays longer than the node count are harmless:
- * the entries past it are never read.
+ * `ws` itself for searches on `graph` when that has the same nodes (a graph patched from ws's own
+ * with links between existing nodes: the very same workspace serves both, one search at a time),
+ * else a new workspace: fresh memory is dear at 200,000 nodes.
  */
 export function reuseDijkstraWorkspace(ws: DijkstraWorkspace, graph: WalkGraph): DijkstraWorkspace {
-  if (ws.dist.length < graph.nodeCount) return createDijkstraWorkspace(graph, graph.nodeCount + 64);
-  const fresh = maxEdgeLengthOf(graph);
-  if (fresh > ws.maxEdgeLength) ws.maxEdgeLength = fresh;
+  if (ws.nodeCount !== graph.nodeCount) return createDijkstraWorkspace(graph);
+  ws.maxEdgeLength = Math.max(ws.maxEdgeLength, maxEdgeLengthOf(graph));
   return ws;
 }
 

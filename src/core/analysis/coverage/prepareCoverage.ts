@@ -114,8 +114,7 @@ export function prepareCoverage(input: CoverageInput, options: CoverageOptions =
       graph, index, component, sampleSnap,
       samplePlan: prepareSnapTargets(graph, sampleSnap),
       sourceSnap: snapPoints(graph, index, new Float64Array(0), opts.maxSnap),
-      // room for the few nodes a scenario's links add (reuseDijkstraWorkspace)
-      workspace: createDijkstraWorkspace(graph, graph.nodeCount + 64),
+      workspace: createDijkstraWorkspace(graph),
       communityIssues: [], facilityIssues: [], sourceUsable: new Uint8Array(0),
     };
   }
