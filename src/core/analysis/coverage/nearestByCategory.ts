@@ -100,8 +100,11 @@ export class CategorySearch {
     });
   }
 
-  /** The nearest facility of each category from the starts (a community: all its usable sample snaps). */
-  run(starts: readonly SearchStart[]): NearestByCategory {
+  /**
+   * The nearest facility of each category from the starts (a community: all its usable sample
+   * snaps); with `only`, of the categories k with only[k] = 1 (the others stay Infinity).
+   */
+  run(starts: readonly SearchStart[], only?: ArrayLike<number>): NearestByCategory {
     const g = this.#graph, K = this.#K, cutoff = this.#cutoff;
     const { edgeFrom, edgeTo, edgeLength, offsets, targets, arcEdge, arcLength } = g;
     const comp = g.component!;
@@ -113,6 +116,7 @@ export class CategorySearch {
     const touched: number[] = [];
     const heap = new MinHeap();
     const offer = (k: number, d: number, p: number) => {
+      if (only && !only[k]) return;
       if (d < best[k] || (d === best[k] && p < point[k])) {
         best[k] = d;
         point[k] = p;
@@ -126,7 +130,7 @@ export class CategorySearch {
     };
     for (const s of starts) {
       const node = 'node' in s ? s.node : edgeFrom[s.edge];
-      for (let k = 0; k < K; k++) if (this.#compHas[comp[node] * K + k]) done[k] = 0;
+      for (let k = 0; k < K; k++) if (this.#compHas[comp[node] * K + k] && (!only || only[k])) done[k] = 0;
       if ('node' in s) {
         seed(s.node, s.dist);
         continue;

@@ -7,7 +7,7 @@ import { multiSourceDijkstra, reuseDijkstraWorkspace, type EdgeSources } from '.
 import { METRES_PER_DEGREE } from '../../network/localFrame';
 import { CategorySearch, type SearchStart } from './nearestByCategory';
 import { withSnaps, type CoverageContext } from './prepareCoverage';
-import { searchCoverageCategories, type CoverageArrays } from './runCoverage';
+import type { CoverageArrays } from './runCoverage';
 
 const RAD = Math.PI / 180;
 
@@ -172,11 +172,12 @@ function categorySearch(ctx: CoverageContext): CategorySearch {
  * length). Otherwise ONE search on the new graph seeded at the attachments with their new
  * distances, no farther than the farthest community's present distance, gives every community its
  * distance through the links, and it keeps the nearer of that and its baseline distance.
- * Communities measured afresh (a reverse search from their sample points on the new graph): those
- * whose snap changed, and those whose nearest facility snapped differently (its old place is gone).
- * A split segment's pieces are a hair longer than the segment (the split point is rounded to 7
- * decimals), so a category whose shortest paths use a split segment (|d_k(u) − d_k(v)| = its
- * length) is searched again in full (searchCoverageCategories).
+ * Communities measured afresh (a reverse search from their sample points on the new graph, for
+ * the categories concerned): those whose snap changed, those whose nearest facility snapped
+ * differently (its old place is gone), and those whose shortest path ran along a split segment:
+ * its pieces are a hair longer than the segment (the split point is rounded to 7 decimals), so
+ * where |d_k(u) − d_k(v)| = its length one search on the baseline graph from its far end finds the
+ * communities whose distance was reached through it.
  *
  * @returns edges relaxed
  */
@@ -220,25 +221,12 @@ export function searchNetworkPatch(before: CoverageContext, patched: PatchedCont
   });
   const index = new Map(attach.map((v, i) => [v, i]));
 
-  // categories searched again in full: a split segment on a shortest path
-  const full = new Set<number>();
-  for (let i = 0; i < patch.changedEdges.length; i++) {
-    const u = index.get(patch.changedFrom[i])!, v = index.get(patch.changedTo[i])!, len = patch.changedLength[i];
-    for (let k = 0; k < K; k++) {
-      const du = dOld[u * K + k], dv = dOld[v * K + k];
-      if ((du < Infinity || dv < Infinity) && !(Math.abs(du - dv) < len - 1e-6)) full.add(k);
-    }
-  }
-
-  // communities measured afresh: snapped differently, or their nearest facility did
-  const fresh = new Uint8Array(C);
-  for (const c of patched.resnapped) fresh[c] = 1;
-  if (patched.facilityMoved.size) {
-    for (let k = 0; k < K; k++) {
-      const moved = patched.facilityMoved.get(k);
-      if (!moved) continue;
-      for (let c = 0; c < C; c++) if (moved.has(arrays.nearestFacility[k * C + c])) fresh[c] = 1;
-    }
+  // communities measured afresh, per category (fresh[k·C + c]): snapped differently (every
+  // category), or their nearest facility of k did (its old place is gone)
+  const fresh = new Uint8Array(K * C);
+  for (const c of patched.resnapped) for (let k = 0; k < K; k++) fresh[k * C + c] = 1;
+  for (const [k, moved] of patched.facilityMoved) {
+    for (let c = 0; c < C; c++) if (moved.has(arrays.nearestFacility[k * C + c])) fresh[k * C + c] = 1;
   }
 
   // does the link join baseline components? (then communities out of reach may come within it)
@@ -248,73 +236,96 @@ export function searchNetworkPatch(before: CoverageContext, patched: PatchedCont
     for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) if (net.sampleSnap.ok[s]) return true;
     return false;
   };
-
-  for (let k = 0; k < K; k++) {
-    if (full.has(k)) continue;
-    let gained = false;
-    for (let i = 0; i < A && !gained; i++) if (dNew[i * K + k] < dOld[i * K + k]) gained = true;
-    if (!gained) continue;
-
-    // ONE search on the new graph from the attachments, as far as a community could gain
+  /** the farthest present distance of k a community not measured afresh has (Infinity: one out of reach might come within it) */
+  const reach = (k: number) => {
     let cutoff = 0;
     for (let c = 0; c < C && cutoff < Infinity; c++) {
-      if (fresh[c]) continue;
+      if (fresh[k * C + c]) continue;
       const d = arrays.distance[k * C + c];
       if (d < Infinity) cutoff = Math.max(cutoff, d);
       else if (joined && hasOkSample(c)) cutoff = Infinity;
     }
-    cutoff = Math.min(cutoff, after.options.cutoff);
-    const seeds: number[] = [];
-    for (let i = 0; i < A; i++) if (dNew[i * K + k] <= cutoff) seeds.push(i);
-    if (seeds.length === 0) continue;
-    const sources: EdgeSources = { edge: new Int32Array(seeds.length), t: new Float64Array(seeds.length), access: new Float64Array(seeds.length), ok: new Uint8Array(seeds.length).fill(1) };
-    seeds.forEach((i, q) => {
-      const v = attach[i];
-      const e = g.arcEdge[g.offsets[v]];
+    return Math.min(cutoff, after.options.cutoff);
+  };
+  /** one search on `graph` from nodes at distances, evaluated at the community samples (min per community) */
+  const fromNodes = (net0: typeof net, nodes: number[], dist: number[], cutoff: number) => {
+    const gr = net0.graph;
+    const sources: EdgeSources = { edge: new Int32Array(nodes.length), t: new Float64Array(nodes.length), access: Float64Array.from(dist), ok: new Uint8Array(nodes.length).fill(1) };
+    nodes.forEach((v, q) => {
+      const e = gr.arcEdge[gr.offsets[v]];
       sources.edge[q] = e;
-      sources.t[q] = g.edgeFrom[e] === v ? 0 : 1;
-      sources.access[q] = dNew[i * K + k];
+      sources.t[q] = gr.edgeFrom[e] === v ? 0 : 1;
     });
-    const run = multiSourceDijkstra(g, sources, net.workspace, { cutoff });
+    const run = multiSourceDijkstra(gr, sources, net0.workspace, { cutoff });
     relaxed += run.relaxed;
-    const r = distancesAtSnaps(g, run, net.sampleSnap, sources, { cutoff: after.options.cutoff, plan: net.samplePlan });
-    const radius = after.categories[k].radius;
+    const r = distancesAtSnaps(gr, run, net0.sampleSnap, sources, { cutoff: after.options.cutoff, plan: net0.samplePlan });
+    const best = new Float64Array(C).fill(Infinity), from = new Int32Array(C).fill(-1);
     for (let c = 0; c < C; c++) {
-      if (fresh[c]) continue;
-      let best = Infinity, src = -1;
       for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
-        if (r.distance[s] < best) {
-          best = r.distance[s];
-          src = r.source[s];
+        if (r.distance[s] < best[c]) {
+          best[c] = r.distance[s];
+          from[c] = r.source[s];
         }
       }
-      const at = k * C + c;
-      if (!(best < arrays.distance[at])) continue;
-      const p = fNew[seeds[src] * K + k];
-      arrays.distance[at] = best;
-      arrays.nearestFacility[at] = p >= 0 ? owner[p] : -1;
-      arrays.ok[at] = best <= radius ? 1 : 0;
+    }
+    return { best, from };
+  };
+
+  // A split segment's pieces are a hair longer than it: where shortest paths of k ran along it
+  // (|d_k(u) − d_k(v)| = its length), the communities beyond it — whose baseline distance is
+  // reached through its far end — are measured afresh (found by one search on the baseline graph
+  // from the far end at its distance: those for which it is as short as their present distance).
+  for (let i = 0; i < patch.changedEdges.length; i++) {
+    const u = index.get(patch.changedFrom[i])!, v = index.get(patch.changedTo[i])!, len = patch.changedLength[i];
+    for (let k = 0; k < K; k++) {
+      const du = dOld[u * K + k], dv = dOld[v * K + k];
+      const far = dv >= du + len - 1e-6 && dv < Infinity ? v : du >= dv + len - 1e-6 && du < Infinity ? u : -1;
+      if (far < 0) continue;
+      const { best } = fromNodes(before.network!, [attach[far]], [dOld[far * K + k]], reach(k));
+      for (let c = 0; c < C; c++) if (best[c] <= arrays.distance[k * C + c] + 1e-7) fresh[k * C + c] = 1;
     }
   }
 
-  // communities measured afresh, from their sample points on the new graph
+  for (let k = 0; k < K; k++) {
+    let gained = false;
+    for (let i = 0; i < A && !gained; i++) if (dNew[i * K + k] < dOld[i * K + k]) gained = true;
+    if (!gained) continue;
+    // ONE search on the new graph from the attachments, as far as a community could gain
+    const cutoff = reach(k);
+    const seeds: number[] = [];
+    for (let i = 0; i < A; i++) if (dNew[i * K + k] <= cutoff) seeds.push(i);
+    if (seeds.length === 0) continue;
+    const { best, from } = fromNodes(net, seeds.map((i) => attach[i]), seeds.map((i) => dNew[i * K + k]), cutoff);
+    const radius = after.categories[k].radius;
+    for (let c = 0; c < C; c++) {
+      const at = k * C + c;
+      if (fresh[at] || !(best[c] < arrays.distance[at])) continue;
+      const p = fNew[seeds[from[c]] * K + k];
+      arrays.distance[at] = best[c];
+      arrays.nearestFacility[at] = p >= 0 ? owner[p] : -1;
+      arrays.ok[at] = best[c] <= radius ? 1 : 0;
+    }
+  }
+
+  // communities measured afresh, from their sample points on the new graph (only the categories they need)
+  const need = new Uint8Array(K);
   for (let c = 0; c < C; c++) {
-    if (!fresh[c]) continue;
+    let any = false;
+    for (let k = 0; k < K; k++) any = (need[k] = fresh[k * C + c]) === 1 || any;
+    if (!any) continue;
     const starts: SearchStart[] = [];
     for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
       if (net.sampleSnap.ok[s] && net.sampleSnap.edge[s] >= 0) starts.push({ edge: net.sampleSnap.edge[s], t: net.sampleSnap.t[s], access: net.sampleSnap.access[s] });
     }
-    const r = now.run(starts);
+    const r = now.run(starts, need);
     relaxed += r.relaxed;
     for (let k = 0; k < K; k++) {
-      if (full.has(k)) continue;
+      if (!need[k]) continue;
       const at = k * C + c;
       arrays.distance[at] = r.distance[k];
       arrays.nearestFacility[at] = r.point[k] >= 0 ? owner[r.point[k]] : -1;
       arrays.ok[at] = r.distance[k] <= after.categories[k].radius ? 1 : 0;
     }
   }
-
-  if (full.size) relaxed += searchCoverageCategories(after, [...full].sort((a, b) => a - b), arrays);
   return relaxed;
 }
