@@ -137,7 +137,7 @@ export function formatTable(r: BenchReport): string {
   }
   if (r.scenario) {
     const x = r.scenario;
-    lines.push(`scenario ${x.scale}: facility edit ${formatTiming(x.facilityEdit)} (median add ${x.facilityEditByOp.add.toFixed(0)} ms, move ${x.facilityEditByOp.move.toFixed(0)} ms, delete ${x.facilityEditByOp.delete.toFixed(0)} ms), network edit ${formatTiming(x.networkEdit)} (graph rebuilt, all categories), site suggestion K = 10 among ${x.candidates.toLocaleString('en')} nodes ${formatTiming(x.suggestion)}`);
+    lines.push(`scenario ${x.scale}: facility edit ${formatTiming(x.facilityEdit)} (median add ${x.facilityEditByOp.add.toFixed(0)} ms, move ${x.facilityEditByOp.move.toFixed(0)} ms, delete ${x.facilityEditByOp.delete.toFixed(0)} ms), network edit ${formatTiming(x.networkEdit)} (graph patched, searched through the link), site suggestion K = 10 among ${x.candidates.toLocaleString('en')} nodes ${formatTiming(x.suggestion)}`);
   }
   if (r.choice) {
     const x = r.choice;

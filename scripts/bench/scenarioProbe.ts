@@ -2,7 +2,8 @@
  * Scenario figures (issue 11), in process on a synthetic city: a facility edit (in turn one new
  * facility — only it is searched —, one moved and one deleted — their category is searched
  * again —, each re-run through StudyArea.withEdits), a network edit (a new
- * link between two nodes: the graph is rebuilt and everything runs again), and a site suggestion
+ * link between two nodes: the baseline's graph is patched and only what the link changes is
+ * searched — core/network patchGraph, coverage searchNetworkPatch), and a site suggestion
  * (K = 10 among 5,000 network nodes).
  */
 import { performance } from 'node:perf_hooks';
@@ -18,7 +19,7 @@ export interface ScenarioProbeResult {
   facilityEdit: Timing;
   /** the slowest of the three kinds (median per kind) */
   facilityEditByOp: Record<'add' | 'move' | 'delete', number>;
-  /** one new link, ms per edit (graph rebuilt, whole analysis) */
+  /** one new link, ms per edit (graph patched, coverage updated through the link) */
   networkEdit: Timing;
   /** K = 10 sites among `candidates` network nodes, ms */
   suggestion: Timing;

@@ -14,6 +14,11 @@ export interface SegmentIndex {
   frame: LocalFrame;
   /** the same boxes in a uniform grid, for snapping's many small queries (null: no edges) */
   grid: SegmentGrid | null;
+  /**
+   * edges not (or not exactly) in the tree and grid — a patched graph's new and changed edges
+   * (patchSegmentIndex): snapping tests them in every query
+   */
+  extra?: Int32Array;
 }
 
 /**

@@ -154,7 +154,8 @@ export function distancesAtSnaps(
     const e = sources.edge[s];
     if (e < 0) continue;
     const ts = sources.t[s], as = sources.access[s];
-    for (let p = edgeFirst[e]; p !== -1; p = sameEdgeNext[p]) {
+    // (a source on an edge newer than the plan, e.g. a patched graph's link: no target there)
+    for (let p = e < edgeFirst.length ? edgeFirst[e] : -1; p !== -1; p = sameEdgeNext[p]) {
       const d = Math.abs(t[p] - ts) * len[p] + as;
       if (d < best[p]) {
         best[p] = d;

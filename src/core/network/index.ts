@@ -5,9 +5,10 @@ export { buildGraph, type BuildGraphOptions, type NetworkInput } from './buildGr
 export { buildSegmentIndex, type SegmentIndex } from './buildSegmentIndex';
 export { snapPoints, type SnapResult } from './snapPoints';
 export {
-  createDijkstraWorkspace, multiSourceDijkstra,
+  createDijkstraWorkspace, multiSourceDijkstra, reuseDijkstraWorkspace,
   type DijkstraWorkspace, type DijkstraOptions, type DijkstraRun, type EdgeSources,
 } from './multiSourceDijkstra';
 export { distancesAtSnaps, prepareSnapTargets, type DistancesAtSnapsOptions, type SnapTargetPlan } from './distancesAtSnaps';
 export { walkingRoute, type WalkingRoute } from './walkingRoute';
 export { twoNearestSearch, type TwoNearest } from './twoNearestSearch';
+export { patchGraph, patchSegmentIndex, type GraphPatch, type NetworkLayerChange } from './patchGraph';

@@ -26,6 +26,21 @@ export class IntPairMap {
     return this.#size;
   }
 
+  /** The value stored for (a, b), −1 when there is none. */
+  get(a: number, b: number): number {
+    const mask = this.#mask;
+    const slots = this.#slots;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca77)) >>> 0;
+    h = (h ^ (h >>> 13)) & mask;
+    for (;;) {
+      const p = h << 2;
+      const v = slots[p + 2];
+      if (v === -1) return -1;
+      if (slots[p] === a && slots[p + 1] === b) return v;
+      h = (h + 1) & mask;
+    }
+  }
+
   /** The value stored for (a, b), or inserts `value` and returns −1 when the pair is new. */
   getOrInsert(a: number, b: number, value: number): number {
     if (this.#size * 2 >= this.#mask) this.#grow();

@@ -72,11 +72,7 @@ const BUCKET_M = 1;
 /** Allocates the arrays of a search on `graph` (≈ 36 bytes per node). */
 export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
   const n = graph.nodeCount;
-  let maxEdgeLength = graph.stats?.maxEdgeLength ?? -1;
-  if (maxEdgeLength < 0) {
-    maxEdgeLength = 0;
-    for (let e = 0; e < graph.edgeCount; e++) if (graph.edgeLength[e] > maxEdgeLength) maxEdgeLength = graph.edgeLength[e];
-  }
+  const maxEdgeLength = maxEdgeLengthOf(graph);
   return {
     nodeCount: n,
     dist: new Float64Array(n),
@@ -87,6 +83,26 @@ export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
     head: new Int32Array(0),
     maxEdgeLength,
   };
+}
+
+/**
+ * `ws` itself for searches on `graph` when that has the same nodes (a graph patched from ws's own
+ * with links between existing nodes: the very same workspace serves both, one search at a time),
+ * else a new workspace: fresh memory is dear at 200,000 nodes.
+ */
+export function reuseDijkstraWorkspace(ws: DijkstraWorkspace, graph: WalkGraph): DijkstraWorkspace {
+  if (ws.nodeCount !== graph.nodeCount) return createDijkstraWorkspace(graph);
+  ws.maxEdgeLength = Math.max(ws.maxEdgeLength, maxEdgeLengthOf(graph));
+  return ws;
+}
+
+function maxEdgeLengthOf(graph: WalkGraph): number {
+  let max = graph.stats?.maxEdgeLength ?? -1;
+  if (max < 0) {
+    max = 0;
+    for (let e = 0; e < graph.edgeCount; e++) if (graph.edgeLength[e] > max) max = graph.edgeLength[e];
+  }
+  return max;
 }
 
 /**

@@ -71,6 +71,8 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
   // edges found by a box query; no callback, so the state above stays in registers
   const found: FoundEdges = { ids: new Int32Array(256), count: 0 };
   const grid = index.grid ?? null;
+  // a patched graph's new and changed edges (patchSegmentIndex): tested in every query
+  const extra = index.extra ?? null;
 
   // visiting points in a spatial order keeps the index's nodes in cache (random order is ~2× slower)
   const order = count > 256 ? pointOrder(lonlat) : null;
@@ -97,6 +99,7 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
       } else if (!grid || !gridSearch(grid, x - r, y - r, x + r, y + r, found)) {
         setFound(found, tree.search(x - r, y - r, x + r, y + r));
       }
+      if (extra) appendFound(found, extra);
       // exact candidate test, in a planar frame centred on the query point (scale exact there)
       const ids = found.ids;
       for (let q = 0, nq = found.count; q < nq; q++) {
@@ -206,6 +209,16 @@ function sphericalFoot(lonA: number, latA: number, lonB: number, latB: number, l
 interface FoundEdges {
   ids: Int32Array;
   count: number;
+}
+
+function appendFound(found: FoundEdges, ids: Int32Array): void {
+  if (found.ids.length < found.count + ids.length) {
+    const grown = new Int32Array(2 * (found.count + ids.length));
+    grown.set(found.ids.subarray(0, found.count));
+    found.ids = grown;
+  }
+  found.ids.set(ids, found.count);
+  found.count += ids.length;
 }
 
 function setFound(found: FoundEdges, ids: readonly number[]): void {

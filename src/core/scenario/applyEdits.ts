@@ -2,8 +2,9 @@ import type { Feature, FeatureCollection, Geometry, LineString, Position } from 
 import type { StudyAreaLayers } from '../studyArea/types';
 import { featureId, readEntrances } from '../analysis/coverage/coveragePoints';
 import { representativePoint } from '../analysis/points/representativePoint';
-import { haversine } from '../network/haversine';
 import { roundCoordinates } from './roundCoordinates';
+import { NetworkParts } from './networkParts';
+import type { NetworkLayerChange } from '../network/patchGraph';
 import type { EditProblem, ScenarioEdit } from './types';
 import { editProblemDetails, type EditProblemKey } from '../messages/editProblems';
 
@@ -31,62 +32,16 @@ export interface AppliedEdits {
    * feature, or −1 for a feature an edit added, moved or changed: what the analysis may reuse.
    */
   origins: Partial<Record<keyof StudyAreaLayers, Int32Array>>;
+  /**
+   * What the edits did to the network, in order (empty when it is untouched): the one account of
+   * where links joined, so the walking graph can be patched instead of rebuilt (core/network
+   * patchGraph) with exactly the nodes and edges buildGraph would make of `layers.network`.
+   */
+  networkChanges: NetworkChange[];
 }
 
-/** Nearest point of segment a–b to p in a local metre frame around p: the point, its parameter and distance (m). */
-function nearestOnSegment(p: Position, a: Position, b: Position): { point: Position; t: number; d: number } {
-  const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180);
-  const ky = 110_574;
-  const ax = (a[0] - p[0]) * kx, ay = (a[1] - p[1]) * ky;
-  const bx = (b[0] - p[0]) * kx, by = (b[1] - p[1]) * ky;
-  const dx = bx - ax, dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-  const point: Position = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-  return { point, t, d: haversine(p[0], p[1], point[0], point[1]) };
-}
-
-/** The network's line parts as editable coordinate arrays, with the feature each belongs to. */
-interface Part {
-  feature: number;
-  /** index of the part in a MultiLineString, -1 for a LineString */
-  part: number;
-  coords: Position[];
-}
-
-function partsOf(fc: FC): Part[] {
-  const out: Part[] = [];
-  fc.features.forEach((f, i) => {
-    const g = f?.geometry;
-    const walkable = f?.properties?.walkable;
-    if (walkable === false || walkable === 'false') return;
-    if (g?.type === 'LineString') out.push({ feature: i, part: -1, coords: g.coordinates });
-    else if (g?.type === 'MultiLineString') g.coordinates.forEach((c, j) => out.push({ feature: i, part: j, coords: c }));
-  });
-  return out;
-}
-
-/** Nearest segment of the network to p: part, segment index (between coords[s] and coords[s + 1]), the point on it and its distance. */
-function nearestSegment(parts: readonly Part[], p: Position): { part: Part; s: number; point: Position; t: number; d: number } | null {
-  let best: { part: Part; s: number; point: Position; t: number; d: number } | null = null;
-  for (const part of parts) {
-    const c = part.coords;
-    for (let s = 0; s + 1 < c.length; s++) {
-      const r = nearestOnSegment(p, c[s], c[s + 1]);
-      if (!best || r.d < best.d) best = { part, s, ...r };
-    }
-  }
-  return best;
-}
-
-function nearestVertex(parts: readonly Part[], p: Position): { point: Position; d: number } | null {
-  let best: { point: Position; d: number } | null = null;
-  for (const part of parts) for (const v of part.coords) {
-    const d = haversine(p[0], p[1], v[0], v[1]);
-    if (!best || d < best.d) best = { point: v, d };
-  }
-  return best;
-}
+/** One change to the network layer made by an edit (AppliedEdits.networkChanges; core/network patchGraph reads them). */
+export type NetworkChange = NetworkLayerChange;
 
 /** A copy of a network feature with one part's coordinates replaced. */
 function withPart(f: F, part: number, coords: Position[]): F {
@@ -98,24 +53,27 @@ function withPart(f: F, part: number, coords: Position[]): F {
 /**
  * Where a new link's end attaches: the nearest vertex within LINK_JOIN_M, else a new vertex on the
  * segment it touches (within LINK_JOIN_M; the segment's line gets the vertex, so the graph joins
- * there), else the end stays as drawn. Mutates `features` (copies of the edited lines) and `parts`.
+ * there), else the end stays as drawn. Mutates `features` (copies of the edited lines) and `parts`;
+ * a split is logged in `log`.
  */
-function attachEnd(features: F[], parts: Part[], end: Position): Position {
-  const v = nearestVertex(parts, end);
-  if (v && v.d <= LINK_JOIN_M) return v.point;
-  const seg = nearestSegment(parts, end);
-  if (!seg || seg.d > LINK_JOIN_M) return end;
+function attachEnd(features: F[], net: NetworkParts, end: Position, log: NetworkChange[]): Position {
+  const v = net.nearestVertex(end, LINK_JOIN_M);
+  if (v) return v.point;
+  const seg = net.nearestSegment(end, LINK_JOIN_M);
+  if (!seg) return end;
   const point = roundCoordinates({ type: 'Point', coordinates: seg.point }).coordinates;
-  const coords = [...seg.part.coords.slice(0, seg.s + 1), point, ...seg.part.coords.slice(seg.s + 1)];
+  const old = seg.part.coords;
+  log.push({ kind: 'split', from: old[seg.s], to: old[seg.s + 1], at: point, shared: net.hasCopy(seg.part, seg.s) });
+  const coords = [...old.slice(0, seg.s + 1), point, ...old.slice(seg.s + 1)];
   features[seg.part.feature] = withPart(features[seg.part.feature], seg.part.part, coords);
-  seg.part.coords = coords;
+  net.replace(seg, coords);
   return point;
 }
 
 /** The network with a closure at p: the nearest segment (within CLOSE_PICK_M) becomes its own line with walkable: false. */
-function closeSegment(features: F[], parts: Part[], p: Position, editId: string): boolean {
-  const seg = nearestSegment(parts, p);
-  if (!seg || seg.d > CLOSE_PICK_M) return false;
+function closeSegment(features: F[], net: NetworkParts, p: Position, editId: string): boolean {
+  const seg = net.nearestSegment(p, CLOSE_PICK_M);
+  if (!seg) return false;
   const f = features[seg.part.feature];
   const c = seg.part.coords;
   const before = c.slice(0, seg.s + 1);
@@ -206,8 +164,11 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
     else o.set(i);
   };
   const indexOf = (list: readonly F[], id: string): number => list.findIndex((f) => featureId(f) === id);
-  let parts: Part[] | null = null;
-  const networkParts = (): Part[] => (parts ??= partsOf({ type: 'FeatureCollection', features: features('network') }));
+  let parts: NetworkParts | null = null;
+  // the baseline's grid serves until a closure re-cuts the lines
+  let cut = false;
+  const networkParts = (): NetworkParts => (parts ??= new NetworkParts(features('network'), cut ? null : ((baseline.network as FC | null | undefined)?.features ?? null)));
+  const networkChanges: NetworkChange[] = [];
 
   edits.forEach((e, index) => {
     const fail = (code: EditProblem['code'], key: EditProblemKey, params: Parameters<typeof editProblemDetails>[1] = {}) => problems.push({ index, code, ...editProblemDetails(key, params) });
@@ -219,13 +180,16 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
           const p = networkParts();
           const c = roundCoordinates(e.geometry).coordinates.slice();
           const [a, b] = [c[0], c[c.length - 1]];
-          c[0] = attachEnd(list, p, a);
-          c[c.length - 1] = attachEnd(list, p, b);
+          const log: NetworkChange[] = [];
+          c[0] = attachEnd(list, p, a, log);
+          c[c.length - 1] = attachEnd(list, p, b, log);
           // A path joined to nothing would only capture the snaps of what lies beside it.
           if (c[0] === a && c[c.length - 1] === b) return fail('nothing-near', 'edit_link_unjoined', { m: LINK_JOIN_M });
           const link: F = { type: 'Feature', properties: { ...e.properties, id: e.id, scenario_edit: e.id }, geometry: { type: 'LineString', coordinates: c } as LineString };
           list.push(link);
-          p.push({ feature: list.length - 1, part: -1, coords: c });
+          p.add({ feature: list.length - 1, part: -1, coords: c });
+          const walkable = link.properties?.walkable;
+          networkChanges.push(...log, { kind: 'line', coordinates: c, feature: list.length - 1, walkable: walkable !== false && walkable !== 'false' });
           return;
         }
         if (!e.geometry) return fail('bad-geometry', 'edit_no_geometry');
@@ -259,6 +223,8 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
         const list = features('network');
         if (!closeSegment(list, networkParts(), e.geometry.coordinates, e.id)) return fail('nothing-near', 'edit_close_nothing', { m: CLOSE_PICK_M });
         parts = null; // feature indices moved
+        cut = true;
+        networkChanges.push({ kind: 'close' });
         return;
       }
       case 'add_entrance': {
@@ -289,5 +255,5 @@ export function applyEdits(baseline: StudyAreaLayers, edits: readonly ScenarioEd
   // The network's pieces are split and spliced in place: its features are not matched one by one.
   for (const [k, o] of Object.entries(origin) as [keyof StudyAreaLayers, Origins][]) if (k !== 'network') origins[k] = o.array();
   const facilityCategoriesGrown = new Set([...facilityCategories].filter((c) => !shrunk.has(c)));
-  return { layers, problems, touched, facilityCategories, facilityCategoriesGrown, origins };
+  return { layers, problems, touched, facilityCategories, facilityCategoriesGrown, origins, networkChanges };
 }

@@ -10,7 +10,8 @@ import { DEFAULTS } from '../rules/defaults';
 import { categorySurface, maxSurface, surfaceGrid, type SurfaceGrid } from '../analysis/surface/accessSurface';
 import { facilityChoice, type FacilityChoiceOptions, type FacilityChoiceResult } from '../analysis/choice/facilityChoice';
 import { effectiveRadius } from '../rules/ruleQueries';
-import { buildGraph, buildSegmentIndex, type GraphBuildStats, type SegmentIndex, type WalkGraph } from '../network';
+import { buildGraph, buildSegmentIndex, patchGraph, patchSegmentIndex, type GraphBuildStats, type GraphPatch, type SegmentIndex, type WalkGraph } from '../network';
+import { searchNetworkPatch, withPatchedNetwork, type PatchedContext } from '../analysis/coverage/patchedNetwork';
 import { prepareCoverage, withFacilities, type CoverageContext } from '../analysis/coverage/prepareCoverage';
 import { finishCoverage, newCoverageArrays, runCoverage, searchAddedFacilities, searchCoverageCategories, type CoverageArrays, type CoverageResult } from '../analysis/coverage/runCoverage';
 import { categoryDistances } from '../analysis/coverage/categoryDistances';
@@ -98,15 +99,29 @@ export class StudyArea {
    */
   #grid: { cell: number; ctx: CoverageContext; grid: SurfaceGrid } | null = null;
   #seed: { from: StudyArea; changed: Set<string>; grown: Set<string>; origin: Int32Array } | null = null;
+  /**
+   * A scenario that only adds links starts from its baseline too: its graph is the baseline's
+   * patched (patchGraph), its context the baseline's moved onto it (withPatchedNetwork: only points
+   * near the links are snapped again) and its coverage the baseline's updated through the links
+   * (searchNetworkPatch); parks and parking run again on the new graph.
+   */
+  #netSeed: { from: StudyArea; patch: GraphPatch } | null = null;
+  /** the context of a #netSeed scenario and what moved in it (set with #ctx) */
+  #patched: PatchedContext | null = null;
 
   /**
    * @param reuse the graph and segment index of another study area with the very same network
    *   layer (a scenario that does not edit the network), so they are not built again
+   * @param network the graph and segment index of exactly `layers.network` when already made
+   *   (a scenario's patched graph)
    */
-  constructor(layers: StudyAreaLayers, reuse?: StudyArea) {
+  constructor(layers: StudyAreaLayers, reuse?: StudyArea, network?: { graph: WalkGraph; index: SegmentIndex }) {
     this.layers = layers;
     const net = layers.network;
-    if (reuse && reuse.layers.network === net) {
+    if (network) {
+      this.graph = network.graph;
+      this.#index = network.index;
+    } else if (reuse && reuse.layers.network === net) {
       this.graph = reuse.graph;
       this.#index = reuse.#index;
     } else {
@@ -122,20 +137,30 @@ export class StudyArea {
    */
   withEdits(edits: readonly ScenarioEdit[]): { area: StudyArea; problems: EditProblem[]; touched: Set<keyof StudyAreaLayers> } {
     const applied = applyEdits(this.layers, edits);
-    const area = new StudyArea(applied.layers, this);
+    // links only (closures and anything else: the graph is built again): patch the baseline's graph
+    let patch: GraphPatch | null = null;
+    let network: { graph: WalkGraph; index: SegmentIndex } | undefined;
+    if (this.graph && this.#index && applied.touched.size === 1 && applied.touched.has('network')) {
+      patch = patchGraph(this.graph, applied.networkChanges, applied.layers.network?.features.length ?? 0);
+      if (patch) network = { graph: patch.graph, index: patchSegmentIndex(this.#index, patch) ?? buildSegmentIndex(patch.graph) };
+    }
+    const area = new StudyArea(applied.layers, this, network);
     const origin = applied.origins.facilities;
     if ([...applied.touched].every((l) => l === 'facilities') && origin) {
       area.#seed = { from: this, changed: applied.facilityCategories, grown: applied.facilityCategoriesGrown, origin };
     }
+    if (patch) area.#netSeed = { from: this, patch };
     return { area, problems: applied.problems, touched: applied.touched };
   }
 
   /** The seed's prepared context and last result, when they were made with these rules and settings. */
   #seeded(key: string, settings: StudyAreaSettings): { ctx: CoverageContext; last: StudyAreaResult } | null {
-    const from = this.#seed?.from;
+    const from = this.#seed?.from ?? this.#netSeed?.from;
     if (!from) return null;
     const last = from.#last;
     if (!from.#ctx || from.#ctxKey !== key || !last || last.key !== key || JSON.stringify(last.settings) !== JSON.stringify(settings)) return null;
+    // a patched graph serves network-mode analyses (straight lines do not use the network's searches)
+    if (this.#netSeed && (from.#ctx.options.mode !== 'network' || !from.#ctx.network)) return null;
     return { ctx: from.#ctx, last: last.result };
   }
 
@@ -225,9 +250,17 @@ export class StudyArea {
     const key = this.#contextKey(rules, settings);
     if (this.#ctx && key === this.#ctxKey) return this.#ctx;
     const seeded = this.#seeded(key, settings);
-    if (seeded) {
+    this.#patched = null;
+    if (seeded && this.#seed) {
       // same communities and graph: only the facilities are snapped again (withFacilities)
-      this.#ctx = withFacilities(seeded.ctx, this.layers.facilities as FeatureCollection, this.#seed!.origin);
+      this.#ctx = withFacilities(seeded.ctx, this.layers.facilities as FeatureCollection, this.#seed.origin);
+      this.#ctxKey = key;
+      return this.#ctx;
+    }
+    if (seeded && this.#netSeed) {
+      // same communities and facilities on the patched graph: only points near the links are snapped again
+      this.#patched = withPatchedNetwork(seeded.ctx, this.#netSeed.patch, this.#index!);
+      this.#ctx = this.#patched.ctx;
       this.#ctxKey = key;
       return this.#ctx;
     }
@@ -250,24 +283,36 @@ export class StudyArea {
     const seeded = this.#seeded(key, settings);
     const ctx = this.context(rules, settings);
     const K = ctx.categories.length;
-    // A facility-only scenario searches only its edited categories; the others are the baseline's.
-    const todo = seeded ? ctx.categories.map((c, k) => (this.#seed!.changed.has(c.id) ? k : -1)).filter((k) => k >= 0) : Array.from({ length: K }, (_, k) => k);
-    const arrays = seeded ? reusedArrays(seeded.last.coverage, this.#seed!.from.layers.facilities.features.length, this.#seed!.origin) : newCoverageArrays(ctx);
-    const chunk = Math.max(1, Math.ceil(todo.length / 8));
-    // runCoverage in chunks: every chunk's searches fill the same arrays; the rates once at the end
-    let relaxed = 0;
-    for (let start = 0; start < todo.length; start += chunk) {
-      for (const k of todo.slice(start, start + chunk)) {
-        // a category that only gained facilities: only the new ones are searched
-        const added = seeded && this.#seed!.grown.has(ctx.categories[k].id) ? this.#addedSources(ctx, k) : null;
-        relaxed += added ? searchAddedFacilities(ctx, k, added, arrays) : searchCoverageCategories(ctx, [k], arrays);
+    const facilitySeed = seeded && this.#seed ? this.#seed : null;
+    const patched = seeded && this.#netSeed ? this.#patched : null;
+    let coverage: CoverageResult;
+    if (seeded && patched) {
+      // links only: the baseline's coverage, updated through the new edges
+      const base = seeded.last.coverage;
+      const arrays = { distance: base.distance.slice(), ok: base.ok.slice(), nearestFacility: base.nearestFacility.slice() };
+      const relaxed = searchNetworkPatch(seeded.ctx, patched, this.#netSeed!.patch, arrays);
+      yield { fraction: 1, stage: 'categories' };
+      coverage = finishCoverage(ctx, arrays, relaxed, { countNoData: settings.countNoData });
+    } else {
+      // A facility-only scenario searches only its edited categories; the others are the baseline's.
+      const todo = facilitySeed ? ctx.categories.map((c, k) => (facilitySeed.changed.has(c.id) ? k : -1)).filter((k) => k >= 0) : Array.from({ length: K }, (_, k) => k);
+      const arrays = seeded && facilitySeed ? reusedArrays(seeded.last.coverage, facilitySeed.from.layers.facilities.features.length, facilitySeed.origin) : newCoverageArrays(ctx);
+      const chunk = Math.max(1, Math.ceil(todo.length / 8));
+      // runCoverage in chunks: every chunk's searches fill the same arrays; the rates once at the end
+      let relaxed = 0;
+      for (let start = 0; start < todo.length; start += chunk) {
+        for (const k of todo.slice(start, start + chunk)) {
+          // a category that only gained facilities: only the new ones are searched
+          const added = facilitySeed && facilitySeed.grown.has(ctx.categories[k].id) ? this.#addedSources(ctx, k) : null;
+          relaxed += added ? searchAddedFacilities(ctx, k, added, arrays) : searchCoverageCategories(ctx, [k], arrays);
+        }
+        yield { fraction: Math.min(1, (start + chunk) / todo.length), stage: 'categories' };
       }
-      yield { fraction: Math.min(1, (start + chunk) / todo.length), stage: 'categories' };
+      coverage = finishCoverage(ctx, arrays, relaxed, { countNoData: settings.countNoData });
     }
-    const coverage = finishCoverage(ctx, arrays, relaxed, { countNoData: settings.countNoData });
     const { communities, parks: parkLayer, parking: lots } = this.layers;
     let parks: ParkCoverageResult | null = null;
-    if (seeded) {
+    if (seeded && facilitySeed) {
       // parks and parking do not depend on the facilities
       const renovation = studyAreaRenovation(communities, { coverage, weights: ctx.weights, parks: seeded.last.parks, parking: seeded.last.parking }, rules, settings.renovationWeights);
       const result: StudyAreaResult = { coverage, weights: ctx.weights, parks: seeded.last.parks, parking: seeded.last.parking, renovation };
@@ -279,8 +324,8 @@ export class StudyArea {
       parks = parkCoverage(ctx, { parks: parkLayer as FC as FeatureCollection, thresholds: rules.parks.thresholds, communities: communities as FC as FeatureCollection });
     }
     yield { fraction: 1, stage: 'parking' };
-    // Always: without lots the supply is each community's own spaces.
-    const parking = parkingSupply(
+    // Always: without lots the supply is each community's own spaces (then the network plays no part).
+    const parking = seeded && patched && !lots?.features.length ? seeded.last.parking : parkingSupply(
       ctx,
       { communities: communities as FC as FeatureCollection, parking: (lots ?? null) as FeatureCollection | null },
       { ratio: rules.parking.ratio_per_household, searchRadius: rules.parking.search_radius_m },

@@ -151,34 +151,11 @@ export function withFacilities(ctx: CoverageContext, facilitiesInput: Features, 
   const nPts = facilities.pointOwner.length;
 
   let network: CoverageNetwork | null = null;
-  let usable = new Uint8Array(nPts).fill(1);
   if (ctx.network) {
-    const { graph, index, component, sampleSnap } = ctx.network;
+    const { graph, index } = ctx.network;
     const from = origin ? pointsFrom(facilities, ctx.facilities, origin) : pointsByCoordinates(facilities.points, ctx.facilities.points, ctx.network.sourceSnap.count);
     const sourceSnap = snapReusing(graph, index, facilities.points, ctx.options.maxSnap, from, ctx.network.sourceSnap);
-    usable = sourceSnap.ok.slice();
-    const facilityIssues = snapIssues(facilities.count, facilities.pointOwner, sourceSnap, facilities.ids, 'facility');
-    const hasSource = new Uint8Array(graph.componentCount ?? component.reduce((m, c) => Math.max(m, c + 1), 0));
-    for (let p = 0; p < nPts; p++) if (sourceSnap.ok[p]) hasSource[component[graph.edgeFrom[sourceSnap.edge[p]]]] = 1;
-    const { sampleOffsets } = ctx.communities;
-    const owner = new Int32Array(sampleSnap.count);
-    for (let c = 0; c < ctx.communities.count; c++) owner.fill(c, sampleOffsets[c], sampleOffsets[c + 1]);
-    const communityIssues = snapIssues(ctx.communities.count, owner, sampleSnap, ctx.communities.ids, 'community');
-    const listed = new Set(communityIssues.map((i) => i.index));
-    for (let c = 0; c < ctx.communities.count; c++) {
-      if (listed.has(c) || sampleOffsets[c] === sampleOffsets[c + 1]) continue;
-      let served = false;
-      for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
-        if (sampleSnap.ok[s] && hasSource[component[graph.edgeFrom[sampleSnap.edge[s]]]]) served = true;
-      }
-      if (!served) {
-        communityIssues.push({
-          index: c, id: ctx.communities.ids[c], reason: 'isolated_component',
-          ...issueDetails('isolated_component', { subject: 'community' }),
-        });
-      }
-    }
-    network = { ...ctx.network, sourceSnap, facilityIssues, communityIssues, sourceUsable: usable };
+    network = withSnaps(ctx.network, ctx.communities, facilities, sourceSnap);
   }
 
   // facility points grouped by category (CSR)
@@ -190,6 +167,39 @@ export function withFacilities(ctx: CoverageContext, facilitiesInput: Features, 
   for (let p = 0; p < nPts; p++) ids[cursor[facilities.category[facilities.pointOwner[p]]]++] = p;
 
   return { ...ctx, facilities, categorySourceOffsets: offsets, categorySourceIds: ids, network };
+}
+
+/**
+ * The network state with these facility snaps (and the state's community snaps): which facility
+ * points can start a search, and the issues — features beyond maxSnap, communities on a component
+ * without any usable facility.
+ */
+export function withSnaps(net: CoverageNetwork, communities: CommunityPoints, facilities: FacilityPoints, sourceSnap: SnapResult): CoverageNetwork {
+  const { graph, component, sampleSnap } = net;
+  const nPts = facilities.pointOwner.length;
+  const usable = sourceSnap.ok.slice();
+  const facilityIssues = snapIssues(facilities.count, facilities.pointOwner, sourceSnap, facilities.ids, 'facility');
+  const hasSource = new Uint8Array(graph.componentCount ?? component.reduce((m, c) => Math.max(m, c + 1), 0));
+  for (let p = 0; p < nPts; p++) if (sourceSnap.ok[p]) hasSource[component[graph.edgeFrom[sourceSnap.edge[p]]]] = 1;
+  const { sampleOffsets } = communities;
+  const owner = new Int32Array(sampleSnap.count);
+  for (let c = 0; c < communities.count; c++) owner.fill(c, sampleOffsets[c], sampleOffsets[c + 1]);
+  const communityIssues = snapIssues(communities.count, owner, sampleSnap, communities.ids, 'community');
+  const listed = new Set(communityIssues.map((i) => i.index));
+  for (let c = 0; c < communities.count; c++) {
+    if (listed.has(c) || sampleOffsets[c] === sampleOffsets[c + 1]) continue;
+    let served = false;
+    for (let s = sampleOffsets[c]; s < sampleOffsets[c + 1]; s++) {
+      if (sampleSnap.ok[s] && hasSource[component[graph.edgeFrom[sampleSnap.edge[s]]]]) served = true;
+    }
+    if (!served) {
+      communityIssues.push({
+        index: c, id: communities.ids[c], reason: 'isolated_component',
+        ...issueDetails('isolated_component', { subject: 'community' }),
+      });
+    }
+  }
+  return { ...net, sourceSnap, facilityIssues, communityIssues, sourceUsable: usable };
 }
 
 /** One issue per feature none of whose points snapped within maxSnap. */
