@@ -12,7 +12,7 @@ import { buildDeckLayers } from './deckLayers';
 import { buildAnalysisLayers } from './analysisLayers';
 import { communityColoring, changeColoring } from './communityColoring';
 import { collectOverlays } from './overlays';
-import { scenarioClick } from '../store/scenarioActions';
+import { dragMoveTo, endMoveDrag, scenarioClick, startMoveDrag } from '../store/scenarioActions';
 import { attachDrawTools } from './drawTools';
 import { labelPoints } from './labelPoints';
 import { dataBounds } from './dataBounds';
@@ -164,8 +164,39 @@ export function MapView() {
     });
     // Selection through MapLibre's click (deck.gl's own click handling in interleaved mode missed
     // synthetic clicks here); picking still goes through deck.gl.
+    // The move tool drags a facility: pressed on one, the map stops panning until release.
+    let drag: { x: number; y: number; moved: boolean } | null = null;
+    let swallowClick = false;
+    map.on('mousedown', (e) => {
+      if (!dbg.mapLoaded || useStore.getState().scenarioTool?.kind !== 'move') return;
+      const fac = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 6, layerIds: ['facilities', 'facilities-focus'] });
+      const id = (fac?.object as { properties?: Record<string, unknown> } | null)?.properties?.id;
+      if (id == null || !startMoveDrag(String(id))) return;
+      e.preventDefault();
+      map.dragPan.disable();
+      drag = { x: e.point.x, y: e.point.y, moved: false };
+    });
+    map.on('mousemove', (e) => {
+      if (!drag) return;
+      if (Math.hypot(e.point.x - drag.x, e.point.y - drag.y) > 4) drag.moved = true;
+      if (drag.moved) dragMoveTo([e.lngLat.lng, e.lngLat.lat]);
+    });
+    map.on('mouseup', (e) => {
+      if (!drag) return;
+      const moved = drag.moved;
+      drag = null;
+      map.dragPan.enable();
+      endMoveDrag([e.lngLat.lng, e.lngLat.lat], moved);
+      // the click that follows a release is the drag's, not a new pick
+      swallowClick = true;
+      setTimeout(() => (swallowClick = false), 0);
+    });
     map.on('click', (e) => {
       if (!dbg.mapLoaded) return;
+      if (swallowClick) {
+        swallowClick = false;
+        return;
+      }
       const picked = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['communities'] });
       if (useStore.getState().scenarioTool) {
         // A scenario tool turns the click into an edit (store/scenarioActions).

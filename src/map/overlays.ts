@@ -71,6 +71,7 @@ function viewOverlay(s: AppState): OverlayLayers | null {
         edits: activeScenario(s)?.edits ?? null,
         facilities: s.layers.facilities?.fc ?? null,
         moving: tool?.kind === 'move' ? tool.target : null,
+        movingTo: tool?.kind === 'move' ? (tool.at ?? null) : null,
         suggestion: s.suggestion,
         candidateArea: s.suggestionArea,
         candidatePoints: s.suggestionPoints,

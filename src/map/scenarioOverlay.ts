@@ -13,8 +13,10 @@ export interface ScenarioOverlayProps {
   edits: readonly ScenarioEdit[] | null;
   /** the baseline facilities (deleted and moved ones are marked where they were) */
   facilities: LayerFeatures | null;
-  /** the facility being moved (ringed until its new place is clicked) */
+  /** the facility being moved (ringed until its new place is clicked or it is dropped) */
   moving: string | null;
+  /** where it is being dragged */
+  movingTo?: [number, number] | null;
   suggestion: SiteSuggestion | null;
   /** the candidate area and points the planner drew for a suggestion */
   candidateArea: Polygon | null;
@@ -72,8 +74,11 @@ const picksOf = memoLast((s: SiteSuggestion | null) => (s ? s.picks.map((p) => (
  * gates as dots, deleted facilities and closures in red, new links as green paths) and the
  * suggested sites as numbered markers, over everything.
  */
-export function scenarioOverlay({ edits, facilities, moving, suggestion, candidateArea, candidatePoints }: ScenarioOverlayProps): OverlayLayers | null {
-  const { points, paths, polygons } = marks(edits, facilities, moving);
+export function scenarioOverlay({ edits, facilities, moving, movingTo, suggestion, candidateArea, candidatePoints }: ScenarioOverlayProps): OverlayLayers | null {
+  const marked = marks(edits, facilities, moving);
+  // the facility under the pointer while dragged: a dot where it would go
+  const points = movingTo ? [...marked.points, { position: movingTo as Position, kind: 'added' as const }] : marked.points;
+  const { paths, polygons } = marked;
   const picks = picksOf(suggestion);
   if (!points.length && !paths.length && !picks.length && !polygons.length && !candidateArea && !candidatePoints.length) return null;
   const top: Layer[] = [

@@ -97,6 +97,32 @@ export interface MapPick {
 const pt = (lonLat: [number, number]) => roundCoordinates({ type: 'Point' as const, coordinates: lonLat });
 
 /**
+ * Dragging a facility with the move tool (issue 11): a press on a facility starts the drag (the map
+ * does not pan meanwhile), moving the pointer shows where it goes, releasing it there adds the
+ * move edit. Returns whether a drag started.
+ */
+export function startMoveDrag(facilityId: string | null): boolean {
+  const tool = useStore.getState().scenarioTool;
+  if (tool?.kind !== 'move' || !facilityId) return false;
+  useStore.setState({ scenarioTool: { kind: 'move', target: facilityId } });
+  return true;
+}
+
+export function dragMoveTo(lonLat: [number, number]): void {
+  const tool = useStore.getState().scenarioTool;
+  if (tool?.kind === 'move' && tool.target) useStore.setState({ scenarioTool: { ...tool, at: lonLat } });
+}
+
+/** Ends a drag: the move edit when the facility left its place, else the facility stays picked (click-then-click). */
+export function endMoveDrag(lonLat: [number, number], moved: boolean): void {
+  const tool = useStore.getState().scenarioTool;
+  if (tool?.kind !== 'move' || !tool.target) return;
+  if (!moved) return void useStore.setState({ scenarioTool: { kind: 'move', target: tool.target } });
+  addEdit({ op: 'move', layer: 'facilities', target_id: tool.target, geometry: pt(lonLat) });
+  useStore.setState({ scenarioTool: { kind: 'move', target: null } });
+}
+
+/**
  * A click on the map with a scenario tool: adds the edit the tool makes. Returns false when the
  * click did nothing (e.g. delete with no facility under it), so the map can select as usual.
  */

@@ -9,8 +9,8 @@ import type { AppState } from './useStore';
 export type ScenarioTool =
   | { kind: 'add-facility'; category: string }
   | { kind: 'delete' }
-  /** click a facility, then its new place */
-  | { kind: 'move'; target: string | null }
+  /** drag a facility to its new place (or click it, then its new place); `at`: where it is being dragged */
+  | { kind: 'move'; target: string | null; at?: [number, number] }
   /** a public lot with this many spaces */
   | { kind: 'parking'; spaces: number }
   /** drawn with terra-draw (map/drawTools) */

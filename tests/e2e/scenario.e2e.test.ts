@@ -172,4 +172,47 @@ describe.skipIf(!hasChromium)('scenarios in the browser (issue 11): edit, diff, 
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the move tool drags a facility to its new place (press, drag, release): one move edit where it was dropped', async () => {
+    const { page, errors, context } = await openApp(browser, 'zh-CN');
+    await waitForAnalysis(page);
+    await page.getByTestId('tab-scenario').click();
+    await page.getByTestId('sc-new').click();
+    const kgFeature = layers.facilities.features.find((f) => f.properties.category === 'kindergarten')!;
+    const from = (kgFeature.geometry as unknown as { coordinates: [number, number] }).coordinates;
+    await page.evaluate((ll) => window.__lifecircle.map!.jumpTo({ center: ll, zoom: 17 }), from);
+    await page.getByTestId('sc-tool-move').click();
+    await page.waitForTimeout(300);
+    const p = await page.evaluate((ll) => {
+      const map = window.__lifecircle.map!;
+      const r = map.getCanvas().getBoundingClientRect();
+      const q = map.project(ll);
+      return { x: r.left + q.x, y: r.top + q.y };
+    }, from);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(p.x + i * 15, p.y + i * 5);
+    await page.mouse.up();
+    await expect.poll(async () => (await edits(page)).length).toBe(1);
+    const [mv] = await edits(page);
+    expect(mv).toMatchObject({ op: 'move', layer: 'facilities', target_id: String(kgFeature.properties.id) });
+    const dropped = await page.evaluate((pt) => {
+      const map = window.__lifecircle.map!;
+      const r = map.getCanvas().getBoundingClientRect();
+      const ll = map.unproject([pt.x - r.left, pt.y - r.top]);
+      return [ll.lng, ll.lat];
+    }, { x: p.x + 120, y: p.y + 40 });
+    const to = (mv as { geometry: { coordinates: [number, number] } }).geometry.coordinates;
+    expect(haversine(to[0], to[1], dropped[0], dropped[1])).toBeLessThan(3);
+    // the map did not pan while dragging: the facility's old place is where it was on screen
+    const still = await page.evaluate((ll) => {
+      const map = window.__lifecircle.map!;
+      const r = map.getCanvas().getBoundingClientRect();
+      const q = map.project(ll);
+      return { x: r.left + q.x, y: r.top + q.y };
+    }, from);
+    expect(Math.hypot(still.x - p.x, still.y - p.y)).toBeLessThan(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
