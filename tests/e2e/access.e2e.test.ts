@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEFAULT_STUDY_AREA_SETTINGS, StudyArea } from '../../src/core/studyArea';
 import { defaultRules } from '../../src/core/rules/defaultRules';
-import { launch, openApp, requireChromium, shot, waitForAnalysis } from './browser';
+import { clickAt, launch, openApp, requireChromium, shot, waitForAnalysis } from './browser';
 import { demoLayer } from './demoLayers';
 
 const hasChromium = requireChromium();
@@ -16,17 +16,6 @@ const ref = area.choice(defaultRules, settings);
 const C = ref.communityCount;
 const kg = ref.categoryIds.indexOf('kindergarten');
 const refSurface = area.surface(defaultRules, settings, { cell: 50, levelId: '10min' });
-
-/** Clicks the map at a lon/lat (projected by the page's own map). */
-async function clickAt(page: Page, lonLat: [number, number]): Promise<void> {
-  const p = await page.evaluate((ll) => {
-    const map = window.__lifecircle.map!;
-    const r = map.getCanvas().getBoundingClientRect();
-    const q = map.project(ll);
-    return { x: r.left + q.x, y: r.top + q.y };
-  }, lonLat);
-  await page.mouse.click(p.x, p.y);
-}
 
 describe.skipIf(!hasChromium)('beyond yes/no in the browser (issue 13): choice table, count colouring, card, surface', () => {
   let browser: Browser;

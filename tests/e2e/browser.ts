@@ -103,3 +103,19 @@ export async function waitForAnalysis(page: Page): Promise<void> {
   await waitForMap(page);
   await page.waitForSelector('[data-testid="analysis-status"][data-status="done"]', { timeout: 120_000 });
 }
+
+/** Where a lon/lat is on the page, in page pixels (projected by the page's own map). */
+export async function screenAt(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = window.__lifecircle.map!;
+    const r = map.getCanvas().getBoundingClientRect();
+    const q = map.project(ll);
+    return { x: r.left + q.x, y: r.top + q.y };
+  }, lonLat);
+}
+
+/** Clicks the map at a lon/lat. */
+export async function clickAt(page: Page, lonLat: [number, number]): Promise<void> {
+  const p = await screenAt(page, lonLat);
+  await page.mouse.click(p.x, p.y);
+}

@@ -6,7 +6,7 @@ import { representativePoint } from '../../src/core/analysis/points';
 import { isOld } from '../../src/core/model';
 import { defaultRules } from '../../src/core/rules/defaultRules';
 import { haversine } from '../../src/core/network';
-import { launch, openApp, requireChromium, shot, waitForAnalysis } from './browser';
+import { clickAt, launch, openApp, requireChromium, screenAt, shot, waitForAnalysis } from './browser';
 import { demoLayer } from './demoLayers';
 
 const hasChromium = requireChromium();
@@ -43,17 +43,6 @@ const edits = (page: Page) => page.evaluate(() => {
   const s = window.__lifecircle.store!.getState();
   return s.scenarios.find((x) => x.id === s.activeScenarioId)?.edits ?? [];
 }) as Promise<ScenarioEdit[]>;
-
-/** Clicks the map at a lon/lat (projected by the page's own map). */
-async function clickAt(page: Page, lonLat: [number, number]): Promise<void> {
-  const p = await page.evaluate((ll) => {
-    const map = window.__lifecircle.map!;
-    const r = map.getCanvas().getBoundingClientRect();
-    const q = map.project(ll);
-    return { x: r.left + q.x, y: r.top + q.y };
-  }, lonLat);
-  await page.mouse.click(p.x, p.y);
-}
 
 describe.skipIf(!hasChromium)('scenarios in the browser (issue 11): edit, diff, suggest, accept, undo', () => {
   let browser: Browser;
@@ -183,12 +172,7 @@ describe.skipIf(!hasChromium)('scenarios in the browser (issue 11): edit, diff, 
     await page.evaluate((ll) => window.__lifecircle.map!.jumpTo({ center: ll, zoom: 17 }), from);
     await page.getByTestId('sc-tool-move').click();
     await page.waitForTimeout(300);
-    const p = await page.evaluate((ll) => {
-      const map = window.__lifecircle.map!;
-      const r = map.getCanvas().getBoundingClientRect();
-      const q = map.project(ll);
-      return { x: r.left + q.x, y: r.top + q.y };
-    }, from);
+    const p = await screenAt(page, from);
     await page.mouse.move(p.x, p.y);
     await page.mouse.down();
     for (let i = 1; i <= 8; i++) await page.mouse.move(p.x + i * 15, p.y + i * 5);
@@ -202,15 +186,10 @@ describe.skipIf(!hasChromium)('scenarios in the browser (issue 11): edit, diff, 
       const ll = map.unproject([pt.x - r.left, pt.y - r.top]);
       return [ll.lng, ll.lat];
     }, { x: p.x + 120, y: p.y + 40 });
-    const to = (mv as { geometry: { coordinates: [number, number] } }).geometry.coordinates;
+    const to = (mv as unknown as { geometry: { coordinates: [number, number] } }).geometry.coordinates;
     expect(haversine(to[0], to[1], dropped[0], dropped[1])).toBeLessThan(3);
     // the map did not pan while dragging: the facility's old place is where it was on screen
-    const still = await page.evaluate((ll) => {
-      const map = window.__lifecircle.map!;
-      const r = map.getCanvas().getBoundingClientRect();
-      const q = map.project(ll);
-      return { x: r.left + q.x, y: r.top + q.y };
-    }, from);
+    const still = await screenAt(page, from);
     expect(Math.hypot(still.x - p.x, still.y - p.y)).toBeLessThan(2);
     expect(errors).toEqual([]);
     await context.close();
