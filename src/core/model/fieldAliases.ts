@@ -19,6 +19,9 @@ export const FIELD_ALIASES: Record<LayerKind, Record<string, readonly string[]>>
     built_year: ['built_year', 'year', 'year_built', 'start_date', '建成年代', '建成年份', '建成时间', '竣工年份', '建设年代'],
     parking_spaces: ['parking_spaces', 'parking', 'spaces', '停车位', '车位数', '车位', '停车位数'],
     elderly_share: ['elderly_share', 'elderly', 'aged_share', '老年人口比例', '老龄化率', '60岁以上占比'],
+    // administrative units (issue 12): tables by 街道 / 乡镇 and 社区 / 村
+    subdistrict: ['subdistrict', 'street_office', 'township', 'town', '街道', '街道办', '街道办事处', '乡镇', '镇', '乡', '所属街道'],
+    neighborhood: ['neighborhood', 'neighbourhood', 'committee', 'village', '社区', '居委会', '社区居委会', '村', '村委会', '所属社区'],
   },
   facilities: {
     id: ['设施编号', 'poi_id', 'id', 'fid', 'objectid', 'uid', '编号'],

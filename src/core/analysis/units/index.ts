@@ -1,0 +1,2 @@
+/** Figures per administrative unit (街道 / 乡镇, 社区 / 村; issue 12). */
+export { unitRate, unitTotals, type UnitTotals } from './unitTotals';
