@@ -23,7 +23,7 @@ import { DEFAULTS, minCounts, parseRuleSet } from '../src/core/rules';
 import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
-import { assignChoiceAttributes, assignScenarioAttributes, communityResultFeatures } from '../src/core/io/export';
+import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
 import { choiceLevelTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
 import { applyJoin, planJoin } from '../src/core/join';
@@ -93,6 +93,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   checkOutPath(args.out, lang, inputFiles);
   if (args.suggest) checkOutPath(args.suggest.out, lang, [...inputFiles, args.out]);
   if (args.surface) checkOutPath(args.surface.out, lang, [...inputFiles, args.out]);
+  for (const f of [args.xlsx, args.bundle]) if (f) checkOutPath(f, lang, [...inputFiles, args.out]);
   const rulesFile = args.rules ?? DEFAULT_RULES;
   let rules = readRules(rulesFile, lang);
   try {
@@ -251,6 +252,23 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };
+  // the briefing's files (issue 12): the same tables and bundle the app exports
+  if (args.xlsx || args.bundle) {
+    const meta = {
+      title: lang === 'zh-CN' ? '生活圈配套设施体检' : 'Life-circle facilities check',
+      date: new Date().toISOString().slice(0, 10),
+      lines: [`${lang === 'zh-CN' ? '规则集' : 'Rule set'}: ${lang === 'zh-CN' ? rules.name_zh : rules.name_en} (${rules.id})`, ...Object.entries(inputs.sources).map(([k, f]) => `${k}: ${f}`)],
+      attribution: inputs.attribution ?? null,
+    };
+    if (args.xlsx) {
+      writeFileSync(args.xlsx, await briefingWorkbook(briefingTables(finalLayers.communities, result, rules, lang), meta, lang));
+      io.stderr(`${msg(lang, 'cli_xlsx_done', { file: args.xlsx })}\n`);
+    }
+    if (args.bundle) {
+      writeFileSync(args.bundle, await briefingBundle({ communities: finalLayers.communities, facilities: finalLayers.facilities, result, rules, lang, meta, summary, extra }));
+      io.stderr(`${msg(lang, 'cli_bundle_done', { file: args.bundle })}\n`);
+    }
+  }
   io.stdout(JSON.stringify(summary, null, 2) + '\n');
   phase('summary');
   const timingFile = io.env[TIMING_ENV];

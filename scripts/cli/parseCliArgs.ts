@@ -37,6 +37,10 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
   --buildings B.geojson --estimate-households buildings|area: households where none are given, from the
     residential buildings in each community (footprint × storeys ÷ 90 m²) or its area × density by
     built period; every community gets households_source (given, joined, buildings, area).
+  --xlsx tables.xlsx: the tables by 街道 (communities' 街道/乡镇 column), category, community and gap,
+    with Chinese headers (--lang en: English), units, number formats, frozen header, autofilter.
+  --bundle out.zip: communities and facilities GeoJSON, that workbook, each table as CSV, the summary
+    and a README (中文/English) with the attribute dictionary.
   --surface S.geojson [--cell 50] [--surface-of <category|level>]: accessibility surface, one square
     per cell (25–100 m usual) with dist_m and minutes to the nearest facility of the category, or for a
     level the time to reach all its mandatory categories (default: the widest level); network mode.`;
@@ -70,6 +74,10 @@ export interface CliArgs {
   scenario?: string;
   /** choice, second-nearest, gravity access and 2SFCA fields (issue 13) */
   choice?: { decay: Decay; weighted: boolean };
+  /** the briefing tables as an Excel workbook (issue 12) */
+  xlsx?: string;
+  /** the export bundle (.zip: GeoJSON, workbook, CSVs, summary, README) */
+  bundle?: string;
   /** an attribute table (CSV/Excel, no geometry) joined to the communities by name or id */
   join?: { file: string; on: 'name' | 'id' };
   /** estimate households where none are given: from buildings (else area), or from area only */
@@ -91,6 +99,8 @@ const OPTIONS = {
   buildings: { type: 'string' },
   osm: { type: 'string' },
   join: { type: 'string' },
+  xlsx: { type: 'string' },
+  bundle: { type: 'string' },
   'join-on': { type: 'string' },
   'estimate-households': { type: 'string' },
   rules: { type: 'string' },
@@ -248,6 +258,8 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     ...(choice ? { choice } : {}),
     ...(surface ? { surface } : {}),
     ...(join ? { join } : {}),
+    ...(v.xlsx ? { xlsx: v.xlsx } : {}),
+    ...(v.bundle ? { bundle: v.bundle } : {}),
     ...(est ? { estimateHouseholds: est as 'buildings' | 'area' } : {}),
   };
 }

@@ -71,3 +71,30 @@ describe('tables by administrative unit, the workbook and the bundle (issue 12)'
     expect(text).toContain('© OpenStreetMap contributors');
   });
 });
+
+describe('CLI --xlsx and --bundle (issue 12)', () => {
+  it('writes the workbook and a bundle with every file the README lists, in the UI language', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { runCli } = await import('../../scripts/analyze');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lc-bundle-'));
+    const D = path.resolve(__dirname, '../../data/demo');
+    const xlsx = path.join(dir, 't.xlsx'), zip = path.join(dir, 'b.zip'), out = path.join(dir, 'o.geojson');
+    let err = '';
+    const code = await runCli(['--communities', `${D}/communities.geojson`, '--facilities', `${D}/facilities.geojson`, '--network', `${D}/network.geojson`, '--xlsx', xlsx, '--bundle', zip, '--lang', 'zh-CN', '--out', out], { stdout: () => {}, stderr: (t) => void (err += t), env: {} });
+    expect(code, err).toBe(0);
+    expect(err).toContain('统计表已写入');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(xlsx).buffer as ArrayBuffer);
+    const list = wb.getWorksheet('小区明细')!;
+    expect(list.rowCount).toBe(1 + 217);
+    const files = unzipSync(new Uint8Array(readFileSync(zip)));
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'categories.csv', 'communities.csv', 'communities.geojson', 'facilities.geojson', 'gaps.csv', 'summary.json', 'tables.xlsx', 'units.csv']);
+    const readme = strFromU8(files['README.md']);
+    for (const f of Object.keys(files)) if (f !== 'README.md') expect(readme).toContain(`\`${f}\``);
+    const fc = JSON.parse(strFromU8(files['communities.geojson']));
+    expect(fc.features.length).toBe(217);
+    expect(fc.features[0].properties).toHaveProperty('dist_kindergarten');
+  });
+});

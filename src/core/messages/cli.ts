@@ -90,6 +90,8 @@ export const CLI_MESSAGES = {
     // scenarios and site suggestion
     cli_bad_suggest: '--suggest must be <category>:<K> with K ≥ 1 (e.g. kindergarten:3 or 幼儿园:3), got "{{value}}"',
     cli_needs_suggest: '--{{option}} goes with --suggest <category>:<K>',
+    cli_xlsx_done: 'note: tables written to {{file}} (by subdistrict, category, community, gaps)',
+    cli_bundle_done: 'note: export bundle written to {{file}} (GeoJSON, Excel, CSV, summary, README)',
     cli_bad_join_on: '--join-on must be name or id, got "{{value}}"',
     cli_needs_join: '--{{option}} goes with --join table.csv',
     cli_bad_estimate: '--estimate-households must be buildings or area, got "{{value}}"',
@@ -194,6 +196,8 @@ export const CLI_MESSAGES = {
     cli_bad_suggest: '--suggest 应为 <类别>:<K>，K ≥ 1（例如 kindergarten:3 或 幼儿园:3），实际为“{{value}}”',
     cli_needs_suggest: '--{{option}} 需与 --suggest <类别>:<K> 一起使用',
     cli_suggest_unknown_category: '--suggest：“{{value}}”不是规则集中的类别（{{known}}）',
+    cli_xlsx_done: '提示：统计表已写入 {{file}}（街道汇总、分类覆盖、小区明细、缺项清单）',
+    cli_bundle_done: '提示：导出包已写入 {{file}}（GeoJSON、Excel、CSV、汇总、说明）',
     cli_bad_join_on: '--join-on 须为 name 或 id，收到“{{value}}”',
     cli_needs_join: '--{{option}} 须与 --join table.csv 一起使用',
     cli_bad_estimate: '--estimate-households 须为 buildings 或 area，收到“{{value}}”',

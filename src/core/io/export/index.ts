@@ -14,3 +14,4 @@ export { assignChoiceAttributes, type ChoiceTable } from './choiceAttributes';
 export { briefingTables, type BriefingTable, type ColumnFormat, type TableColumn } from './briefingTables';
 export { briefingCsv, briefingWorkbook, bundleReadme, zipBundle, type BriefingMeta } from './briefingFiles';
 export { attributeDictionary, type AttributeEntry } from './attributeDictionary';
+export { briefingBundle, type BundleInput } from './briefingBundle';
