@@ -4,6 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { exportGeoJson, type AttributeSource } from '../../core/io/export';
 import { assignChoiceAttributes, communityResultAttributes } from '../../core/io/export';
 import { minCounts } from '../../core/rules';
+import { exportBundle, exportMapImage, exportTables } from './briefingExport';
 import { selectRenovation } from '../../store/selectRenovation';
 import { gapCommunities } from '../../core/io/export';
 import { serviceAreaFeatures } from '../../core/io/export';
@@ -80,6 +81,30 @@ export function ExportMenu() {
       label: t('io_export_gaps', { level: t(`level_${activeLevel}`) }),
       disabled: analysed ? null : t('io_export_needs_analysis'),
       run: () => analysed && communities && geojson(gapCommunities(communities, analysed, rules, activeLevel), `lifecircle-gaps-${fileSafe(activeLevel)}`),
+    },
+    {
+      id: 'map-image',
+      label: t('bf_map_image'),
+      disabled: communities ? null : t('io_export_no_layer'),
+      run: () => void exportMapImage(1).catch((e: Error) => useStore.getState().pushMessage('error', e.message)),
+    },
+    {
+      id: 'map-image-print',
+      label: t('bf_map_image_print'),
+      disabled: communities ? null : t('io_export_no_layer'),
+      run: () => void exportMapImage(300 / 96).catch((e: Error) => useStore.getState().pushMessage('error', e.message)),
+    },
+    {
+      id: 'tables',
+      label: t('bf_tables'),
+      disabled: analysed ? null : t('io_export_needs_analysis'),
+      run: () => void exportTables().catch((e: Error) => useStore.getState().pushMessage('error', e.message)),
+    },
+    {
+      id: 'bundle',
+      label: t('bf_bundle'),
+      disabled: analysed ? null : t('io_export_needs_analysis'),
+      run: () => void exportBundle().catch((e: Error) => useStore.getState().pushMessage('error', e.message)),
     },
     {
       id: 'compliance',

@@ -13,6 +13,7 @@ import * as basemap from './basemap';
 import * as scenario from './scenario';
 import * as access from './access';
 import * as join from './join';
+import * as briefing from './briefing';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -28,6 +29,7 @@ const areas: Area[] = [
   scenario,
   access,
   join,
+  briefing,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {

@@ -1,0 +1,84 @@
+import i18n from '../../i18n';
+import { briefingBundle, briefingTables, briefingWorkbook, assignChoiceAttributes, type BriefingMeta } from '../../core/io/export';
+import { minCounts } from '../../core/rules';
+import { parseLanguage } from '../../core/messages';
+import { studyAreaSummary, type StudyAreaResult } from '../../core/studyArea';
+import { useStore, type AppState } from '../../store/useStore';
+import { selectRenovation } from '../../store/selectRenovation';
+import { legendEntries, mapImage } from '../../map/mapImage';
+import { downloadBytes } from '../../util/download';
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+const lang = () => parseLanguage(i18n.language) ?? 'zh-CN';
+
+/** The OpenStreetMap credit when OSM data is loaded. */
+function attribution(s: AppState): string | null {
+  return [...new Set(Object.values(s.layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
+}
+
+/** The app's results as the core's StudyAreaResult (the renovation score as the sliders set it). */
+function result(s: AppState): StudyAreaResult | null {
+  const renovation = s.coverage ? selectRenovation(s) : null;
+  if (!s.coverage || !s.weights || !s.parking || !renovation) return null;
+  return { coverage: s.coverage, weights: s.weights, parks: s.parks, parking: s.parking, renovation };
+}
+
+function meta(s: AppState): BriefingMeta {
+  const zh = lang() === 'zh-CN';
+  const files = Object.values(s.layers).filter(Boolean).map((l) => `${i18n.t(`layer_${l!.kind}`)}: ${l!.name}`);
+  return {
+    title: s.demo ? (zh ? s.demo.name_zh : s.demo.name_en) : i18n.t('bf_title'),
+    date: stamp(),
+    lines: [`${zh ? '规则集' : 'Rule set'}: ${zh ? s.rules.name_zh : s.rules.name_en} (${s.rules.id})`, ...files],
+    attribution: attribution(s),
+  };
+}
+
+/** The current map view as a PNG with title, legend, scale bar, north arrow, date and credit. */
+export async function exportMapImage(scale: number): Promise<Blob> {
+  const s = useStore.getState();
+  const m = meta(s);
+  const blob = await mapImage({
+    title: m.title,
+    scale,
+    legend: legendEntries(s, i18n.t, i18n.language),
+    footer: `${m.date} · LifeCircle · ${m.lines[0]}`,
+    attribution: m.attribution,
+    northLabel: i18n.t('bf_north'),
+  });
+  downloadBytes(blob, `lifecircle-map-${stamp()}${scale > 1 ? `-${Math.round(scale * 96)}dpi` : ''}.png`, 'image/png');
+  return blob;
+}
+
+/** The tables (by 街道, category, community, gaps) as an Excel workbook in the UI language. */
+export async function exportTables(): Promise<void> {
+  const s = useStore.getState();
+  const r = result(s);
+  if (!r || !s.layers.communities) return;
+  const bytes = await briefingWorkbook(briefingTables(s.layers.communities.fc, r, s.rules, lang()), meta(s), lang());
+  downloadBytes(bytes, `lifecircle-tables-${stamp()}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+}
+
+/** Everything in one .zip: GeoJSON, the workbook, CSVs, the summary, the map image and the README. */
+export async function exportBundle(): Promise<void> {
+  const s = useStore.getState();
+  const r = result(s);
+  if (!r || !s.layers.communities || !s.layers.facilities) return;
+  let png: Uint8Array | null = null;
+  try {
+    const blob = await mapImage({ title: meta(s).title, scale: 1, legend: legendEntries(s, i18n.t, i18n.language), footer: meta(s).date, attribution: meta(s).attribution, northLabel: i18n.t('bf_north') });
+    png = new Uint8Array(await blob.arrayBuffer());
+  } catch {
+    png = null;
+  }
+  const layers = { communities: s.layers.communities.fc, facilities: s.layers.facilities.fc, network: s.layers.network?.fc ?? null, parks: s.layers.parks?.fc ?? null, parking: s.layers.parking?.fc ?? null };
+  const choice = s.choice && s.choiceFor === s.coverage ? s.choice : null;
+  const mins = minCounts(s.rules);
+  const bytes = await briefingBundle({
+    communities: s.layers.communities.fc, facilities: s.layers.facilities.fc, result: r, rules: s.rules, lang: lang(), meta: meta(s),
+    summary: studyAreaSummary(layers, r, s.rules, s.analysisSettings),
+    mapPng: png,
+    extra: choice ? (out, c) => assignChoiceAttributes(out, choice, c, mins) : undefined,
+  });
+  downloadBytes(bytes, `lifecircle-bundle-${stamp()}.zip`, 'application/zip');
+}
