@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { BriefingView } from './briefing/BriefingView';
 import { EstimateDialog, JoinDialog } from './io/JoinDialog';
 import { useTranslation } from 'react-i18next';
 import { MapView } from '../map/MapView';
@@ -76,6 +77,7 @@ export function App() {
       </div>
       <ImportManager />
       <JoinDialog />
+      <BriefingView />
       <EstimateDialog />
       <Messages />
     </div>

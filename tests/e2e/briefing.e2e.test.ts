@@ -55,3 +55,39 @@ describe.skipIf(!hasChromium)('briefing exports in the browser (issue 12): map i
     await context.close();
   }, 300_000);
 });
+
+describe.skipIf(!hasChromium)('the printable briefing (issue 12)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lays out a cover with the map and headlines, the tables and an atlas page per top community, and prints to PDF pages', async () => {
+    const { page, errors, context } = await openApp(browser, 'zh-CN');
+    await waitForAnalysis(page);
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-briefing').click();
+    await page.getByTestId('briefing').waitFor();
+    await page.getByTestId('briefing-cover-map').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.locator('.atlas img.atlas-map').count(), { timeout: 180_000 }).toBe(5);
+    const level = page.getByTestId('briefing-level-5min');
+    const fromState = await page.evaluate(() => window.__lifecircle.store!.getState().coverage!.stats.levels.find((l) => l.id === '5min')!.complete.population.rate);
+    expect(Number(await level.getAttribute('data-rate'))).toBeCloseTo(fromState!, 9);
+    expect(await page.getByTestId('briefing-categories').locator('tbody tr').count()).toBeGreaterThan(20);
+    expect(await page.getByTestId('briefing-renovation').locator('tbody tr').count()).toBe(5);
+    const { shot } = await import('./browser');
+    await shot(page, 'briefing-preview-zh-CN');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // cover, coverage, gaps and priorities, rule set, five atlas pages (tables may run onto more)
+    expect(pages).toBeGreaterThanOrEqual(9);
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId('briefing-close').click();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 400_000);
+});

@@ -5,6 +5,7 @@ import { exportGeoJson, type AttributeSource } from '../../core/io/export';
 import { assignChoiceAttributes, communityResultAttributes } from '../../core/io/export';
 import { minCounts } from '../../core/rules';
 import { exportBundle, exportMapImage, exportTables } from './briefingExport';
+import { useBriefing } from '../briefing/briefingState';
 import { selectRenovation } from '../../store/selectRenovation';
 import { gapCommunities } from '../../core/io/export';
 import { serviceAreaFeatures } from '../../core/io/export';
@@ -93,6 +94,12 @@ export function ExportMenu() {
       label: t('bf_map_image_print'),
       disabled: communities ? null : t('io_export_no_layer'),
       run: () => void exportMapImage(300 / 96).catch((e: Error) => useStore.getState().pushMessage('error', e.message)),
+    },
+    {
+      id: 'briefing',
+      label: t('bf_open'),
+      disabled: analysed ? null : t('io_export_needs_analysis'),
+      run: () => useBriefing.setState({ open: true }),
     },
     {
       id: 'tables',
