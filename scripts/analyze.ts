@@ -26,6 +26,7 @@ import { resolveRenovationWeights } from '../src/core/analysis/renovation';
 import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
 import { choiceLevelTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
+import { compareSnapshots, indicatorValue, readTargets, takeSnapshot, targetStatus, type Snapshot } from '../src/core/monitor';
 import { applyJoin, planJoin } from '../src/core/join';
 import { estimateHouseholds, withEstimatedHouseholds } from '../src/core/estimate';
 import { readTable, suggestFieldMapping } from '../src/core/io';
@@ -93,7 +94,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   checkOutPath(args.out, lang, inputFiles);
   if (args.suggest) checkOutPath(args.suggest.out, lang, [...inputFiles, args.out]);
   if (args.surface) checkOutPath(args.surface.out, lang, [...inputFiles, args.out]);
-  for (const f of [args.xlsx, args.bundle]) if (f) checkOutPath(f, lang, [...inputFiles, args.out]);
+  for (const f of [args.xlsx, args.bundle, args.snapshotOut]) if (f) checkOutPath(f, lang, [...inputFiles, args.out]);
   const rulesFile = args.rules ?? DEFAULT_RULES;
   let rules = readRules(rulesFile, lang);
   try {
@@ -252,6 +253,35 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };
+  // keeping score (issue 14): targets against the values now, a snapshot, a comparison
+  const today = new Date().toISOString().slice(0, 10);
+  const snapshot = args.snapshotOut || args.compare ? takeSnapshot(args.snapshotLabel ?? today, today, finalLayers.communities, finalLayers.facilities, result, rules) : null;
+  let before: Snapshot | null = null;
+  if (args.compare) {
+    try {
+      before = JSON.parse(new TextDecoder().decode(readInputFile(args.compare, '--compare', lang))) as Snapshot;
+      if (!before || typeof before.indicators !== 'object' || typeof before.date !== 'string') throw new Error('not a snapshot');
+    } catch (e) {
+      throw new UserError(msg(lang, 'cli_bad_snapshot', { file: args.compare, detail: (e as Error).message }));
+    }
+    (summary as Record<string, unknown>).comparison = { since: { label: before.label, date: before.date }, ...compareSnapshots(before, snapshot!) };
+  }
+  if (args.targets) {
+    const read = await readTable(path.basename(args.targets), readInputFile(args.targets, '--targets', lang));
+    if (!read.ok) throw new UserError(lang === 'zh-CN' ? read.detail_zh : read.detail);
+    const { targets, problems } = readTargets(read.table, rules);
+    for (const p of problems) io.stderr(`${labelled(lang, 'cli_warning', msg(lang, 'cli_target_skipped', { file: args.targets, row: p.row, problem: p.problem }))}\n`);
+    (summary as Record<string, unknown>).targets = targets.map((t) => {
+      const value = indicatorValue(t.indicator, t.scope, result, finalLayers.communities, rules);
+      const base = before?.indicators[t.indicator];
+      const baseline = before && t.scope === 'all' && typeof base === 'number' ? { date: before.date, value: base } : null;
+      return { ...t, current: value, status: targetStatus(t, value, today, baseline), baseline };
+    });
+  }
+  if (args.snapshotOut && snapshot) {
+    writeFileSync(args.snapshotOut, JSON.stringify(snapshot));
+    io.stderr(`${msg(lang, 'cli_snapshot_done', { file: args.snapshotOut, label: snapshot.label })}\n`);
+  }
   // the briefing's files (issue 12): the same tables and bundle the app exports
   if (args.xlsx || args.bundle) {
     const meta = {

@@ -41,6 +41,10 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
     with Chinese headers (--lang en: English), units, number formats, frozen header, autofilter.
   --bundle out.zip: communities and facilities GeoJSON, that workbook, each table as CSV, the summary
     and a README (中文/English) with the attribute dictionary.
+  --targets targets.csv|xlsx: the summary's targets block — per target its value now, the target, the
+    deadline and the status (met, on track, behind, overdue; on track against --compare's snapshot).
+  --snapshot-out S.json [--snapshot-label 2025年度]: a dated snapshot of the results; --compare S.json adds
+    the changes since that snapshot (indicators, communities, facilities added or removed).
   --surface S.geojson [--cell 50] [--surface-of <category|level>]: accessibility surface, one square
     per cell (25–100 m usual) with dist_m and minutes to the nearest facility of the category, or for a
     level the time to reach all its mandatory categories (default: the widest level); network mode.`;
@@ -74,6 +78,14 @@ export interface CliArgs {
   scenario?: string;
   /** choice, second-nearest, gravity access and 2SFCA fields (issue 13) */
   choice?: { decay: Decay; weighted: boolean };
+  /** a target sheet (CSV/Excel): the summary gets a targets block (issue 14) */
+  targets?: string;
+  /** write a dated snapshot of the results (JSON) */
+  snapshotOut?: string;
+  /** a snapshot to compare with: the summary gets a comparison block */
+  compare?: string;
+  /** the snapshot's label (default: the date) */
+  snapshotLabel?: string;
   /** the briefing tables as an Excel workbook (issue 12) */
   xlsx?: string;
   /** the export bundle (.zip: GeoJSON, workbook, CSVs, summary, README) */
@@ -100,6 +112,10 @@ const OPTIONS = {
   osm: { type: 'string' },
   join: { type: 'string' },
   xlsx: { type: 'string' },
+  targets: { type: 'string' },
+  'snapshot-out': { type: 'string' },
+  'snapshot-label': { type: 'string' },
+  compare: { type: 'string' },
   bundle: { type: 'string' },
   'join-on': { type: 'string' },
   'estimate-households': { type: 'string' },
@@ -259,6 +275,10 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     ...(surface ? { surface } : {}),
     ...(join ? { join } : {}),
     ...(v.xlsx ? { xlsx: v.xlsx } : {}),
+    ...(v.targets ? { targets: v.targets } : {}),
+    ...(v['snapshot-out'] ? { snapshotOut: v['snapshot-out'] } : {}),
+    ...(v['snapshot-label'] ? { snapshotLabel: v['snapshot-label'] } : {}),
+    ...(v.compare ? { compare: v.compare } : {}),
     ...(v.bundle ? { bundle: v.bundle } : {}),
     ...(est ? { estimateHouseholds: est as 'buildings' | 'area' } : {}),
   };

@@ -76,3 +76,38 @@ describe('snapshots (issue 14)', () => {
     expect(compareSnapshots(JSON.parse(JSON.stringify(s1)), JSON.parse(JSON.stringify(s2)))).toEqual(d);
   });
 });
+
+describe('CLI --targets, --snapshot-out and --compare (issue 14)', () => {
+  it('writes a snapshot; a later run compares with it and rates each target against the line from it', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { runCli } = await import('../../scripts/analyze');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lc-monitor-'));
+    const D = path.resolve(__dirname, '../../data/demo');
+    const run = async (args: string[]) => {
+      let out = '', err = '';
+      const code = await runCli(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: { LANG: 'en_US.UTF-8' } });
+      return { code, out, err };
+    };
+    const base = ['--communities', `${D}/communities.geojson`, '--network', `${D}/network.geojson`];
+    const s1 = path.join(dir, 's1.json');
+    const a = await run([...base, '--facilities', `${D}/facilities.geojson`, '--snapshot-out', s1, '--snapshot-label', '2025年度', '--out', path.join(dir, 'a.geojson')]);
+    expect(a.code, a.err).toBe(0);
+    expect(JSON.parse(read(s1, 'utf8'))).toMatchObject({ label: '2025年度', inputs: { communities: 217 } });
+    // a kindergarten more, at the first community's first vertex
+    const fac = JSON.parse(read(`${D}/facilities.geojson`, 'utf8'));
+    const com = JSON.parse(read(`${D}/communities.geojson`, 'utf8'));
+    fac.features.push({ type: 'Feature', properties: { id: 'kg-2026', name: '新幼儿园', category: 'kindergarten' }, geometry: { type: 'Point', coordinates: com.features[0].geometry.coordinates[0][0] } });
+    writeFileSync(path.join(dir, 'fac2.geojson'), JSON.stringify(fac));
+    writeFileSync(path.join(dir, 'targets.csv'), '指标,范围,目标值,期限,责任部门\n幼儿园,全域,99,2030,教育局\n幼儿园,全域,1,2030,教育局\n');
+    const b = await run([...base, '--facilities', path.join(dir, 'fac2.geojson'), '--compare', s1, '--targets', path.join(dir, 'targets.csv'), '--out', path.join(dir, 'b.geojson')]);
+    expect(b.code, b.err).toBe(0);
+    const s = JSON.parse(b.out);
+    expect(s.comparison.since).toEqual({ label: '2025年度', date: expect.any(String) });
+    expect(s.comparison.facilitiesAdded.map((f: unknown[]) => f[0])).toEqual(['kg-2026']);
+    const kg = s.comparison.indicators.find((x: { id: string }) => x.id === 'coverage:kindergarten');
+    expect(kg.delta).toBeGreaterThanOrEqual(0);
+    expect(s.targets.map((t: { status: string }) => t.status)).toEqual([expect.stringMatching(/^(behind|on_track)$/), 'met']);
+    expect(s.targets[0]).toMatchObject({ indicator: 'coverage:kindergarten', value: 99, department: '教育局', baseline: { value: kg.before } });
+  });
+});
