@@ -11,8 +11,9 @@ import { createImportSlice, type ImportSlice } from './importSlice';
 import { createComplianceSlice, type ComplianceSlice } from './complianceSlice';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
 import { createAccessSlice, type AccessSlice } from './accessSlice';
+import { createMonitorSlice, type MonitorSlice } from './monitorSlice';
 
-export type AppState = LayersSlice & RulesSlice & SettingsSlice & ResultsSlice & ViewSlice & GapSlice & UiSlice & ComplianceSlice & BasemapSlice & ImportSlice & ScenarioSlice & AccessSlice;
+export type AppState = LayersSlice & RulesSlice & SettingsSlice & ResultsSlice & ViewSlice & GapSlice & UiSlice & ComplianceSlice & BasemapSlice & ImportSlice & ScenarioSlice & AccessSlice & MonitorSlice;
 
 /**
  * The one app store, composed of slices: inputs (layers, rules, settings), results (written only by
@@ -32,4 +33,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createImportSlice(...a),
   ...createScenarioSlice(...a),
   ...createAccessSlice(...a),
+  ...createMonitorSlice(...a),
 }));

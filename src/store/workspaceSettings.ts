@@ -5,6 +5,7 @@ import { parseBasemapSetting, type BasemapSetting } from './basemapSetting';
 import type { FeatureCollection } from 'geojson';
 import { editsFromGeoJson, editsToGeoJson, type Scenario } from '../core/scenario';
 import { useJoin, type SavedJoin } from './joinActions';
+import type { Snapshot, Target } from '../core/monitor';
 
 /**
  * The settings a workspace or project keeps besides layers and rules. Saved as plain JSON and read
@@ -28,6 +29,9 @@ export interface WorkspaceSettings {
   activeScenarioId?: string | null;
   /** Tables joined to the communities (issue 15), with the planner's decisions, applied again on re-import. */
   joins?: SavedJoin[];
+  /** Targets and dated snapshots (issue 14). */
+  targets?: Target[];
+  snapshots?: Snapshot[];
 }
 
 /** The settings of the current state. */
@@ -45,6 +49,8 @@ export function currentWorkspaceSettings(s: AppState, language?: string): Worksp
     scenarios: s.scenarios.map((x) => ({ id: x.id, name: x.name, edits: editsToGeoJson(x.edits) })),
     activeScenarioId: s.activeScenarioId,
     joins: useJoin.getState().saved,
+    targets: s.targets,
+    snapshots: s.snapshots,
   };
 }
 
@@ -92,6 +98,12 @@ export function settingsPatch(saved: unknown, s: AppState): Partial<AppState> {
     patch.scenarios = scenarios;
     patch.activeScenarioId = typeof saved.activeScenarioId === 'string' && scenarios.some((x) => x.id === saved.activeScenarioId) ? saved.activeScenarioId : null;
     patch.scenarioRedo = [];
+  }
+  if (Array.isArray(saved.targets)) {
+    patch.targets = saved.targets.filter((t): t is Target => isObject(t) && typeof t.indicator === 'string' && typeof t.value === 'number' && typeof t.deadline === 'string') as Target[];
+  }
+  if (Array.isArray(saved.snapshots)) {
+    patch.snapshots = saved.snapshots.filter((x): x is Snapshot => isObject(x) && typeof x.label === 'string' && typeof x.date === 'string' && isObject(x.indicators)) as Snapshot[];
   }
   return patch;
 }

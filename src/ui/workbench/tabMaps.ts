@@ -1,7 +1,7 @@
 import type { ViewMap } from '../../store/mapViews';
 
 /** The workbench views' ids, in display order (their components and labels: tabs.ts). */
-export const WORKBENCH_TAB_IDS = ['dashboard', 'compliance', 'gaps', 'access', 'ranking', 'parks', 'parking', 'scenario', 'rules'] as const;
+export const WORKBENCH_TAB_IDS = ['dashboard', 'compliance', 'gaps', 'access', 'ranking', 'parks', 'parking', 'scenario', 'targets', 'rules'] as const;
 export type WorkbenchTabId = (typeof WORKBENCH_TAB_IDS)[number];
 
 /**
@@ -19,5 +19,6 @@ export const WORKBENCH_VIEW_MAPS: Record<WorkbenchTabId, ViewMap> = {
   parks: { serviceArea: false, overlay: 'parks' },
   parking: { serviceArea: false, overlay: 'parking' },
   scenario: { serviceArea: false, coloring: 'change', overlay: 'scenario' },
+  targets: { serviceArea: false },
   rules: { serviceArea: true },
 };

@@ -9,6 +9,7 @@ import { GapView } from './GapView';
 import { Dashboard } from './Dashboard';
 import { ScenarioView } from './ScenarioView';
 import { AccessView } from './AccessView';
+import { TargetsView } from './TargetsView';
 import { WORKBENCH_TAB_IDS, WORKBENCH_VIEW_MAPS, type WorkbenchTabId } from './tabMaps';
 
 /** A view of the bottom workbench drawer (compliance table, ranking, dashboard, rules...). */
@@ -30,6 +31,7 @@ const VIEWS: Record<WorkbenchTabId, { label: string; Component: ComponentType }>
   parks: { label: 'pl_tab_parks', Component: ParksView },
   parking: { label: 'pl_tab_parking', Component: ParkingView },
   scenario: { label: 'sc_tab', Component: ScenarioView },
+  targets: { label: 'tg_tab', Component: TargetsView },
   rules: { label: 'pl_tab_rules', Component: RulesView },
 };
 

@@ -14,6 +14,7 @@ import * as scenario from './scenario';
 import * as access from './access';
 import * as join from './join';
 import * as briefing from './briefing';
+import * as targets from './targets';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -30,6 +31,7 @@ const areas: Area[] = [
   access,
   join,
   briefing,
+  targets,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {
