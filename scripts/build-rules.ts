@@ -9,6 +9,7 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSet, RuleLevel, RuleCategory } from '../src/core/rules';
 import { validateRuleSet } from '../src/core/rules';
+import { readEvidence } from './rules/evidence';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const draftPath = resolve(root, '../shared/standards/lifecircle-standard.draft.json');
@@ -99,6 +100,40 @@ const rules: RuleSet = {
     verification: 'recalled-unverified',
   },
 };
+
+// Evidence (issue 16): what public sources say about each value, from the evidence file; the
+// citations it found wrong are corrected, the labels it could not reproduce downgraded.
+const evidencePath = resolve(root, '../shared/standards/evidence-2026-12.md');
+if (!existsSync(evidencePath)) {
+  console.error(`The evidence file is not at ${evidencePath}; nothing to build the evidence from.`);
+  process.exit(1);
+}
+const ev = readEvidence(readFileSync(evidencePath, 'utf8'));
+const byCategory = new Map(ev.categories.map((r) => [r.id, r]));
+for (const c of rules.categories) {
+  const r = byCategory.get(c.id);
+  c.evidence = r?.evidence ?? [];
+  c.evidence_status = r?.status ?? 'none';
+  // Appendix B has three tables: 15/10-minute B.0.1, 5-minute B.0.2, block B.0.3
+  if (c.level === '5min') c.source = c.source.replace('表B.0.1', '表B.0.2');
+  if (c.level === 'block') c.source = c.source.replace('表B.0.1', '表B.0.3');
+  // Appendix C clause numbers were found in no source: kept, said to be unverified
+  if (/附录C|C\.0\.\d/.test(c.source)) c.source += ' (Appendix C clause unverified)';
+}
+const refuse = rules.categories.find((c) => c.id === 'refuse_point');
+if (refuse) {
+  // 120 m was labelled verified (GB 55013 3.2.2) but no public text was found; the only radius found is 70 m (CJJ 27, superseded)
+  refuse.verification = { ...(typeof refuse.verification === 'object' ? refuse.verification : {}), radius: 'recalled-unverified' };
+  refuse.source = 'GB 55013-2021 3.2.2 (120 m: no public text found, unverified); CJJ 27 3.2.5 (superseded): ≤ 70 m';
+  refuse.radius_range = { min: 70, max: 120, source: 'CJJ 27 3.2.5 (superseded) 70 m; GB 55013-2021 3.2.2 120 m (unverified)' };
+}
+const kg = rules.categories.find((c) => c.id === 'kindergarten');
+if (kg) kg.radius_range = { min: 300, max: 500, source: 'JGJ 39-2016 3.1.3 "服务半径宜为300m~500m"' };
+for (const l of rules.levels) {
+  const rows = ev.levels.filter((r) => r.id === l.id);
+  l.evidence = rows.flatMap((r) => r.evidence.map((e) => ({ ...e, source: { ...e.source, ...(r.field ? { clause: r.field } : {}) } })));
+  l.evidence_status = rows.find((r) => r.field === 'walk_m')?.status ?? 'none';
+}
 
 const problems = validateRuleSet(rules);
 if (problems.length) {

@@ -3,6 +3,7 @@ import { useStore } from '../store/useStore';
 import { categoryName, fmt, metres } from './featureText';
 import { orderedLevels } from '../core/rules';
 import { cellStatus } from '../core/analysis/compliance';
+import { EvidenceBadge } from './workbench/EvidenceBadge';
 
 /**
  * The selected community's compliance: per level, each mandatory category (and optional ones that
@@ -62,6 +63,7 @@ export function CommunityCompliance({ index }: { index: number }) {
                       <td>
                         {categoryName(rules, c.id, i18n.language)}
                         {!c.mandatory && <small className="muted"> ({t('optional')})</small>}
+                        <span onClick={(e) => e.stopPropagation()}><EvidenceBadge category={c} /></span>
                       </td>
                       <td className="num">
                         {noData ? t('nd_no_data') : Number.isFinite(d) ? metres(t, d) : t('no_facility_reachable')}

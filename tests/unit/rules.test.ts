@@ -32,12 +32,23 @@ describe('default rule set', () => {
 
   describe.skipIf(!existsSync(draftPath))('against the research draft', () => {
     if (!existsSync(draftPath)) console.warn(`research draft absent at ${draftPath}: skipping draft comparison`);
-    it('keeps every category id, level, radius, mandatory flag and source of the draft', () => {
+    it('keeps every category id, level, radius, mandatory flag and source of the draft (citations corrected by the evidence, issue 16)', () => {
       const draft = JSON.parse(readFileSync(draftPath, 'utf8'));
       expect(defaultRules.categories.map((c) => c.id)).toEqual(draft.categories.map((c: { id: string }) => c.id));
       for (const d of draft.categories) {
         const c = defaultRules.categories.find((x) => x.id === d.id)!;
-        expect([c.level, c.radius_m, c.mandatory, c.source]).toEqual([d.level, d.radius_m, d.mandatory, d.source]);
+        expect([c.level, c.radius_m, c.mandatory]).toEqual([d.level, d.radius_m, d.mandatory]);
+        if (d.id === 'refuse_point') {
+          // its "verified" 120 m could not be reproduced: downgraded, the 70 m of CJJ 27 shown beside it
+          expect(c.source).toContain('CJJ 27');
+          continue;
+        }
+        // Appendix B: 5-minute categories are 表B.0.2, block ones 表B.0.3; Appendix C clauses said to be unverified
+        let src: string = d.source;
+        if (d.level === '5min') src = src.replace('表B.0.1', '表B.0.2');
+        if (d.level === 'block') src = src.replace('表B.0.1', '表B.0.3');
+        if (/附录C|C\.0\.\d/.test(d.source)) src += ' (Appendix C clause unverified)';
+        expect(c.source).toBe(src);
         expect(c.verification).toEqual(d.verification);
       }
       expect(defaultRules.levels.map((l) => l.id)).toEqual(draft.levels.map((l: { id: string }) => l.id));

@@ -19,6 +19,8 @@ export type RuleEdit =
   | { type: 'categoryMandatory'; id: string; mandatory: boolean }
   /** a provision norm (千人指标), null to remove it; a planner's value is marked as theirs (app-convention) */
   | { type: 'categoryNorm'; id: string; per_1000: number | null; per?: 'residents' | 'elderly' }
+  /** a planner's own check of the radius in force against the printed standard (null: withdraw it) */
+  | { type: 'categoryUserVerified'; id: string; check: { by: string; date: string; clause: string; page: string; note: string } | null }
   /** facilities required within the radius, null for one */
   | { type: 'categoryMinCount'; id: string; min_count: number | null }
   | { type: 'levelWalk'; id: string; walk_m: number }
@@ -63,6 +65,8 @@ function edited(rules: RuleSet, edit: RuleEdit): RuleSet | { problems: RuleProbl
     case 'categoryRadius':
       return mapCategory(edit.id, (c) => ({
         ...c,
+        // a planner's check was for the old value: another value clears it
+        user_verified: c.user_verified && c.user_verified.value === edit.radius_m ? c.user_verified : null,
         radius_m: edit.radius_m,
         radius_kind: edit.radius_m === null ? 'level_default' : c.radius_kind === 'level_default' ? 'app_convention' : c.radius_kind,
       }));
@@ -77,6 +81,8 @@ function edited(rules: RuleSet, edit: RuleEdit): RuleSet | { problems: RuleProbl
         const same = c.norm && c.norm.per_1000 === edit.per_1000 && (c.norm.per ?? 'residents') === (edit.per ?? c.norm.per ?? 'residents');
         return same ? c : { ...c, norm: { ...(c.norm ?? {}), per_1000: edit.per_1000, per: edit.per ?? c.norm?.per ?? 'residents', source: 'planner-defined', verification: 'app-convention' } };
       });
+    case 'categoryUserVerified':
+      return mapCategory(edit.id, (c) => ({ ...c, user_verified: edit.check ? { ...edit.check, value: c.radius_m } : null }));
     case 'categoryMinCount':
       return mapCategory(edit.id, (c) => {
         const { min_count: _drop, ...rest } = c;

@@ -23,6 +23,9 @@ export interface RuleLevel {
   walk_m_range: [number, number] | null;
   source: string;
   verification: VerificationInfo;
+  evidence?: Evidence[];
+  evidence_status?: EvidenceStatus;
+  user_verified?: UserVerification | null;
 }
 
 /** One OR-alternative of OSM tags; every key must match (array value = any of these, '*' = any value). */
@@ -49,6 +52,37 @@ export interface RuleCategory {
   norm?: RuleNorm | null;
   /** Facilities required within the radius (e.g. two supermarkets within 10 minutes); none = 1. */
   min_count?: number | null;
+  /** What public sources say about this category's values (issue 16; built from the evidence file). */
+  evidence?: Evidence[];
+  /** The evidence verdict on the values in force: confirmed (A/B source), weak (C only), contradicted, none. */
+  evidence_status?: EvidenceStatus;
+  /** A range a source gives for the radius (e.g. JGJ 39-2016: 300–500 m), with that source; the editor switches between its ends. */
+  radius_range?: { min: number; max: number; source: string } | null;
+  /** A planner's own check against the printed standard (cleared when the value changes). */
+  user_verified?: UserVerification | null;
+}
+
+export type EvidenceStatus = 'confirmed' | 'weak' | 'contradicted' | 'none';
+
+/** One piece of public evidence for a value (issue 16). */
+export interface Evidence {
+  /** A: text of a standard; B: a secondary source naming the standard; C: weak */
+  grade: 'A' | 'B' | 'C' | null;
+  status: EvidenceStatus;
+  source: { key: string; title: string; url: string | null; clause?: string };
+  /** at most 30 characters */
+  quote: string;
+}
+
+/** "I checked this against the printed standard": who, when, where, for which value. */
+export interface UserVerification {
+  by: string;
+  date: string;
+  clause: string;
+  page: string;
+  note: string;
+  /** the radius (or level walk) it was checked for; another value clears it */
+  value: number | null;
 }
 
 /** A per-category provision norm (千人指标) with its source. */

@@ -99,6 +99,13 @@ export function validateRuleSet(x: unknown): RuleProblem[] {
         else if (n.per !== undefined && n.per !== 'residents' && n.per !== 'elderly') out.push({ path: `${p}.norm.per`, message: 'must be "residents" or "elderly"' });
         else if (n.verification !== undefined) checkVerification(n.verification, `${p}.norm.verification`, out);
       }
+      if (c.evidence !== undefined) checkEvidence(c.evidence, `${p}.evidence`, out);
+      if (c.evidence_status !== undefined && !['confirmed', 'weak', 'contradicted', 'none'].includes(c.evidence_status as string)) {
+        out.push({ path: `${p}.evidence_status`, message: 'must be confirmed, weak, contradicted or none' });
+      }
+      if (c.user_verified != null && (!isObject(c.user_verified) || typeof c.user_verified.by !== 'string' || typeof c.user_verified.date !== 'string')) {
+        out.push({ path: `${p}.user_verified`, message: 'needs by (who) and date' });
+      }
       if (c.min_count !== undefined && c.min_count !== null && !(Number.isInteger(c.min_count) && (c.min_count as number) >= 1)) {
         out.push({ path: `${p}.min_count`, message: 'must be a whole number ≥ 1 (facilities required within the radius)' });
       }
@@ -120,6 +127,19 @@ export function validateRuleSet(x: unknown): RuleProblem[] {
     out.push({ path: '$.parking', message: 'needs ratio_per_household ≥ 0 and a positive search_radius_m' });
   }
   return out;
+}
+
+/** Evidence records (issue 16): grade A/B/C or null, a status, a source with a key and title, a quote of at most 30 characters. */
+function checkEvidence(ev: unknown, path: string, out: RuleProblem[]): void {
+  if (!Array.isArray(ev)) return void out.push({ path, message: 'must be a list of evidence records' });
+  ev.forEach((e: unknown, i: number) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(e)) return void out.push({ path: at, message: 'must be an object' });
+    if (e.grade !== null && !['A', 'B', 'C'].includes(e.grade as string)) out.push({ path: `${at}.grade`, message: 'must be A, B, C or null' });
+    if (!['confirmed', 'weak', 'contradicted', 'none'].includes(e.status as string)) out.push({ path: `${at}.status`, message: 'must be confirmed, weak, contradicted or none' });
+    if (!isObject(e.source) || typeof e.source.key !== 'string' || typeof e.source.title !== 'string') out.push({ path: `${at}.source`, message: 'needs a key and a title' });
+    if (typeof e.quote !== 'string' || [...e.quote].length > 30) out.push({ path: `${at}.quote`, message: 'must be text of at most 30 characters' });
+  });
 }
 
 /** Parses and validates; throws one Error listing every problem. `source` names the file in the message. */

@@ -8,6 +8,7 @@ import { categoryName, fmt } from '../featureText';
 import { countedMandatory } from '../../core/analysis/compliance';
 import { NoDataList, NoDataToggle } from '../NoData';
 import { RatesMeasure } from '../CoverageChart';
+import { confirmedCount } from '../../core/rules';
 import { headlineMeasure } from '../../core/analysis/coverage';
 import './compliance.css';
 
@@ -107,6 +108,10 @@ export function Dashboard() {
   return (
     <div className="dash-view" data-testid="dashboard">
       <RatesMeasure totals={totals} area={levels[0]?.complete.area.rate ?? null} />
+      {(() => {
+        const e = confirmedCount(rules);
+        return <p className="muted small" data-testid="dash-evidence" data-confirmed={e.confirmed} data-total={e.total}>{t('ev_dashboard', { confirmed: e.confirmed, total: e.total, user: e.userVerified })}</p>;
+      })()}
       <div className="dash-cards">
         {levels.map((ls) => (
           <Headline

@@ -6,6 +6,8 @@ import { defaultRules } from '../../core/rules';
 import { categoryColor, rgbaCss } from '../../map/palette';
 import { applyRuleEdit, type RuleEdit } from '../../core/rules';
 import { NumberField } from './NumberField';
+import { EvidenceBadge } from './EvidenceBadge';
+import { UserVerify } from './UserVerify';
 import { VerificationBadge, flagOf } from './VerificationBadge';
 import { metres } from '../featureText';
 
@@ -97,7 +99,16 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                           error={errors[`${c.id}.radius`] || null}
                           onCommit={(v) => apply(`${c.id}.radius`, { type: 'categoryRadius', id: c.id, radius_m: v })}
                         />
-                        <VerificationBadge flag={flagOf(c.verification, 'radius')} what={c.source} />
+                        <EvidenceBadge category={c} />
+                        {c.radius_range && (
+                          <small className="pl-sub" data-testid={`rule-range-${c.id}`}>
+                            {t('ev_range_short', { min: c.radius_range.min, max: c.radius_range.max })}{' '}
+                            {[c.radius_range.min, c.radius_range.max].filter((v) => v !== c.radius_m).map((v) => (
+                              <button key={v} type="button" className="link" onClick={() => apply(`${c.id}.radius`, { type: 'categoryRadius', id: c.id, radius_m: v })} data-testid={`rule-range-use-${c.id}-${v}`}>{t('ev_use', { value: v })}</button>
+                            ))}
+                          </small>
+                        )}
+                        <UserVerify category={c} onCheck={(check) => apply(`${c.id}.user`, { type: 'categoryUserVerified', id: c.id, check })} />
                         {def && def.radius_m !== c.radius_m && (
                           <small className="pl-edited pl-sub">{t('pl_edited_from', { value: def.radius_m == null ? t('pl_level_default') : metres(t, def.radius_m) })}</small>
                         )}

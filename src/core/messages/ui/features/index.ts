@@ -15,6 +15,7 @@ import * as access from './access';
 import * as join from './join';
 import * as briefing from './briefing';
 import * as targets from './targets';
+import * as evidence from './evidence';
 
 type Dict = Record<string, string>;
 type Area = { en: Dict; zh: Dict };
@@ -32,6 +33,7 @@ const areas: Area[] = [
   join,
   briefing,
   targets,
+  evidence,
 ];
 
 export const featureMessages: { en: Dict; 'zh-CN': Dict } = {
