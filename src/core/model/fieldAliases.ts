@@ -22,6 +22,11 @@ export const FIELD_ALIASES: Record<LayerKind, Record<string, readonly string[]>>
     // administrative units (issue 12): tables by 街道 / 乡镇 and 社区 / 村
     subdistrict: ['subdistrict', 'street_office', 'township', 'town', '街道', '街道办', '街道办事处', '乡镇', '镇', '乡', '所属街道'],
     neighborhood: ['neighborhood', 'neighbourhood', 'committee', 'village', '社区', '居委会', '社区居委会', '村', '村委会', '所属社区'],
+    // the renovation programme (issue 14): joined from the usual list by the same matcher
+    programme_status: ['programme_status', 'renovation_status', '改造状态', '实施状态', '状态', '进度'],
+    programme_year: ['programme_year', 'renovation_year', '改造年度', '计划年度', '实施年度', '年度'],
+    programme_works: ['programme_works', 'works', '改造内容', '改造项目', '建设内容'],
+    programme_investment: ['programme_investment', 'investment', '投资（万元）', '投资(万元)', '总投资', '投资额', '投资'],
   },
   facilities: {
     id: ['设施编号', 'poi_id', 'id', 'fid', 'objectid', 'uid', '编号'],

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeStatus } from '../../core/model';
 import type { TFunction } from 'i18next';
 import { useStore, type AppState } from '../../store/useStore';
 import { selectRenovation } from '../../store/selectRenovation';
@@ -68,6 +69,8 @@ export function RankingView() {
   const [open, setOpen] = useState<number | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const [weightError, setWeightError] = useState<string | null>(null);
+  // the renovation programme (issue 14): communities already planned, under way or done can be left out
+  const [hideProgramme, setHideProgramme] = useState(false);
 
   const resolved = useMemo(() => {
     try {
@@ -77,12 +80,14 @@ export function RankingView() {
     }
   }, [coverageLevels, rules, stored]);
 
-  const rows = useMemo(
+  const allRows = useMemo(
     () => (typeof renovation === 'object' && renovation && communities && population
       ? rankingRows(renovation, communities.fc.features.map((f) => f.properties), population)
       : []),
     [renovation, communities, population],
   );
+  const inProgramme = useMemo(() => new Set((communities?.fc.features ?? []).map((f, i) => (programmeStatus(f.properties) === 'none' ? -1 : i)).filter((i) => i >= 0)), [communities]);
+  const rows = useMemo(() => (hideProgramme ? allRows.filter((r) => !inProgramme.has(r.index)) : allRows), [allRows, hideProgramme, inProgramme]);
 
   const reset = () => {
     // only the defaults of indicators this rule set has (an imported set may lack a level)
@@ -102,6 +107,12 @@ export function RankingView() {
   return (
     <div className="pl-view pl-ranking" data-testid="ranking-view">
       <section className="pl-side">
+        {inProgramme.size > 0 && (
+          <label className="check small" data-testid="ranking-hide-programme-label">
+            <input type="checkbox" checked={hideProgramme} onChange={(e) => setHideProgramme(e.target.checked)} data-testid="ranking-hide-programme" />{' '}
+            {t('pg_hide', { count: inProgramme.size })}
+          </label>
+        )}
         <h3>{t('pl_weights')}</h3>
         {typeof resolved === 'string' ? (
           <p className="error">{resolved}</p>

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareSnapshots, indicatorIds, indicatorValue, readTargets, takeSnapshot, targetStatus, type IndicatorScope, type Target } from '../../core/monitor';
 import { readTable } from '../../core/io';
+import { PROGRAMME_STATUSES, programmeProgress } from '../../core/model';
 import { orderedLevels } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { selectRenovation } from '../../store/selectRenovation';
@@ -141,6 +142,20 @@ export function TargetsView() {
             </table>
           </>
         )}
+        {(() => {
+          const pg = communities ? programmeProgress(communities.features) : null;
+          if (!pg || pg.byStatus.none === communities!.features.length) return <p className="muted small">{t('pg_none')}</p>;
+          return (
+            <section data-testid="programme-progress" data-done={pg.byStatus.done} data-planned={pg.byStatus.planned} data-building={pg.byStatus.building}>
+              <h3>{t('pg_title')}</h3>
+              <p>{PROGRAMME_STATUSES.filter((k) => k !== 'none').map((k) => `${t(`pg_status_${k}`)} ${pg.byStatus[k]}`).join(' · ')} · {t('pg_investment', { value: fmt(pg.investment, 1) })}</p>
+              <table className="pl-table">
+                <thead><tr><th>{t('pg_year')}</th><th className="num">{t('pg_status_planned')}</th><th className="num">{t('pg_status_building')}</th><th className="num">{t('pg_status_done')}</th><th className="num">{t('pg_investment_col')}</th></tr></thead>
+                <tbody>{pg.byYear.map((y) => <tr key={y.year}><td>{y.year}</td><td className="num">{y.planned}</td><td className="num">{y.building}</td><td className="num">{y.done}</td><td className="num">{fmt(y.investment, 1)}</td></tr>)}</tbody>
+              </table>
+            </section>
+          );
+        })()}
         {s.snapshots.map((x) => (
           <p key={`${x.label}${x.date}`} className="small">
             {x.label} · {x.date} · {t('tg_snapshot_inputs', { communities: x.inputs.communities, facilities: x.inputs.facilities })}{' '}

@@ -33,6 +33,16 @@ export const en = {
   tg_ind_park: 'Park service (%)',
   tg_ind_parking_gap: 'Parking gap (spaces)',
   tg_ind_old_with_gaps: 'Old communities with gaps',
+  pg_title: 'Renovation programme',
+  pg_none: 'No renovation programme yet: join the programme list (小区名称, 改造状态, 改造年度, 改造内容, 投资) with “Join a table…”.',
+  pg_status_none: 'not listed',
+  pg_status_planned: 'planned',
+  pg_status_building: 'under way',
+  pg_status_done: 'done',
+  pg_year: 'Year',
+  pg_investment: 'investment {{value}} (10k yuan)',
+  pg_investment_col: 'Investment (10k yuan)',
+  pg_hide: 'Hide the {{count}} communities already in the programme',
 };
 
 export const zh: typeof en = {
@@ -69,4 +79,14 @@ export const zh: typeof en = {
   tg_ind_park: '公园服务覆盖（%）',
   tg_ind_parking_gap: '停车缺口（个）',
   tg_ind_old_with_gaps: '有缺项的老旧小区（个）',
+  pg_title: '老旧小区改造计划',
+  pg_none: '尚无改造计划：用“连接属性表…”连接改造清单（小区名称、改造状态、改造年度、改造内容、投资）。',
+  pg_status_none: '未列入',
+  pg_status_planned: '计划',
+  pg_status_building: '在建',
+  pg_status_done: '已完成',
+  pg_year: '年度',
+  pg_investment: '投资 {{value}} 万元',
+  pg_investment_col: '投资（万元）',
+  pg_hide: '隐藏已列入改造计划的 {{count}} 个小区',
 };
