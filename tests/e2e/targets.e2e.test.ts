@@ -62,6 +62,14 @@ describe.skipIf(!hasChromium)('keeping score in the browser (issue 14)', () => {
     expect(await page.getByTestId('tg-facilities').getAttribute('data-added')).toBe('1');
     await expect.poll(() => row.getAttribute('data-status')).toBe('met');
     await shot(page, 'targets-zh-CN');
+    // the one-page check report: the target with its status, the change since the previous snapshot
+    await page.getByTestId('tg-report').click();
+    const report = page.getByTestId('check-report');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('已达标');
+    expect(await report.textContent()).toContain('较快照“2025年度”的变化');
+    await shot(page, 'check-report-zh-CN');
+    await page.getByTestId('check-report-close').click();
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

@@ -1,4 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import '../briefing/briefing.css';
 import { useTranslation } from 'react-i18next';
 import { compareSnapshots, indicatorIds, indicatorValue, readTargets, takeSnapshot, targetStatus, type IndicatorScope, type Target } from '../../core/monitor';
 import { readTable } from '../../core/io';
@@ -61,6 +63,7 @@ export function TargetsView() {
     setProblems(read.problems.map((p) => t('tg_row_problem', { file: f.name, row: p.row, problem: p.problem })));
   };
   const [i, j] = pair;
+  const [report, setReport] = useState(false);
   const cmp = s.snapshots[i] && s.snapshots[j] && i !== j ? compareSnapshots(s.snapshots[i], s.snapshots[j]) : null;
 
   return (
@@ -106,6 +109,17 @@ export function TargetsView() {
         <button type="button" onClick={save} disabled={!result} data-testid="tg-snapshot-save">{t('tg_snapshot_save')}</button>
       </section>
       <section className="pl-main">
+        <button type="button" onClick={() => setReport(true)} disabled={!rows.length} data-testid="tg-report">{t('tg_report')}</button>
+        {report && (
+          <CheckReport
+            title={s.demo ? (i18n.language.startsWith('zh') ? s.demo.name_zh : s.demo.name_en) : t('bf_title')}
+            rows={rows.map(({ tg, value, status }) => ({ indicator: indicatorName(tg.indicator), scope: scopeName(tg.scope), value, target: tg.value, deadline: tg.deadline, department: tg.department, status: status ? t(`tg_status_${status}`) : '—' }))}
+            deltas={s.snapshots.length >= 2 ? compareSnapshots(s.snapshots[s.snapshots.length - 2], s.snapshots[s.snapshots.length - 1]).indicators.filter((d) => d.delta).map((d) => ({ indicator: indicatorName(d.id), before: d.before, after: d.after, delta: d.delta })) : []}
+            since={s.snapshots.length >= 2 ? s.snapshots[s.snapshots.length - 2].label : null}
+            programme={communities ? programmeProgress(communities.features) : null}
+            onClose={() => setReport(false)}
+          />
+        )}
         <table className="pl-table" data-testid="tg-table">
           <thead><tr><th>{t('tg_indicator')}</th><th>{t('tg_scope')}</th><th className="num">{t('tg_now')}</th><th className="num">{t('tg_value')}</th><th>{t('tg_deadline')}</th><th>{t('tg_department')}</th><th>{t('tg_status')}</th><th /></tr></thead>
           <tbody>
@@ -164,5 +178,66 @@ export function TargetsView() {
         ))}
       </section>
     </div>
+  );
+}
+
+/**
+ * The one-page check report (issue 14: 月检查、季考察、年考核): targets with their status, the
+ * changes since the previous snapshot and the programme's progress, on an A4 page printed by the
+ * browser (the briefing's print styles; drawn over the app through a portal).
+ */
+function CheckReport(p: {
+  title: string;
+  rows: { indicator: string; scope: string; value: number | null; target: number; deadline: string; department: string; status: string }[];
+  deltas: { indicator: string; before: number | null; after: number | null; delta: number | null }[];
+  since: string | null;
+  programme: ReturnType<typeof programmeProgress> | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const host = document.querySelector('.app');
+  useEffect(() => {
+    document.documentElement.dataset.printing = 'briefing';
+    return () => {
+      document.documentElement.dataset.printing = '';
+    };
+  }, []);
+  if (!host) return null;
+  return createPortal(
+    <div className="briefing paper-A4" data-testid="check-report">
+      <style>{'@page { size: A4 portrait; margin: 12mm; }'}</style>
+      <div className="briefing-bar no-print">
+        <button type="button" className="primary" onClick={() => window.print()}>{t('bf_print')}</button>
+        <button type="button" onClick={p.onClose} data-testid="check-report-close">{t('close')}</button>
+      </div>
+      <section className="page">
+        <h1>{t('tg_report_title', { title: p.title })}</h1>
+        <p className="muted">{new Date().toISOString().slice(0, 10)}</p>
+        <h2>{t('tg_tab')}</h2>
+        <table className="print-table">
+          <thead><tr><th>{t('tg_indicator')}</th><th>{t('tg_scope')}</th><th>{t('tg_now')}</th><th>{t('tg_value')}</th><th>{t('tg_deadline')}</th><th>{t('tg_department')}</th><th>{t('tg_status')}</th></tr></thead>
+          <tbody>{p.rows.map((r, k) => <tr key={k}><td>{r.indicator}</td><td>{r.scope}</td><td className="num">{fmt(r.value, 1)}</td><td className="num">{fmt(r.target, 1)}</td><td>{r.deadline}</td><td>{r.department}</td><td>{r.status}</td></tr>)}</tbody>
+        </table>
+        {p.since && (
+          <>
+            <h2>{t('tg_report_since', { label: p.since })}</h2>
+            <table className="print-table">
+              <thead><tr><th>{t('tg_indicator')}</th><th>{t('tg_report_before')}</th><th>{t('tg_now')}</th><th>Δ</th></tr></thead>
+              <tbody>{p.deltas.map((d, k) => <tr key={k}><td>{d.indicator}</td><td className="num">{fmt(d.before, 1)}</td><td className="num">{fmt(d.after, 1)}</td><td className="num">{d.delta! > 0 ? '+' : ''}{fmt(d.delta, 1)}</td></tr>)}</tbody>
+            </table>
+          </>
+        )}
+        {p.programme && p.programme.byYear.length > 0 && (
+          <>
+            <h2>{t('pg_title')}</h2>
+            <table className="print-table">
+              <thead><tr><th>{t('pg_year')}</th><th>{t('pg_status_planned')}</th><th>{t('pg_status_building')}</th><th>{t('pg_status_done')}</th><th>{t('pg_investment_col')}</th></tr></thead>
+              <tbody>{p.programme.byYear.map((y) => <tr key={y.year}><td>{y.year}</td><td className="num">{y.planned}</td><td className="num">{y.building}</td><td className="num">{y.done}</td><td className="num">{fmt(y.investment, 1)}</td></tr>)}</tbody>
+            </table>
+          </>
+        )}
+      </section>
+    </div>,
+    host,
   );
 }
