@@ -39,6 +39,10 @@ describe.skipIf(!hasChromium)('the rule set shows its evidence in the browser (i
     await page.getByTestId('rule-range-use-kindergarten-500').click();
     await expect.poll(() => page.getByTestId('evidence-kindergarten').getAttribute('data-standing')).toBe('weak');
     expect(await page.evaluate(() => window.__lifecircle.store!.getState().rules.categories.find((c) => c.id === 'kindergarten')!.radius_m)).toBe(500);
+    // the 15-minute level's range 800–1000 m: its other end, one click away
+    await page.getByTestId('rule-level-range-use-15min-800').click();
+    await expect.poll(() => page.evaluate(() => window.__lifecircle.store!.getState().rules.levels.find((l) => l.id === '15min')!.walk_m)).toBe(800);
+    expect(await page.getByTestId('evidence-level-10min').textContent()).toBe('✓');
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

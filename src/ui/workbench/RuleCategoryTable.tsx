@@ -58,8 +58,15 @@ export function RuleCategoryTable({ rules, onChange }: Props) {
                     ({level.walk_m_range[0] === level.walk_m_range[1]
                       ? t('pl_standard_value', { value: level.walk_m_range[0] })
                       : t('pl_standard_range', { min: level.walk_m_range[0], max: level.walk_m_range[1] })})
+                    {/* the range's other end, one click away (issue 16) */}
+                    {level.walk_m_range[0] !== level.walk_m_range[1] && level.walk_m_range.filter((v) => v !== level.walk_m).map((v) => (
+                      <button key={v} type="button" className="link" onClick={() => apply(`level.${level.id}`, { type: 'levelWalk', id: level.id, walk_m: v })} data-testid={`rule-level-range-use-${level.id}-${v}`}>
+                        {' '}{t('ev_use', { value: v })}
+                      </button>
+                    ))}
                   </small>
                 )}
+                {level.evidence_status && <span className={`ev-badge ${level.evidence_status}`} title={[t(`ev_${level.evidence_status}`), ...(level.evidence ?? []).map((e) => `[${e.grade ?? '–'}] ${e.source.title}${e.quote ? ` “${e.quote}”` : ''}`)].join('\n')} data-testid={`evidence-level-${level.id}`}>{({ confirmed: '✓', weak: '~', contradicted: '✗', none: '?' } as const)[level.evidence_status]}</span>}
                 {defLevel && defLevel.walk_m !== level.walk_m && <small className="pl-edited">{t('pl_edited_from', { value: metres(t, defLevel.walk_m) })}</small>}
               </span>
               <small className="muted pl-source">{level.source}</small>
