@@ -5,7 +5,7 @@ import type { RuleSet } from '../../core/rules';
 import type { AccessSurface } from '../../worker/protocol';
 import type { SurfaceChoice } from '../../store/accessSlice';
 import { useStore } from '../../store/useStore';
-import { downloadText, fileSafe } from '../../util/download';
+import { downloadBytes, downloadText, fileSafe } from '../../util/download';
 import { SURFACE_BINS, SURFACE_UNREACHABLE } from '../../map/accessPalette';
 import { rgbaCss } from '../../map/palette';
 import { surfaceImage } from '../../map/surfaceOverlay';
@@ -74,12 +74,6 @@ export function exportSurfacePng(s: Shown, rules: RuleSet, lang: string, t: TFun
   g.fillStyle = '#555';
   g.fillText(`${new Date().toISOString().slice(0, 10)} · LifeCircle${attribution() ? ` · ${attribution()}` : ''}`, pad, head + h + 44);
   canvas.toBlob((blob) => {
-    if (!blob) return;
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `surface_${fileSafe(subject(s, rules, lang).file)}_${s.grid.cell}m.png`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    if (blob) downloadBytes(blob, `surface_${fileSafe(subject(s, rules, lang).file)}_${s.grid.cell}m.png`, 'image/png');
   }, 'image/png');
 }
