@@ -24,7 +24,7 @@ import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
 import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
-import { choiceLevelTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
+import { choiceLevelTotals, choiceUnitTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
 import { compareSnapshots, indicatorValue, readTargets, takeSnapshot, targetStatus, type Snapshot } from '../src/core/monitor';
 import { applyJoin, planJoin } from '../src/core/join';
@@ -249,7 +249,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     ...(surfaceInfo ? { surface: surfaceInfo } : {}),
     ...(joinInfo ? { join: joinInfo.summary } : {}),
     ...(estimateInfo ? { households_estimate: { method: args.estimateHouseholds, sources: estimateInfo } } : {}),
-    ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules) } : {}),
+    ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules, finalLayers.communities.features.map((f) => (f.properties?.subdistrict as string | undefined) ?? null)) } : {}),
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };
@@ -342,7 +342,7 @@ async function joinTable(join: { file: string; on: 'name' | 'id' }, communities:
 }
 
 /** The summary's choice block: per category, mean count within the radius, dual access, and the supply behind 2SFCA. */
-function choiceBlock(ch: FacilityChoiceResult, decay: Decay, minCount: ReadonlyMap<string, number>, rules: RuleSet) {
+function choiceBlock(ch: FacilityChoiceResult, decay: Decay, minCount: ReadonlyMap<string, number>, rules: RuleSet, units: readonly (string | null)[]) {
   const C = ch.communityCount;
   const r1 = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
   return {
@@ -365,6 +365,8 @@ function choiceBlock(ch: FacilityChoiceResult, decay: Decay, minCount: ReadonlyM
     levels: choiceLevelTotals(ch, new Map(rules.categories.map((c) => [c.id, c.level]))).map((l) => ({
       id: l.levelId, categories: l.categories, places_needed: r1(l.needed), places_gap: r1(l.gap), communities_short: l.communitiesShort,
     })),
+    // per 街道 (communities' subdistrict), where the rule set has norms
+    units: choiceUnitTotals(ch, units).map((u) => ({ unit: u.unit, categories: Object.fromEntries(Object.entries(u.categories).map(([id, t]) => [id, { places_needed: r1(t.needed), places_gap: r1(t.gap), communities_short: t.communitiesShort }])) })),
   };
 }
 

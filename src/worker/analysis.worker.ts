@@ -52,7 +52,7 @@ const api: AnalysisWorkerApi = {
   async choice(rules, settings, request, onProgress) {
     const r = await engine.choice(rules, settings, request, onProgress);
     if (!r) return null;
-    return Comlink.transfer(r, [r.count, r.second, r.access, r.fca, r.placesGap, r.limit].map((a) => a.buffer as ArrayBuffer));
+    return Comlink.transfer(r, [r.count, r.second, r.access, r.fca, r.placesGap, r.placesNeeded, r.limit].map((a) => a.buffer as ArrayBuffer));
   },
   async surface(rules, settings, request) {
     const r = engine.surface(rules, settings, request);

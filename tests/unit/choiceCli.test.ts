@@ -34,7 +34,7 @@ describe('CLI --choice: n_, dist2_, access_, fca_ and places_gap_ (issue 13)', (
       : { ...c, radius_m: 250, min_count: 2 })),
   });
   const network = put('network.geojson', fc([{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: Array.from({ length: 11 }, (_, i) => [118, 32 + i / 1000]) } }]));
-  const communities = put('communities.geojson', fc([at(32, { id: 'A', 人口: 1000 }), at(32.002, { id: 'B', 人口: 2000 }), at(32.004, { id: 'C', 人口: 500 }), at(32.009, { id: 'D', 人口: 400 })]));
+  const communities = put('communities.geojson', fc([at(32, { id: 'A', 人口: 1000, 街道: '甲街道' }), at(32.002, { id: 'B', 人口: 2000, 街道: '甲街道' }), at(32.004, { id: 'C', 人口: 500, 街道: '乙街道' }), at(32.009, { id: 'D', 人口: 400, 街道: '乙街道' })]));
   const facilities = put('facilities.geojson', fc([
     at(32.001, { id: 'F1', category: '幼儿园', 学位数: 100 }), at(32.003, { id: 'F2', category: '幼儿园', 学位数: 50 }), at(32.008, { id: 'F3', category: '幼儿园', 学位数: 30 }),
     at(32.0015, { id: 'M1', category: 'market' }), at(32.0025, { id: 'M2', category: 'market' }),
@@ -60,6 +60,11 @@ describe('CLI --choice: n_, dist2_, access_, fca_ and places_gap_ (issue 13)', (
     const cat = (id: string) => s.categories.find((c: { id: string }) => c.id === id);
     expect(cat('kindergarten')).toMatchObject({ id: 'kindergarten', facilities: 3, without_capacity: 0, places: 180, places_needed: 117, places_gap: 5 });
     expect(s.levels).toEqual([{ id: rulesLevel('kindergarten'), categories: ['kindergarten'], places_needed: 117, places_gap: 5, communities_short: 1 }]);
+    // per 街道: 甲 needs 30 + 60 places and has them; 乙 needs 15 + 12 and is 5 short (C)
+    expect(s.units).toEqual([
+      { unit: '甲街道', categories: { kindergarten: { places_needed: 90, places_gap: 0, communities_short: 0 } } },
+      { unit: '乙街道', categories: { kindergarten: { places_needed: 27, places_gap: 5, communities_short: 1 } } },
+    ]);
     expect(cat('market')).toMatchObject({ id: 'market', min_count: 2, communities_meeting_min_count: 1 });
 
     const plain = await cli(['--communities', communities, '--facilities', facilities, '--network', network, '--rules', rules, '--out', out]);

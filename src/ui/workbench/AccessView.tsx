@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { featureLabel } from '../../core/model';
 import { useStore } from '../../store/useStore';
 import { DEFAULTS, effectiveRadius, orderedLevels } from '../../core/rules';
-import { choiceLevelTotals, type Decay } from '../../core/analysis/choice';
+import { choiceLevelTotals, choiceUnitTotals, type Decay } from '../../core/analysis/choice';
 import { categoryName, fmt } from '../featureText';
 import { rgbaCss } from '../../map/palette';
 import { CHOICE_COLORS, SURFACE_BINS, SURFACE_UNREACHABLE } from '../../map/accessPalette';
@@ -36,6 +36,7 @@ export function AccessView() {
   const analysisDone = useStore((s) => s.analysisStatus === 'done');
   const network = useStore((s) => s.analysisSettings.mode === 'network' && !!s.layers.network);
   const maxSnap = useStore((s) => s.analysisSettings.maxSnap);
+  const communitiesLayer = useStore((s) => s.layers.communities);
 
   const param = decay.kind === 'exponential' ? decay.beta : decay.kind === 'gaussian' ? decay.sigma : null;
   const setKind = (kind: Decay['kind']) => {
@@ -169,6 +170,17 @@ export function AccessView() {
                 </span>
               ))}
             </p>
+          );
+        })()}
+        {choice && communitiesLayer && (() => {
+          const units = choiceUnitTotals(choice, communitiesLayer.fc.features.map((f) => (f.properties.subdistrict as string | undefined) ?? null));
+          if (units.length < 2) return null;
+          const ids = [...new Set(units.flatMap((u) => Object.keys(u.categories)))];
+          return (
+            <table className="pl-table" data-testid="access-units">
+              <thead><tr><th>{t('ac_unit')}</th>{ids.map((id) => <th key={id} className="num">{t('ac_unit_gap', { category: categoryName(rules, id, lang) })}</th>)}</tr></thead>
+              <tbody>{units.map((u) => <tr key={u.unit}><td>{u.unit || t('ac_unit_none')}</td>{ids.map((id) => <td key={id} className="num">{u.categories[id] ? `${fmt(u.categories[id].gap)} / ${fmt(u.categories[id].needed)}` : '—'}</td>)}</tr>)}</tbody>
+            </table>
           );
         })()}
         {choice && activeCategory && <CommunityChoiceTable categoryId={activeCategory} />}

@@ -66,6 +66,8 @@ export interface FacilityChoiceResult {
   fca: Float64Array;
   /** places short of the norm: max(0, demand − F·demand); NaN without a norm or an unknown population */
   placesGap: Float64Array;
+  /** places the norm asks for (demand = population × norm ÷ 1,000); NaN without a norm or an unknown population */
+  placesNeeded: Float64Array;
   /** per category index (null for categories not computed) */
   supply: (CategorySupply | null)[];
 }
@@ -101,6 +103,7 @@ export function facilityChoice(ctx: CoverageContext, options: FacilityChoiceOpti
   const access = new Float64Array(K * C);
   const fca = new Float64Array(K * C).fill(NaN);
   const placesGap = new Float64Array(K * C).fill(NaN);
+  const placesNeeded = new Float64Array(K * C).fill(NaN);
   const limit = new Float64Array(K);
   const supply: (CategorySupply | null)[] = new Array(K).fill(null);
   const capacity = options.capacity ?? new Float64Array(ctx.facilities.count).fill(NaN);
@@ -139,13 +142,14 @@ export function facilityChoice(ctx: CoverageContext, options: FacilityChoiceOpti
       if (norm && demand[c] >= 0) {
         const g = Math.max(0, demand[c] - (anyCapacity ? two.ratio[c] : 0) * demand[c]);
         placesGap[k * C + c] = g;
+        placesNeeded[k * C + c] = demand[c];
         needed += demand[c];
         gap += g;
       }
     }
     supply[k] = { facilities: facilities.length, withoutCapacity: two.withoutCapacity, places, needed, gap };
   }
-  return { categoryIds: ctx.categories.map((c) => c.id), communityCount: C, limit, count, second, access, fca, placesGap, supply };
+  return { categoryIds: ctx.categories.map((c) => c.id), communityCount: C, limit, count, second, access, fca, placesGap, placesNeeded, supply };
 }
 
 /** The facility indexes of category k that have a usable point, ascending. */
@@ -168,6 +172,7 @@ export function mergeChoiceCategory(into: FacilityChoiceResult, from: FacilityCh
   into.access.set(from.access.subarray(a, b), a);
   into.fca.set(from.fca.subarray(a, b), a);
   into.placesGap.set(from.placesGap.subarray(a, b), a);
+  into.placesNeeded.set(from.placesNeeded.subarray(a, b), a);
   into.limit[k] = from.limit[k];
   into.supply[k] = from.supply[k];
 }

@@ -4,4 +4,4 @@ export { facilityReach, type FacilityReach } from './facilityReach';
 export { nearestTwo, type NearestTwo } from './nearestTwo';
 export { twoStepFca, type TwoStepFca } from './twoStepFca';
 export { formatDecay, parseDecay } from './parseDecay';
-export { choiceLevelTotals, type ChoiceLevelTotals } from './levelTotals';
+export { choiceLevelTotals, choiceUnitTotals, type ChoiceLevelTotals, type ChoiceUnitTotals } from './levelTotals';

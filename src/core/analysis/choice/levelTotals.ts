@@ -34,3 +34,34 @@ export function choiceLevelTotals(choice: FacilityChoiceResult, levelOf: Readonl
   });
   return [...by.values()].map(({ short, ...t }) => ({ ...t, communitiesShort: short.reduce((a, x) => a + x, 0) }));
 }
+
+/** Places needed and short per administrative unit (街道) and category with a norm (issue 13). */
+export interface ChoiceUnitTotals {
+  unit: string;
+  categories: Record<string, { needed: number; gap: number; communitiesShort: number }>;
+}
+
+/**
+ * The 2SFCA places gap per 街道 (communities' `subdistrict`, '' for none) and category with a norm:
+ * Σ places needed (demand) and Σ gap over the unit's communities with a known population.
+ */
+export function choiceUnitTotals(choice: FacilityChoiceResult, units: readonly (string | null | undefined)[]): ChoiceUnitTotals[] {
+  const C = choice.communityCount;
+  const by = new Map<string, ChoiceUnitTotals>();
+  choice.categoryIds.forEach((id, k) => {
+    const s = choice.supply[k];
+    if (!s || !Number.isFinite(s.needed)) return;
+    for (let c = 0; c < C; c++) {
+      const gap = choice.placesGap[k * C + c];
+      if (!Number.isFinite(gap)) continue;
+      const u = String(units[c] ?? '').trim();
+      let row = by.get(u);
+      if (!row) by.set(u, (row = { unit: u, categories: {} }));
+      const t = (row.categories[id] ??= { needed: 0, gap: 0, communitiesShort: 0 });
+      t.needed += choice.placesNeeded[k * C + c];
+      t.gap += gap;
+      if (gap > 0) t.communitiesShort++;
+    }
+  });
+  return [...by.values()].sort((a, b) => (a.unit === '' ? 1 : b.unit === '' ? -1 : a.unit.localeCompare(b.unit, 'zh')));
+}

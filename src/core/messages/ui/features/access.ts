@@ -50,6 +50,9 @@ export const en = {
   ac_min_count: 'needs ≥ {{n}}',
   ac_per_community: 'per community (second-nearest in metres)',
   ac_level_gap: '{{needed}} places needed by the norms, {{gap}} short in {{communities}} communities.',
+  ac_unit: 'Subdistrict',
+  ac_unit_none: '(none given)',
+  ac_unit_gap: '{{category}}: short / needed',
 };
 
 export const zh: typeof en = {
@@ -103,4 +106,7 @@ export const zh: typeof en = {
   ac_min_count: '需 ≥{{n}} 处',
   ac_per_community: '各小区（次近距离单位：米）',
   ac_level_gap: '按千人指标需 {{needed}} 个，缺口 {{gap}} 个，涉及 {{communities}} 个小区。',
+  ac_unit: '街道',
+  ac_unit_none: '（未注明）',
+  ac_unit_gap: '{{category}}：缺口 / 需求',
 };
