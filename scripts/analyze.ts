@@ -19,7 +19,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { DEFAULTS, minCounts, parseRuleSet } from '../src/core/rules';
+import { DEFAULTS, minCounts, parseRuleSet, residentsPerSite } from '../src/core/rules';
 import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
@@ -205,7 +205,13 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
       ? await readCandidatePoints(sg.candidates, lang, args.crs)
       : sg.area ? finalArea.candidatesInArea(await readArea(sg.area, lang, args.crs)) : Float64Array.from(finalArea.graph?.coords ?? []);
     if (candidates.length === 0) throw new UserError(msg(lang, 'cli_suggest_no_candidates'));
-    const s = finalArea.suggestSites(rules, settings, { categoryId, k: sg.k, candidates, capacity: sg.capacity ?? null, oldOnly: sg.oldOnly });
+    let capacity = sg.capacity ?? null;
+    if (sg.capacityPlaces !== undefined) {
+      const cat = rules.categories.find((c) => c.id === categoryId)!;
+      capacity = residentsPerSite(sg.capacityPlaces, cat, DEFAULTS.elderlyShare);
+      if (capacity === null) throw new UserError(msg(lang, 'cli_capacity_places_no_norm', { category: categoryId }));
+    }
+    const s = finalArea.suggestSites(rules, settings, { categoryId, k: sg.k, candidates, capacity, oldOnly: sg.oldOnly });
     const r1 = (x: number) => Math.round(x * 10) / 10;
     const picks = s.picks.map((p) => ({ rank: p.rank, lon: p.lon, lat: p.lat, gain_population: r1(p.gainPopulation), gain_households: r1(p.gainHouseholds), communities: p.communities.length }));
     const features = picks.map(({ lon, lat, ...props }) => ({ type: 'Feature' as const, properties: { category: categoryId, ...props }, geometry: { type: 'Point' as const, coordinates: [lon, lat] } }));
@@ -213,7 +219,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     const gained = s.picks.reduce((a, p) => a + p.gainPopulation, 0);
     io.stderr(`${msg(lang, 'cli_suggest_done', { count: picks.length, category: categoryId, population: r1(gained), file: sg.out })}\n`);
     suggestion = {
-      category: categoryId, k: sg.k, capacity: sg.capacity ?? null, old_only: sg.oldOnly, candidates: candidates.length / 2,
+      category: categoryId, k: sg.k, capacity, capacity_places: sg.capacityPlaces ?? null, old_only: sg.oldOnly, candidates: candidates.length / 2,
       idle_candidates: s.idleCandidates, uncovered_before: r1(s.uncoveredBefore), uncovered_after: r1(s.uncoveredAfter), out: sg.out, picks,
     };
   }

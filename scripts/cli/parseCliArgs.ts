@@ -25,7 +25,9 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
   --scenario edits.geojson: apply a scenario (one feature per edit: op, layer, target_id; WGS84);
     the output holds the scenario's values plus before_*/delta_* for the communities it changes.
   --suggest <category>:<K> --suggest-out S.geojson [--candidates C.geojson | --suggest-area A.geojson]
-    [--capacity N] [--suggest-old-only]: K sites covering the most residents not yet covered
+    [--capacity N | --capacity-places N] [--suggest-old-only]: K sites covering the most residents not yet covered
+    (--capacity: residents one site serves; --capacity-places: its places, turned into residents by the
+    category's norm in the rule set)
     (candidates: the given points, else the network's nodes inside the area, else all nodes).
   --choice [--decay cumulative|linear|exponential:β|gaussian:σ] [--weighted]: per category also
     n_<k> (facilities within the radius), dist2_<k> (second-nearest, m), access_<k> (gravity score),
@@ -97,7 +99,7 @@ export interface CliArgs {
   /** accessibility surface: output file, cell size (m), and the category or level as written */
   surface?: { out: string; cell: number; of?: string };
   /** site suggestion: the category as written (id, name or synonym) and K */
-  suggest?: { category: string; k: number; out: string; candidates?: string; area?: string; capacity?: number; oldOnly: boolean };
+  suggest?: { category: string; k: number; out: string; candidates?: string; area?: string; capacity?: number; capacityPlaces?: number; oldOnly: boolean };
 }
 
 export type ParsedCli = { help: true; lang: CliLang } | ({ help: false } & CliArgs);
@@ -135,6 +137,7 @@ const OPTIONS = {
   'suggest-old-only': { type: 'boolean' },
   candidates: { type: 'string' },
   capacity: { type: 'string' },
+  'capacity-places': { type: 'string' },
   'count-no-data': { type: 'boolean' },
   choice: { type: 'boolean' },
   surface: { type: 'string' },
@@ -227,9 +230,10 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
       ...(v.candidates ? { candidates: v.candidates } : {}),
       ...(v['suggest-area'] ? { area: v['suggest-area'] } : {}),
       ...(v.capacity !== undefined ? { capacity: number('capacity', v.capacity, 0, 1) } : {}),
+      ...(v['capacity-places'] !== undefined ? { capacityPlaces: number('capacity-places', v['capacity-places'], 0, 1) } : {}),
     };
   } else {
-    for (const o of ['suggest-out', 'suggest-area', 'candidates', 'capacity', 'suggest-old-only'] as const) {
+    for (const o of ['suggest-out', 'suggest-area', 'candidates', 'capacity', 'capacity-places', 'suggest-old-only'] as const) {
       if (v[o] !== undefined) throw new UserError(msg(lang, 'cli_needs_suggest', { option: o }));
     }
   }

@@ -109,3 +109,12 @@ describe('CLI --choice: n_, dist2_, access_, fca_ and places_gap_ (issue 13)', (
     expect(bad.err).toContain('"nothing" is neither a category nor a level');
   });
 });
+
+describe('site capacity in places, turned into residents by the rule set norm (issue 11)', () => {
+  it('residentsPerSite: places × 1,000 ÷ norm; per elderly resident through the elderly share; none without a norm', async () => {
+    const { residentsPerSite } = await import('../../src/core/rules');
+    expect(residentsPerSite(90, { norm: { per_1000: 30 } }, 0.187)).toBe(3000);
+    expect(residentsPerSite(40, { norm: { per_1000: 40, per: 'elderly' } }, 0.2)).toBeCloseTo(5000, 9);
+    expect(residentsPerSite(90, {}, 0.187)).toBeNull();
+  });
+});

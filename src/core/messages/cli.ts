@@ -90,6 +90,7 @@ export const CLI_MESSAGES = {
     // scenarios and site suggestion
     cli_bad_suggest: '--suggest must be <category>:<K> with K ≥ 1 (e.g. kindergarten:3 or 幼儿园:3), got "{{value}}"',
     cli_needs_suggest: '--{{option}} goes with --suggest <category>:<K>',
+    cli_capacity_places_no_norm: '--capacity-places: the rule set gives {{category}} no norm (places per 1,000 residents) to turn places into residents; add one, or give --capacity in residents',
     cli_bad_snapshot: '{{file}}: not a LifeCircle snapshot ({{detail}})',
     cli_target_skipped: '{{file}}: row {{row}} skipped: {{problem}}',
     cli_snapshot_done: 'note: snapshot “{{label}}” written to {{file}}',
@@ -199,6 +200,7 @@ export const CLI_MESSAGES = {
     cli_bad_suggest: '--suggest 应为 <类别>:<K>，K ≥ 1（例如 kindergarten:3 或 幼儿园:3），实际为“{{value}}”',
     cli_needs_suggest: '--{{option}} 需与 --suggest <类别>:<K> 一起使用',
     cli_suggest_unknown_category: '--suggest：“{{value}}”不是规则集中的类别（{{known}}）',
+    cli_capacity_places_no_norm: '--capacity-places：规则集没有为 {{category}} 设定千人指标，无法将学位数换算为服务人口；请补充千人指标，或用 --capacity 直接给出服务人口',
     cli_bad_snapshot: '{{file}}：不是 LifeCircle 快照（{{detail}}）',
     cli_target_skipped: '{{file}}：第 {{row}} 行已跳过：{{problem}}',
     cli_snapshot_done: '提示：快照“{{label}}”已写入 {{file}}',

@@ -43,3 +43,16 @@ export function orderedLevels(rules: RuleSet): RuleLevel[] {
 export function minCounts(rules: Pick<RuleSet, 'categories'>): Map<string, number> {
   return new Map(rules.categories.filter((c) => (c.min_count ?? 1) > 1).map((c) => [c.id, c.min_count as number]));
 }
+
+/**
+ * Residents one site of `places` (seats, beds) can serve under the category's norm (issue 11:
+ * "a kindergarten of N places serves at most N ÷ (places per resident) residents", the ratio being
+ * the rule set's 千人指标): places × 1,000 ÷ per_1000; for a per-elderly norm the elderly served
+ * are turned into residents by the elderly share. Null when the category has no norm.
+ */
+export function residentsPerSite(places: number, category: Pick<RuleCategory, 'norm'>, elderlyShare: number): number | null {
+  const n = category.norm;
+  if (!n || !(n.per_1000 > 0) || !(places > 0)) return null;
+  const served = (places * 1000) / n.per_1000;
+  return n.per === 'elderly' ? served / Math.max(elderlyShare, 1e-6) : served;
+}

@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULTS, residentsPerSite } from '../../core/rules';
 import { LINK_JOIN_M, type ScenarioEdit } from '../../core/scenario';
 import { useStore } from '../../store/useStore';
 import {
@@ -106,9 +107,12 @@ export function ScenarioView() {
     const gj = activeEditsGeoJson();
     if (gj && active) downloadText(JSON.stringify(gj), `lifecircle-scenario-${fileSafe(active.name)}.geojson`, 'application/geo+json');
   };
+  // with a norm (千人指标) the planner gives a site's places; the norm turns them into residents
+  const normed = rules.categories.find((c) => c.id === category)?.norm ? rules.categories.find((c) => c.id === category)! : null;
   const suggest = () => {
     const cap = Number(capacity);
-    const common = { categoryId: category, k, capacity: capacity.trim() && cap > 0 ? cap : null, oldOnly };
+    const residents = !(capacity.trim() && cap > 0) ? null : normed ? residentsPerSite(cap, normed, DEFAULTS.elderlyShare) : cap;
+    const common = { categoryId: category, k, capacity: residents, oldOnly };
     if (candidatePoints.length) return void runSuggestion({ ...common, candidates: Float64Array.from(candidatePoints.flat()) });
     const area = drawnArea ?? viewArea();
     if (area) void runSuggestion({ ...common, area });
@@ -310,7 +314,7 @@ export function ScenarioView() {
             {t('sc_suggest_k')} <input type="number" min={1} max={50} value={k} onChange={(e) => setK(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} style={{ width: 56 }} data-testid="sc-k" />
           </label>
           <label>
-            {t('sc_suggest_capacity')} <input type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} style={{ width: 80 }} data-testid="sc-capacity" />
+            {t(normed ? 'sc_suggest_capacity_places' : 'sc_suggest_capacity', { norm: normed?.norm?.per_1000 })} <input type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} style={{ width: 80 }} data-testid="sc-capacity" />
           </label>
           <label>
             <input type="checkbox" checked={oldOnly} onChange={(e) => setOldOnly(e.target.checked)} data-testid="sc-old-only" /> {t('sc_suggest_old_only')}

@@ -68,6 +68,15 @@ describe('CLI --scenario and --suggest (issue 11)', () => {
     const picked = await cli(['--communities', communities, '--facilities', facilities, '--network', street, '--rules', rules300, '--suggest', 'kindergarten:3', '--candidates', lots, '--suggest-out', sites, '--out', out]);
     expect(picked.code, picked.err).toBe(0);
     expect(JSON.parse(readFileSync(sites, 'utf8')).features.map((f: Feature) => [(f.geometry as { coordinates: number[] }).coordinates[0], f.properties!.gain_population])).toEqual([[118.0155, 980], [118.009, 28]]);
+    // a site's places, turned into residents by the rule set's norm: 12 places at 30 per 1,000 serve 400 residents
+    const normed = put('rules-norm.json', { ...defaultRules, categories: defaultRules.categories.filter((c) => c.id === 'kindergarten').map((c) => ({ ...c, radius_m: 300, norm: { per_1000: 30 } })) });
+    const capped = await cli(['--communities', communities, '--facilities', facilities, '--network', street, '--rules', normed, '--suggest', 'kindergarten:1', '--capacity-places', '12', '--suggest-out', sites, '--out', out]);
+    expect(capped.code, capped.err).toBe(0);
+    expect(JSON.parse(capped.out).suggestion).toMatchObject({ capacity: 400, capacity_places: 12 });
+    expect(JSON.parse(readFileSync(sites, 'utf8')).features[0].properties.gain_population).toBeLessThanOrEqual(400);
+    const noNorm = await cli(['--communities', communities, '--facilities', facilities, '--network', street, '--rules', rules300, '--suggest', 'kindergarten:1', '--capacity-places', '12', '--suggest-out', sites, '--out', out]);
+    expect(noNorm.code).toBe(1);
+    expect(noNorm.err).toContain('no norm');
     const bad = await cli(['--communities', communities, '--facilities', facilities, '--network', street, '--suggest', 'kindergarten', '--suggest-out', sites, '--out', out]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--suggest must be <category>:<K>');
