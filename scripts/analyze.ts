@@ -23,7 +23,7 @@ import { DEFAULTS, minCounts, parseRuleSet, residentsPerSite } from '../src/core
 import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
-import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
+import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingMeta, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
 import { choiceLevelTotals, choiceUnitTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
 import { compareSnapshots, indicatorValue, readTargets, takeSnapshot, targetStatus, type Snapshot } from '../src/core/monitor';
@@ -290,12 +290,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   }
   // the briefing's files (issue 12): the same tables and bundle the app exports
   if (args.xlsx || args.bundle) {
-    const meta = {
-      title: lang === 'zh-CN' ? '生活圈配套设施体检' : 'Life-circle facilities check',
-      date: new Date().toISOString().slice(0, 10),
-      lines: [`${lang === 'zh-CN' ? '规则集' : 'Rule set'}: ${lang === 'zh-CN' ? rules.name_zh : rules.name_en} (${rules.id})`, ...Object.entries(inputs.sources).map(([k, f]) => `${k}: ${f}`)],
-      attribution: inputs.attribution ?? null,
-    };
+    const meta = briefingMeta({ lang, place: null, rules, inputs: Object.entries(inputs.sources).map(([k, f]) => `${k}: ${f}`), attribution: inputs.attribution ?? null });
     if (args.xlsx) {
       writeFileSync(args.xlsx, await briefingWorkbook(briefingTables(finalLayers.communities, result, rules, lang), meta, lang));
       io.stderr(`${msg(lang, 'cli_xlsx_done', { file: args.xlsx })}\n`);

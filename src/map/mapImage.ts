@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AppState } from '../store/useStore';
 import { activeMap } from './mapHandle';
+import { categoryName } from '../ui/featureText';
 import { COLORS, COVERAGE_COLORS, completenessColor, oldCommunityColor, OLD_RAMP_STOPS, rgbaCss, type RGBA } from './palette';
 import { SCENARIO_COLORS } from './scenarioPalette';
 import { CHOICE_COLORS, SURFACE_BINS, SURFACE_UNREACHABLE } from './accessPalette';
@@ -13,8 +14,7 @@ export interface LegendEntry {
 
 /** What the community colouring and the layers on the map mean, for the exported image's legend. */
 export function legendEntries(s: AppState, t: TFunction, lang: string): { title: string; entries: LegendEntry[] } {
-  const found = s.activeCategory ? s.rules.categories.find((c) => c.id === s.activeCategory) : undefined;
-  const cat = found ? (lang.startsWith('zh') ? found.name_zh : found.name_en) : (s.activeCategory ?? '');
+  const cat = s.activeCategory ? categoryName(s.rules, s.activeCategory, lang) : '';
   let title: string, entries: LegendEntry[];
   switch (s.coverage ? s.coloring : 'built_year') {
     case 'category':

@@ -75,3 +75,8 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
   setAllCategoriesVisible: (ids, visible) =>
     set(() => ({ hiddenCategories: visible ? {} : Object.fromEntries(ids.map((id) => [id, true as const])) })),
 });
+
+/** The data credit of the loaded OpenStreetMap layers ("© OpenStreetMap contributors"), null when none: what every export writes. */
+export function osmAttribution(layers: Partial<Record<LayerKind, LoadedLayer>>): string | null {
+  return [...new Set(Object.values(layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
+}

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
+import { area as turfArea, bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { communityPopulation } from '../model/communityPopulation';
 import { builtYear } from '../model/oldCommunity';
@@ -71,7 +71,7 @@ export function estimateHouseholds(communities: FC, buildings: FC | null, option
     const polys = feats.map((f, i) => (isPoly(f?.geometry) ? i : -1)).filter((i) => i >= 0);
     if (polys.length) {
       const index = new Flatbush(polys.length);
-      const boxes = polys.map((i) => bboxOf(feats[i]!.geometry as Polygon | MultiPolygon));
+      const boxes = polys.map((i) => turfBbox(feats[i]!.geometry as Polygon | MultiPolygon));
       for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
       index.finish();
       for (const b of buildings.features) {
@@ -106,17 +106,6 @@ export function estimateHouseholds(communities: FC, buildings: FC | null, option
   });
 }
 
-function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
-  for (const r of rings) for (const [x, y] of r) {
-    if (x < x0) x0 = x;
-    if (y < y0) y0 = y;
-    if (x > x1) x1 = x;
-    if (y > y1) y1 = y;
-  }
-  return [x0, y0, x1, y1];
-}
 
 /**
  * The communities with estimated households written in (`households`, `households_estimated: true`,

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { bbox as turfBbox } from '@turf/turf';
 import { useTranslation } from 'react-i18next';
-import { briefingTables } from '../../core/io/export';
+import { briefingTables, type BriefingTable } from '../../core/io/export';
 import { headlineMeasure } from '../../core/analysis/coverage';
 import { rankByScore } from '../../core/analysis/renovation';
 import { featureLabel } from '../../core/model';
@@ -66,8 +67,8 @@ export function BriefingView() {
       for (const i of ranking) {
         const f = communities.features[i];
         if (!map || !f?.geometry || cancelled) break;
-        const b = bboxOf(f.geometry as GeoJSON.Geometry);
-        if (!b) continue;
+        const b = turfBbox(f.geometry);
+        if (!b.every(Number.isFinite)) continue;
         map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 80, duration: 0, maxZoom: 17 });
         pages[i] = await snapshot(featureLabel(f.properties, i), lang, t);
       }
@@ -147,31 +148,18 @@ export function BriefingView() {
 
       <section className="page">
         <h2>{t('bf_coverage')}</h2>
-        <table className="print-table" data-testid="briefing-categories">
-          <thead><tr>{cats.columns.filter((c) => c.key !== 'id' && c.key !== 'source').map((c) => <th key={c.key}>{c.header}</th>)}</tr></thead>
-          <tbody>
-            {cats.rows.map((r) => (
-              <tr key={String(r.id)}>{cats.columns.filter((c) => c.key !== 'id' && c.key !== 'source').map((c) => <td key={c.key} className={c.format === 'text' ? '' : 'num'}>{cell(r[c.key], c.format, t)}</td>)}</tr>
-            ))}
-          </tbody>
-        </table>
+        <PrintTable table={{ ...cats, columns: cats.columns.filter((c) => c.key !== 'id' && c.key !== 'source') }} testId="briefing-categories" />
         {units.rows.length > 1 && (
           <>
             <h2>{units.name}</h2>
-            <table className="print-table" data-testid="briefing-units">
-              <thead><tr>{units.columns.map((c) => <th key={c.key}>{c.header}</th>)}</tr></thead>
-              <tbody>{units.rows.map((r, i) => <tr key={i}>{units.columns.map((c) => <td key={c.key} className={c.format === 'text' ? '' : 'num'}>{cell(r[c.key], c.format, t)}</td>)}</tr>)}</tbody>
-            </table>
+            <PrintTable table={units} testId="briefing-units" />
           </>
         )}
       </section>
 
       <section className="page">
         <h2>{t('bf_gaps', { n: gapsByPopulation.length, total: gaps.rows.length })}</h2>
-        <table className="print-table" data-testid="briefing-gaps">
-          <thead><tr>{gaps.columns.map((c) => <th key={c.key}>{c.header}</th>)}</tr></thead>
-          <tbody>{gapsByPopulation.map((r, i) => <tr key={i}>{gaps.columns.map((c) => <td key={c.key} className={c.format === 'text' ? '' : 'num'}>{cell(r[c.key], c.format, t)}</td>)}</tr>)}</tbody>
-        </table>
+        <PrintTable table={{ ...gaps, rows: gapsByPopulation }} testId="briefing-gaps" />
         <h2>{t('bf_renovation', { n: ranking.length })}</h2>
         <table className="print-table" data-testid="briefing-renovation">
           <thead><tr><th>#</th><th>{t('pl_name')}</th><th>{t('bf_score')}</th><th>{t('bf_reasons')}</th></tr></thead>
@@ -237,6 +225,17 @@ export function BriefingView() {
   );
 }
 
+/** One of the briefing tables (core briefingTables: the Excel sheets' rows and headers), printed. */
+function PrintTable({ table, testId }: { table: BriefingTable; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="print-table" data-testid={testId}>
+      <thead><tr>{table.columns.map((c) => <th key={c.key}>{c.header}</th>)}</tr></thead>
+      <tbody>{table.rows.map((r, i) => <tr key={i}>{table.columns.map((c) => <td key={c.key} className={c.format === 'text' ? '' : 'num'}>{cell(r[c.key], c.format, t)}</td>)}</tr>)}</tbody>
+    </table>
+  );
+}
+
 function cell(v: unknown, format: string, t: (k: string) => string): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? t('yes') : t('no');
@@ -244,14 +243,3 @@ function cell(v: unknown, format: string, t: (k: string) => string): string {
   return String(v);
 }
 
-function bboxOf(g: GeoJSON.Geometry): [number, number, number, number] | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      x0 = Math.min(x0, c[0] as number); x1 = Math.max(x1, c[0] as number);
-      y0 = Math.min(y0, c[1] as number); y1 = Math.max(y1, c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  walk((g as { coordinates?: unknown }).coordinates);
-  return Number.isFinite(x0) ? [x0, y0, x1, y1] : null;
-}

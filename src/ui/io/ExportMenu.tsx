@@ -5,6 +5,7 @@ import { exportGeoJson, type AttributeSource } from '../../core/io/export';
 import { assignChoiceAttributes, communityResultAttributes } from '../../core/io/export';
 import { minCounts } from '../../core/rules';
 import { exportBundle, exportMapImage, exportTables } from './briefingExport';
+import { osmAttribution } from '../../store/layersSlice';
 import { useBriefing } from '../briefing/briefingState';
 import { selectRenovation } from '../../store/selectRenovation';
 import { gapCommunities } from '../../core/io/export';
@@ -51,7 +52,7 @@ export function ExportMenu() {
       return out;
     };
   };
-  const attribution = [...new Set(Object.values(layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
+  const attribution = osmAttribution(layers);
   const crs = gcj ? 'gcj02' : 'wgs84';
   const suffix = gcj ? '-gcj02' : '';
 

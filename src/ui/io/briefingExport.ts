@@ -1,10 +1,11 @@
 import i18n from '../../i18n';
-import { briefingBundle, briefingTables, briefingWorkbook, assignChoiceAttributes, type BriefingMeta } from '../../core/io/export';
+import { briefingBundle, briefingMeta, briefingTables, briefingWorkbook, assignChoiceAttributes, type BriefingMeta } from '../../core/io/export';
 import { minCounts } from '../../core/rules';
 import { parseLanguage } from '../../core/messages';
 import { studyAreaSummary, type StudyAreaResult } from '../../core/studyArea';
 import { useStore, type AppState } from '../../store/useStore';
 import { selectRenovation } from '../../store/selectRenovation';
+import { osmAttribution } from '../../store/layersSlice';
 import { legendEntries, mapImage } from '../../map/mapImage';
 import { downloadBytes } from '../../util/download';
 
@@ -12,9 +13,7 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 const lang = () => parseLanguage(i18n.language) ?? 'zh-CN';
 
 /** The OpenStreetMap credit when OSM data is loaded. */
-function attribution(s: AppState): string | null {
-  return [...new Set(Object.values(s.layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
-}
+const attribution = (s: AppState) => osmAttribution(s.layers);
 
 /** The app's results as the core's StudyAreaResult (the renovation score as the sliders set it). */
 function result(s: AppState): StudyAreaResult | null {
@@ -24,14 +23,13 @@ function result(s: AppState): StudyAreaResult | null {
 }
 
 function meta(s: AppState): BriefingMeta {
-  const zh = lang() === 'zh-CN';
-  const files = Object.values(s.layers).filter(Boolean).map((l) => `${i18n.t(`layer_${l!.kind}`)}: ${l!.name}`);
-  return {
-    title: s.demo ? (zh ? s.demo.name_zh : s.demo.name_en) : i18n.t('bf_title'),
-    date: stamp(),
-    lines: [`${zh ? '规则集' : 'Rule set'}: ${zh ? s.rules.name_zh : s.rules.name_en} (${s.rules.id})`, ...files],
+  return briefingMeta({
+    lang: lang(),
+    place: s.demo ? (lang() === 'zh-CN' ? s.demo.name_zh : s.demo.name_en) : null,
+    rules: s.rules,
+    inputs: Object.values(s.layers).filter(Boolean).map((l) => `${i18n.t(`layer_${l!.kind}`)}: ${l!.name}`),
     attribution: attribution(s),
-  };
+  });
 }
 
 /** The current map view as a PNG with title, legend, scale bar, north arrow, date and credit. */

@@ -5,6 +5,7 @@ import type { RuleSet } from '../../core/rules';
 import type { AccessSurface } from '../../worker/protocol';
 import type { SurfaceChoice } from '../../store/accessSlice';
 import { useStore } from '../../store/useStore';
+import { osmAttribution } from '../../store/layersSlice';
 import { downloadBytes, downloadText, fileSafe } from '../../util/download';
 import { SURFACE_BINS, SURFACE_UNREACHABLE } from '../../map/accessPalette';
 import { rgbaCss } from '../../map/palette';
@@ -22,10 +23,7 @@ function subject(s: Shown, rules: RuleSet, lang: string): { title: string; file:
 }
 
 /** The OpenStreetMap credit when OSM data is loaded (as the other exports). */
-function attribution(): string | null {
-  const layers = useStore.getState().layers;
-  return [...new Set(Object.values(layers).map((l) => (l?.source === 'osm' ? l.attribution : undefined)).filter(Boolean))].join('; ') || null;
-}
+const attribution = () => osmAttribution(useStore.getState().layers);
 
 /** The surface as GeoJSON squares (core surfaceFeatures: dist_m, minutes, each part's dist_<k>). */
 export function exportSurfaceGeoJson(s: Shown, rules: RuleSet, lang: string): void {

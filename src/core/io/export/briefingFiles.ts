@@ -25,6 +25,20 @@ export interface BriefingMeta {
 }
 
 /**
+ * The briefing's "about" lines, one rule for the app and the CLI: the title (the place's name, else
+ * a generic one in the language), today's date, the rule set in force, the input files, the credit.
+ */
+export function briefingMeta(o: { lang: Language; place: string | null; rules: { id: string; name_zh: string; name_en: string }; inputs: readonly string[]; attribution: string | null }): BriefingMeta {
+  const zh = o.lang === 'zh-CN';
+  return {
+    title: o.place ?? pick(o.lang, 'Life-circle facilities check', '生活圈配套设施体检'),
+    date: new Date().toISOString().slice(0, 10),
+    lines: [`${pick(o.lang, 'Rule set', '规则集')}: ${zh ? o.rules.name_zh : o.rules.name_en} (${o.rules.id})`, ...o.inputs],
+    attribution: o.attribution,
+  };
+}
+
+/**
  * The tables as an Excel workbook (exceljs; issue 12): a 说明 sheet (title, date, sources, credit),
  * then one sheet per table with its Chinese (or English) headers and units, number formats, a
  * frozen header row and an autofilter.

@@ -12,6 +12,6 @@ export { serviceAreaFeatures } from './serviceAreaFeatures';
 export { OSM_ATTRIBUTION, withAttribution } from './withAttribution';
 export { assignChoiceAttributes, type ChoiceTable } from './choiceAttributes';
 export { briefingTables, type BriefingTable, type ColumnFormat, type TableColumn } from './briefingTables';
-export { briefingCsv, briefingWorkbook, bundleReadme, zipBundle, type BriefingMeta } from './briefingFiles';
+export { briefingCsv, briefingMeta, briefingWorkbook, bundleReadme, zipBundle, type BriefingMeta } from './briefingFiles';
 export { attributeDictionary, type AttributeEntry } from './attributeDictionary';
 export { briefingBundle, type BundleInput } from './briefingBundle';
