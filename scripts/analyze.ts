@@ -26,7 +26,7 @@ import { resolveRenovationWeights } from '../src/core/analysis/renovation';
 import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingMeta, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
 import { choiceLevelTotals, choiceUnitTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
-import { compareSnapshots, indicatorValue, readTargets, takeSnapshot, targetStatus, type Snapshot } from '../src/core/monitor';
+import { compareSnapshots, evaluateTargets, monitorTables, readTargets, takeSnapshot, type Snapshot, type SnapshotComparison, type TargetRow } from '../src/core/monitor';
 import { applyJoin, planJoin } from '../src/core/join';
 import { estimateHouseholds, withEstimatedHouseholds } from '../src/core/estimate';
 import { readTable, suggestFieldMapping } from '../src/core/io';
@@ -263,6 +263,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   const snapshot = args.snapshotOut || args.compare ? takeSnapshot(args.snapshotLabel ?? today, today, finalLayers.communities, finalLayers.facilities, result, rules) : null;
   let before: Snapshot | null = null;
+  let comparison: SnapshotComparison | null = null;
   if (args.compare) {
     try {
       before = JSON.parse(new TextDecoder().decode(readInputFile(args.compare, '--compare', lang))) as Snapshot;
@@ -270,20 +271,20 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     } catch (e) {
       throw new UserError(msg(lang, 'cli_bad_snapshot', { file: args.compare, detail: (e as Error).message }));
     }
-    (summary as Record<string, unknown>).comparison = { since: { label: before.label, date: before.date }, ...compareSnapshots(before, snapshot!) };
+    comparison = compareSnapshots(before, snapshot!);
+    (summary as Record<string, unknown>).comparison = { since: { label: before.label, date: before.date }, ...comparison };
   }
+  let targetRows: TargetRow[] = [];
   if (args.targets) {
     const read = await readTable(path.basename(args.targets), readInputFile(args.targets, '--targets', lang));
     if (!read.ok) throw new UserError(lang === 'zh-CN' ? read.detail_zh : read.detail);
     const { targets, problems } = readTargets(read.table, rules);
     for (const p of problems) io.stderr(`${labelled(lang, 'cli_warning', msg(lang, 'cli_target_skipped', { file: args.targets, row: p.row, problem: p.problem }))}\n`);
-    (summary as Record<string, unknown>).targets = targets.map((t) => {
-      const value = indicatorValue(t.indicator, t.scope, result, finalLayers.communities, rules);
-      const base = before?.indicators[t.indicator];
-      const baseline = before && t.scope === 'all' && typeof base === 'number' ? { date: before.date, value: base } : null;
-      return { ...t, current: value, status: targetStatus(t, value, today, baseline), baseline };
-    });
+    targetRows = evaluateTargets(targets, result, finalLayers.communities, rules, before, today);
+    (summary as Record<string, unknown>).targets = targetRows.map((r) => ({ ...r.target, current: r.value, status: r.status, baseline: r.baseline }));
   }
+  // the check report's tables (targets, changes since --compare, programme) join the workbook
+  const moreTables = monitorTables(targetRows, before && comparison ? { since: before.label, cmp: comparison } : null, finalLayers.communities, rules, lang);
   if (args.snapshotOut && snapshot) {
     writeFileSync(args.snapshotOut, JSON.stringify(snapshot));
     io.stderr(`${msg(lang, 'cli_snapshot_done', { file: args.snapshotOut, label: snapshot.label })}\n`);
@@ -292,11 +293,11 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   if (args.xlsx || args.bundle) {
     const meta = briefingMeta({ lang, place: null, rules, inputs: Object.entries(inputs.sources).map(([k, f]) => `${k}: ${f}`), attribution: inputs.attribution ?? null });
     if (args.xlsx) {
-      writeFileSync(args.xlsx, await briefingWorkbook(briefingTables(finalLayers.communities, result, rules, lang), meta, lang));
+      writeFileSync(args.xlsx, await briefingWorkbook([...briefingTables(finalLayers.communities, result, rules, lang), ...moreTables], meta, lang));
       io.stderr(`${msg(lang, 'cli_xlsx_done', { file: args.xlsx })}\n`);
     }
     if (args.bundle) {
-      writeFileSync(args.bundle, await briefingBundle({ communities: finalLayers.communities, facilities: finalLayers.facilities, result, rules, lang, meta, summary, extra }));
+      writeFileSync(args.bundle, await briefingBundle({ communities: finalLayers.communities, facilities: finalLayers.facilities, result, rules, lang, meta, summary, extra, moreTables }));
       io.stderr(`${msg(lang, 'cli_bundle_done', { file: args.bundle })}\n`);
     }
   }

@@ -20,12 +20,14 @@ import { debugState } from './testHooks';
 import { setActiveMap } from './mapHandle';
 import { attachBasemap, shiftDeckLayers } from './basemap';
 import { choiceColoring } from './choiceColoring';
+import { programmeColoring } from './monitorColoring';
+import { selectSnapshotCompare } from '../store/selectMonitor';
 import { surfaceCellAt } from '../core/analysis/surface';
 import { memoLast } from '../util/memoLast';
 import { featureIndex } from './featureIndex';
 import { createSelectionFramer } from './frameSelection';
 import { selectMissingLevels } from '../store/selectCompliance';
-import { showsServiceArea } from '../store/mapViews';
+import { effectiveColoring, showsServiceArea } from '../store/mapViews';
 
 // MapLibre 6 derives its worker URL from import.meta.url, which breaks once bundled (deps.md pitfall 2).
 maplibregl.setWorkerUrl(workerUrl);
@@ -51,6 +53,24 @@ function dataCount(data: unknown): number | null {
 const coloring = memoLast(communityColoring);
 const choiceColors = memoLast(choiceColoring);
 
+const programmeColors = memoLast(programmeColoring);
+
+/** The communities' colours for the colouring chosen (null: by built year). */
+function communityColors(s: AppState) {
+  switch (effectiveColoring(s)) {
+    case 'change':
+      return changeColoring(s.scenarioDiff?.change ?? null);
+    case 'snapshot':
+      return changeColoring(selectSnapshotCompare(s)?.change ?? null);
+    case 'programme':
+      return programmeColors(s.layers.communities?.fc ?? null, s.rules);
+    case 'choice':
+      return choiceColors(s.choice, s.activeCategory);
+    default:
+      return coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s));
+  }
+}
+
 function deckInput(s: AppState) {
   const base = analysisLayers(showsServiceArea(s) ? s.serviceArea : null, s.route);
   const extra = collectOverlays(s);
@@ -61,7 +81,7 @@ function deckInput(s: AppState) {
     selectedCommunity: s.selectedCommunity,
     focusCategory: showsServiceArea(s) ? s.activeCategory : null,
     oldBeforeYear: s.rules.old_before_year,
-    communityColors: s.coloring === 'change' ? changeColoring(s.scenarioDiff?.change ?? null) : s.coloring === 'choice' ? choiceColors(s.choice, s.activeCategory) : coloring(s.coverage, s.coloring, s.activeCategory, s.activeLevel, selectMissingLevels(s)),
+    communityColors: communityColors(s),
     analysis: { below: [...base.below, ...extra.below], above: [...base.above, ...extra.above], top: extra.top },
     onHover,
   };

@@ -26,7 +26,7 @@ export function communityColoring(
   activeLevel: string,
   missingLevels: string = activeLevel,
 ): { key: string; color: (index: number) => RGBA } | null {
-  if (!cov || coloring === 'built_year' || coloring === 'change') return null;
+  if (!cov || coloring === 'built_year' || coloring === 'change' || coloring === 'snapshot' || coloring === 'programme' || coloring === 'choice') return null;
   const C = cov.communityCount;
   const unreachable = new Set(cov.unreachableCommunities.map((u) => u.index));
   if (coloring === 'missing') {

@@ -4,6 +4,9 @@ import { activeMap } from './mapHandle';
 import { categoryName } from '../ui/featureText';
 import { COLORS, COVERAGE_COLORS, completenessColor, oldCommunityColor, OLD_RAMP_STOPS, rgbaCss, type RGBA } from './palette';
 import { SCENARIO_COLORS } from './scenarioPalette';
+import { PROGRAMME_COLORS } from './monitorPalette';
+import { effectiveColoring } from '../store/mapViews';
+import { PROGRAMME_STATUSES } from '../core/model';
 import { CHOICE_COLORS, SURFACE_BINS, SURFACE_UNREACHABLE } from './accessPalette';
 
 /** One legend swatch. */
@@ -14,9 +17,20 @@ export interface LegendEntry {
 
 /** What the community colouring and the layers on the map mean, for the exported image's legend. */
 export function legendEntries(s: AppState, t: TFunction, lang: string): { title: string; entries: LegendEntry[] } {
+  const { title, entries } = coloringLegend(s, t, lang);
+  if (s.surface && s.workbenchView.overlay === 'access') {
+    entries.push(...SURFACE_BINS.map((b, i) => ({ color: b.color, label: Number.isFinite(b.upTo) ? `${i ? SURFACE_BINS[i - 1].upTo : 0}–${b.upTo} min` : `> ${SURFACE_BINS[i - 1].upTo} min` })), { color: SURFACE_UNREACHABLE, label: t('ac_surface_unreachable') });
+  }
+  if (s.layers.parks && s.visible.parks) entries.push({ color: COLORS.park, label: t('layer_parks') });
+  if (s.layers.parking && s.visible.parking) entries.push({ color: COLORS.parking, label: t('layer_parking') });
+  return { title, entries };
+}
+
+/** What the community colouring means: the on-screen legend's and the image legend's first entries. */
+export function coloringLegend(s: Pick<AppState, 'coverage' | 'coloring' | 'activeCategory' | 'rules' | 'snapshots' | 'snapshotPair' | 'layers'>, t: TFunction, lang: string): { title: string; entries: LegendEntry[] } {
   const cat = s.activeCategory ? categoryName(s.rules, s.activeCategory, lang) : '';
   let title: string, entries: LegendEntry[];
-  switch (s.coverage ? s.coloring : 'built_year') {
+  switch (effectiveColoring(s)) {
     case 'category':
       title = cat;
       entries = (['covered', 'notCovered', 'unreachable'] as const).map((k) => ({ color: COVERAGE_COLORS[k], label: t(k === 'notCovered' ? 'not_covered' : k) }));
@@ -29,6 +43,17 @@ export function legendEntries(s: AppState, t: TFunction, lang: string): { title:
       title = t('sc_tab');
       entries = [{ color: SCENARIO_COLORS.gain, label: t('sc_legend_gain') }, { color: SCENARIO_COLORS.loss, label: t('sc_legend_loss') }, { color: SCENARIO_COLORS.both, label: t('sc_legend_both') }];
       break;
+    case 'snapshot':
+      title = t('tg_legend_title');
+      entries = [
+        { color: SCENARIO_COLORS.gain, label: t('sc_legend_gain') }, { color: SCENARIO_COLORS.loss, label: t('sc_legend_loss') }, { color: SCENARIO_COLORS.both, label: t('sc_legend_both') },
+        { color: SCENARIO_COLORS.added, label: t('tg_legend_added') }, { color: SCENARIO_COLORS.deleted, label: t('tg_legend_removed') },
+      ];
+      break;
+    case 'programme':
+      title = t('pg_legend_title');
+      entries = [...PROGRAMME_STATUSES.map((k) => ({ color: PROGRAMME_COLORS[k], label: t(`pg_status_${k}`) })), { color: PROGRAMME_COLORS.notOld, label: t('pg_legend_not_old') }];
+      break;
     case 'choice':
       title = t('ac_count_legend', { category: cat });
       entries = CHOICE_COLORS.map((c, i) => ({ color: c, label: i === 3 ? t('ac_count_3') : String(i) }));
@@ -40,11 +65,6 @@ export function legendEntries(s: AppState, t: TFunction, lang: string): { title:
         { color: COLORS.communityNew, label: t('legend_new', { year: s.rules.old_before_year }) },
       ];
   }
-  if (s.surface && s.workbenchView.overlay === 'access') {
-    entries = [...entries, ...SURFACE_BINS.map((b, i) => ({ color: b.color, label: Number.isFinite(b.upTo) ? `${i ? SURFACE_BINS[i - 1].upTo : 0}–${b.upTo} min` : `> ${SURFACE_BINS[i - 1].upTo} min` })), { color: SURFACE_UNREACHABLE, label: t('ac_surface_unreachable') }];
-  }
-  if (s.layers.parks && s.visible.parks) entries.push({ color: COLORS.park, label: t('layer_parks') });
-  if (s.layers.parking && s.visible.parking) entries.push({ color: COLORS.parking, label: t('layer_parking') });
   return { title, entries };
 }
 

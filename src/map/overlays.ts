@@ -11,6 +11,8 @@ import { searchHitOverlay } from './searchHitOverlay';
 import { scenarioOverlay } from './scenarioOverlay';
 import { activeScenario } from '../store/scenarioActions';
 import { surfaceOverlay } from './surfaceOverlay';
+import { snapshotOverlay } from './snapshotOverlay';
+import { selectSnapshotCompare } from '../store/selectMonitor';
 
 /**
  * Extra deck.gl layers of one feature area. `below` goes under the communities, `above` over them
@@ -79,6 +81,10 @@ function viewOverlay(s: AppState): OverlayLayers | null {
     }
     case 'access':
       return surfaceOverlay({ surface: s.surface, cell: s.surfaceCell });
+    case 'snapshot': {
+      const cmp = selectSnapshotCompare(s)?.cmp ?? null;
+      return snapshotOverlay({ added: cmp?.facilitiesAdded ?? null, removed: cmp?.facilitiesRemoved ?? null });
+    }
     case 'compliance':
       return complianceOverlay({ rows: selectComplianceRows(s), coverage: s.coverage, communities, filter: s.complianceFilter });
     default:

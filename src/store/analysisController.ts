@@ -1,6 +1,6 @@
 import { analysisWorker, Comlink } from '../worker/analysisClient';
 import type { AnalysisData, Progress } from '../worker/protocol';
-import type { LoadedLayer } from './layersSlice';
+import { analysisRootOf, type LoadedLayer } from './layersSlice';
 import { useStore, type AppState } from './useStore';
 
 /** The first category of the level that has facilities (mandatory first), for a sensible default. */
@@ -97,7 +97,8 @@ export function startAnalysisController(): () => void {
   };
 
   const onChange = (s: AppState) => {
-    const data = [s.layers.communities, s.layers.facilities, s.layers.network, s.layers.parks, s.layers.parking];
+    // an attribute-only edit (analysisRoot) is the same data to the analysis
+    const data = [s.layers.communities, s.layers.facilities, s.layers.network, s.layers.parks, s.layers.parking].map(analysisRootOf);
     if (!dataOf || data.some((d, i) => d !== dataOf![i])) {
       dataOf = data;
       rulesOf = s.rules;

@@ -14,7 +14,15 @@ export interface LoadedLayer {
   source: 'demo' | 'file' | 'osm' | 'project';
   /** Credit shown on the map and written into exports (e.g. © OpenStreetMap contributors). */
   attribution?: string;
+  /**
+   * The layer the analysis ran on, when this one differs from it only in attributes the analysis
+   * does not read (the renovation programme's fields): the results stay valid and nothing re-runs.
+   */
+  analysisRoot?: LoadedLayer;
 }
+
+/** The layer whose analysis holds for `layer` (itself, unless an attribute-only edit made it). */
+export const analysisRootOf = (layer: LoadedLayer | undefined): LoadedLayer | undefined => layer?.analysisRoot ?? layer;
 
 export interface DemoMeta {
   name_zh: string;

@@ -1,8 +1,9 @@
 import type { CommunityColoring } from './viewSlice';
 import type { AppState } from './useStore';
+import { selectSnapshotCompare } from './selectMonitor';
 
 /** The overlays a workbench view can put on the map (src/map/overlays.ts draws them). */
-export type MapOverlayId = 'parks' | 'parking' | 'ranking' | 'gapGrid' | 'compliance' | 'scenario' | 'access';
+export type MapOverlayId = 'parks' | 'parking' | 'ranking' | 'gapGrid' | 'compliance' | 'scenario' | 'access' | 'snapshot';
 
 /**
  * What a view puts on the map: views own their overlays, and switching views swaps them. The
@@ -47,4 +48,16 @@ export function coloringOnSwitch(
     coloring = entered;
   }
   return { coloring, coloringBeforeView: before };
+}
+
+/**
+ * The colouring the map shows: the one chosen, unless it has nothing to show yet — no analysis (the
+ * programme colouring needs none), or the snapshot colouring with no pair of snapshots to compare —
+ * when the communities are coloured by built year. The map and its legends read this one answer.
+ */
+export function effectiveColoring(s: Pick<AppState, 'coverage' | 'coloring' | 'snapshots' | 'snapshotPair' | 'layers'>): CommunityColoring {
+  if (s.coloring === 'programme') return s.coloring;
+  if (!s.coverage) return 'built_year';
+  if (s.coloring === 'snapshot' && !selectSnapshotCompare(s)) return 'built_year';
+  return s.coloring;
 }

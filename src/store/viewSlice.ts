@@ -6,7 +6,7 @@ import type { AppState } from './useStore';
  * completeness, by the number of missing mandatory categories (gap map), or by what the active
  * scenario changes (scenario view).
  */
-export type CommunityColoring = 'built_year' | 'category' | 'level' | 'missing' | 'change' | 'choice';
+export type CommunityColoring = 'built_year' | 'category' | 'level' | 'missing' | 'change' | 'choice' | 'snapshot' | 'programme';
 
 /** What the planner is looking at: the level and category in focus, the colouring, the top N shown. */
 export interface ViewSlice {

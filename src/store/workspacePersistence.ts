@@ -83,7 +83,7 @@ function startAutosave(delayMs = 800): void {
     }, Math.max(0, Math.min(delayMs, pendingSince + 5 * delayMs - now)));
   };
   let last: unknown[] = [];
-  const watch = (s: AppState) => [s.layers, s.rules, s.analysisSettings, s.activeLevel, s.activeCategory, s.coloring, s.renovationWeights, s.demo, s.basemap, s.scenarios, s.activeScenarioId];
+  const watch = (s: AppState) => [s.layers, s.rules, s.analysisSettings, s.activeLevel, s.activeCategory, s.coloring, s.renovationWeights, s.demo, s.basemap, s.scenarios, s.activeScenarioId, s.targets, s.snapshots];
   last = watch(useStore.getState());
   useStore.subscribe((s) => {
     const now = watch(s);

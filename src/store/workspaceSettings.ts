@@ -104,6 +104,7 @@ export function settingsPatch(saved: unknown, s: AppState): Partial<AppState> {
   }
   if (Array.isArray(saved.snapshots)) {
     patch.snapshots = saved.snapshots.filter((x): x is Snapshot => isObject(x) && typeof x.label === 'string' && typeof x.date === 'string' && isObject(x.indicators)) as Snapshot[];
+    patch.snapshotPair = [Math.max(0, patch.snapshots.length - 2), Math.max(0, patch.snapshots.length - 1)];
   }
   return patch;
 }

@@ -110,7 +110,9 @@ export class WorkspaceSaver {
         if (!key) {
           key = `layer:${l.kind}:${Date.now().toString(36)}-${++keySeq}`;
           fresh.set(l, key);
-          entries.push([key, l]);
+          // the analysis root (an attribute-only edit's original) is memory's business, not storage's
+          const { analysisRoot: _root, ...stored } = l;
+          entries.push([key, stored]);
         }
         metaLayers.push({ kind: l.kind, key });
       }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { cancelAnalysis, defaultCategory } from '../store/analysisController';
@@ -7,6 +8,7 @@ import type { CommunityColoring } from '../store/viewSlice';
 import { categoryName, fmt } from './featureText';
 import { CoverageChart } from './CoverageChart';
 import { CoverageLegend } from './CoverageLegend';
+import { programmeStatus } from '../core/model';
 import { facilityCategoryCounts } from './facilityCategoryCounts';
 import { NoDataToggle } from './NoData';
 
@@ -34,6 +36,9 @@ export function AnalysisPanel() {
   const hasNetwork = useStore((s) => !!s.layers.network);
   const facilities = useStore((s) => s.layers.facilities);
   const graphStats = useStore((s) => s.graphStats);
+  // the programme colouring is offered once communities carry a programme status (issue 14)
+  const communitiesFc = useStore((s) => s.layers.communities?.fc);
+  const hasProgramme = useMemo(() => !!communitiesFc?.features.some((f) => programmeStatus(f.properties) !== 'none'), [communitiesFc]);
 
   const counts = facilityCategoryCounts(facilities?.fc);
   const levelCats = rules.categories.filter((c) => c.level === level);
@@ -110,7 +115,7 @@ export function AnalysisPanel() {
       <div className="field">
         <label>{t('color_by')}</label>
         <div className="segmented">
-          {COLORINGS.map((c) => (
+          {(hasProgramme ? [...COLORINGS, 'programme' as const] : COLORINGS).map((c) => (
             <button key={c} type="button" data-testid={`color-${c}`} className={coloring === c ? 'active' : ''} onClick={() => setColoring(c)}>
               {t(coloringLabel(c))}
             </button>

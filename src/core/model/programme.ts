@@ -45,3 +45,38 @@ export function programmeProgress(features: readonly { properties: Record<string
   }
   return { byStatus, byYear: [...years.values()].sort((a, b) => a.year - b.year), investment: Math.round(investment * 10) / 10 };
 }
+
+/** The usual works of a 老旧小区改造 list, offered as choices (a list may name others; they are kept). */
+export const PROGRAMME_WORKS: readonly string[] = ['加装电梯', '停车改造', '适老化改造', '管网改造', '绿化提升', '垃圾分类设施', '外墙保温', '屋面防水'];
+
+/** The status as the programme list writes it, for a status edited in the app. */
+export const PROGRAMME_STATUS_WORD: Record<ProgrammeStatus, string> = { none: '未列入', planned: '计划', building: '在建', done: '已完成' };
+
+/** A community's works, from `programme_works` written as 加装电梯、停车改造 (or with , ; / between). */
+export function programmeWorks(props: Readonly<Record<string, unknown>> | null | undefined): string[] {
+  const v = props?.programme_works;
+  if (v == null) return [];
+  return String(v).split(/[、,，;；/|]+/).map((x) => x.trim()).filter(Boolean);
+}
+
+/** What the planner may edit of a community's place in the programme. */
+export interface ProgrammePatch {
+  status?: ProgrammeStatus;
+  year?: number | null;
+  works?: readonly string[];
+  /** 万元 */
+  investment?: number | null;
+}
+
+/**
+ * The properties after an edit of the programme fields (the table's status, year, works and
+ * investment), written the way the list writes them; other properties are untouched.
+ */
+export function patchProgramme(props: Readonly<Record<string, unknown>> | null, patch: ProgrammePatch): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(props ?? {}) };
+  if (patch.status !== undefined) out.programme_status = PROGRAMME_STATUS_WORD[patch.status];
+  if (patch.year !== undefined) out.programme_year = patch.year;
+  if (patch.works !== undefined) out.programme_works = patch.works.join('、');
+  if (patch.investment !== undefined) out.programme_investment = patch.investment;
+  return out;
+}

@@ -32,15 +32,41 @@ export function indicatorIds(rules: RuleSet): IndicatorId[] {
   ];
 }
 
+/** The scopes a figure can be given for: the whole area, old communities, each 街道 named in the data. */
+export function indicatorScopes(communities: FC): IndicatorScope[] {
+  const units = new Set<string>();
+  for (const f of communities.features) {
+    const u = f?.properties?.subdistrict;
+    if (typeof u === 'string' && u !== '') units.add(u);
+  }
+  return ['all', 'old', ...[...units].map((u) => `subdistrict:${u}` as const)];
+}
+
 /**
  * The value of an indicator for a scope, from one analysis result (null when it cannot be said:
  * an unknown category or level, nothing in the scope). Weighted like the area's rates.
  */
 export function indicatorValue(id: IndicatorId, scope: IndicatorScope, result: StudyAreaResult, communities: FC, rules: RuleSet): number | null {
+  return indicatorValues([id], scope, result, communities, rules)[id];
+}
+
+/** Several indicators for one scope; who is in the scope is decided once. */
+export function indicatorValues(ids: readonly IndicatorId[], scope: IndicatorScope, result: StudyAreaResult, communities: FC, rules: RuleSet): Record<IndicatorId, number | null> {
+  const C = result.coverage.communityCount;
+  const feats = communities.features;
+  const unit = scope.startsWith('subdistrict:') ? scope.slice('subdistrict:'.length) : null;
+  const mask = new Uint8Array(C);
+  for (let c = 0; c < C; c++) {
+    const p = feats[c]?.properties;
+    mask[c] = scope === 'all' ? 1 : scope === 'old' ? (isOld(p, rules) ? 1 : 0) : String(p?.subdistrict ?? '') === unit ? 1 : 0;
+  }
+  return Object.fromEntries(ids.map((id) => [id, valueIn(id, mask, result, feats, rules)]));
+}
+
+function valueIn(id: IndicatorId, mask: Uint8Array, result: StudyAreaResult, feats: FC['features'], rules: RuleSet): number | null {
   const { coverage, weights, parks, parking } = result;
   const C = coverage.communityCount;
-  const feats = communities.features;
-  const inScope = (c: number) => scope === 'all' || (scope === 'old' ? isOld(feats[c]?.properties, rules) : String(feats[c]?.properties?.subdistrict ?? '') === scope.slice('subdistrict:'.length));
+  const inScope = (c: number) => mask[c] === 1;
   const byPopulation = headlineMeasure(coverage.stats.totals) === 'population';
   const w = (c: number) => (byPopulation ? weights.population[c] : 1);
   const share = (met: (c: number) => number): number | null => {

@@ -1,6 +1,7 @@
 import type { JoinTable } from '../join/applyJoin';
 import type { RuleSet } from '../rules/types';
 import { indicatorIds } from './indicators';
+import { indicatorLabel } from './report';
 import type { Target } from './targets';
 
 const COLUMN: Record<keyof Omit<Target, 'id'>, string[]> = {
@@ -14,7 +15,8 @@ const COLUMN: Record<keyof Omit<Target, 'id'>, string[]> = {
 
 /**
  * A target sheet (CSV/Excel read as a table) as targets (issue 14): columns 指标 / indicator (an
- * indicator id, or a category id or name for its coverage), 范围 / scope (全域 | 老旧小区 | a 街道),
+ * indicator id, its name as the app writes it, e.g. 幼儿园覆盖率（%）, or a category id or name for
+ * its coverage), 范围 / scope (全域 | 老旧小区 | a 街道),
  * 目标值 / target, 期限 / deadline (YYYY-MM-DD, 2025 or 2025年), 责任部门, 备注. Rows that cannot be
  * read are listed with the reason.
  */
@@ -22,6 +24,7 @@ export function readTargets(table: JoinTable, rules: RuleSet): { targets: Target
   const col = (k: keyof typeof COLUMN) => table.columns.find((c) => COLUMN[k].includes(c.trim().toLowerCase()) || COLUMN[k].includes(c.trim())) ?? null;
   const known = new Set(indicatorIds(rules));
   const byName = new Map(rules.categories.flatMap((c) => [[c.id, c.id], [c.name_zh, c.id], [c.name_en.toLowerCase(), c.id]]));
+  const byLabel = new Map([...known].flatMap((id) => [[indicatorLabel(id, rules, 'zh-CN'), id], [indicatorLabel(id, rules, 'en').toLowerCase(), id]]));
   const targets: Target[] = [];
   const problems: { row: number; problem: string }[] = [];
   table.rows.forEach((r, i) => {
@@ -30,7 +33,7 @@ export function readTargets(table: JoinTable, rules: RuleSet): { targets: Target
       return c ? r[c] : undefined;
     };
     const raw = String(get('indicator') ?? '').trim();
-    const indicator = known.has(raw) ? raw : byName.has(raw) || byName.has(raw.toLowerCase()) ? `coverage:${byName.get(raw) ?? byName.get(raw.toLowerCase())}` : null;
+    const indicator = known.has(raw) ? raw : byLabel.get(raw) ?? byLabel.get(raw.toLowerCase()) ?? (byName.has(raw) || byName.has(raw.toLowerCase()) ? `coverage:${byName.get(raw) ?? byName.get(raw.toLowerCase())}` : null);
     if (!indicator) return void problems.push({ row: i + 2, problem: `unknown indicator "${raw}"` });
     const value = Number(String(get('value') ?? '').replace(/[%％,，]/g, ''));
     if (!Number.isFinite(value)) return void problems.push({ row: i + 2, problem: `target value "${String(get('value') ?? '')}" is not a number` });
@@ -42,7 +45,7 @@ export function readTargets(table: JoinTable, rules: RuleSet): { targets: Target
     const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
     const deadline = `${m[1]}-${String(month).padStart(2, '0')}-${String(m[3] ?? last).padStart(2, '0')}`;
     const s = String(get('scope') ?? '').trim();
-    const scope = !s || s === '全域' || s === 'all' ? 'all' : s === '老旧小区' || s === 'old' ? 'old' : (`subdistrict:${s}` as const);
+    const scope = !s || s === '全域' || s.toLowerCase() === 'all' || s.toLowerCase() === 'whole area' ? 'all' : s === '老旧小区' || s.toLowerCase() === 'old' || s.toLowerCase() === 'old communities' ? 'old' : (`subdistrict:${s}` as const);
     targets.push({ id: `t${i + 1}`, indicator, scope, value, deadline, department: String(get('department') ?? ''), note: String(get('note') ?? '') });
   });
   return { targets, problems };

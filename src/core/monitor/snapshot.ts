@@ -4,7 +4,7 @@ import type { RuleSet } from '../rules/types';
 import { featureId } from '../analysis/coverage/coveragePoints';
 import { representativePoint } from '../analysis/points/representativePoint';
 import { haversine } from '../network/haversine';
-import { indicatorIds, indicatorValue, type IndicatorId } from './indicators';
+import { indicatorIds, indicatorScopes, indicatorValues, type IndicatorId, type IndicatorScope } from './indicators';
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
 
@@ -18,13 +18,16 @@ export interface Snapshot {
   inputs: { communities: number; facilities: number };
   /** every indicator of the rule set for the whole area */
   indicators: Record<IndicatorId, number | null>;
+  /** the same for the other scopes (old communities, each 街道), keyed by scope; absent in early snapshots */
+  scoped?: Record<string, Record<IndicatorId, number | null>>;
   /** per category id: the communities covered, by community id */
   covered: Record<string, string[]>;
   /** the facilities: id, category, lon, lat */
   facilities: [string, string, number, number][];
 }
 
-const communityKey = (f: { properties: Record<string, unknown> | null } | null, i: number) => featureId(f as never) ?? `#${i}`;
+/** How snapshots name a community: its id, else its place in the layer. */
+export const communityKey = (f: { properties: Record<string, unknown> | null } | null, i: number) => featureId(f as never) ?? `#${i}`;
 
 /** A snapshot of one analysis (the app's "save as snapshot", the CLI's --snapshot-out). */
 export function takeSnapshot(label: string, date: string, communities: FC, facilities: FC, result: StudyAreaResult, rules: RuleSet): Snapshot {
@@ -35,6 +38,7 @@ export function takeSnapshot(label: string, date: string, communities: FC, facil
     covered[id] = [];
     for (let c = 0; c < C; c++) if (coverage.ok[k * C + c]) covered[id].push(communityKey(communities.features[c], c));
   });
+  const ids = indicatorIds(rules);
   const fac: Snapshot['facilities'] = [];
   facilities.features.forEach((f, i) => {
     const p = f?.geometry ? representativePoint(f.geometry) : null;
@@ -43,7 +47,8 @@ export function takeSnapshot(label: string, date: string, communities: FC, facil
   return {
     label, date, rules: rules.id,
     inputs: { communities: C, facilities: facilities.features.length },
-    indicators: Object.fromEntries(indicatorIds(rules).map((id) => [id, indicatorValue(id, 'all', result, communities, rules)])),
+    indicators: indicatorValues(ids, 'all', result, communities, rules),
+    scoped: Object.fromEntries(indicatorScopes(communities).filter((sc) => sc !== 'all').map((sc) => [sc, indicatorValues(ids, sc, result, communities, rules)])),
     covered, facilities: fac,
   };
 }
@@ -91,4 +96,33 @@ export function compareSnapshots(a: Snapshot, b: Snapshot): SnapshotComparison {
   });
   added = added.filter((_, i) => !used.has(i));
   return { indicators, coverage, facilitiesAdded: added, facilitiesRemoved: removed };
+}
+
+/** A snapshot's value of an indicator for a scope (null when it was not recorded). */
+export function snapshotValue(s: Snapshot, id: IndicatorId, scope: IndicatorScope): number | null {
+  const v = scope === 'all' ? s.indicators[id] : s.scoped?.[scope]?.[id];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** An indicator across snapshots, oldest first: the timeline chart's points. */
+export function indicatorSeries(snapshots: readonly Snapshot[], id: IndicatorId, scope: IndicatorScope): { label: string; date: string; value: number | null }[] {
+  return [...snapshots].sort((a, b) => a.date.localeCompare(b.date)).map((s) => ({ label: s.label, date: s.date, value: snapshotValue(s, id, scope) }));
+}
+
+/**
+ * Per community of the layer at hand (by `communityKey`), how its coverage changed between the
+ * compared snapshots, in the scenario's change codes: +1 gained some category, −1 lost some, 2 both,
+ * 0 unchanged (or not in the snapshots).
+ */
+export function coverageChangeCodes(cmp: SnapshotComparison, communities: FC): Int8Array {
+  const gained = new Set<string>(), lost = new Set<string>();
+  for (const d of cmp.coverage) {
+    for (const c of d.gained) gained.add(c);
+    for (const c of d.lost) lost.add(c);
+  }
+  return Int8Array.from(communities.features, (f, i) => {
+    const k = communityKey(f, i);
+    const g = gained.has(k), l = lost.has(k);
+    return g && l ? 2 : g ? 1 : l ? -1 : 0;
+  });
 }

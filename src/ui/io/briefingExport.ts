@@ -2,9 +2,10 @@ import i18n from '../../i18n';
 import { briefingBundle, briefingMeta, briefingTables, briefingWorkbook, assignChoiceAttributes, type BriefingMeta } from '../../core/io/export';
 import { minCounts } from '../../core/rules';
 import { parseLanguage } from '../../core/messages';
-import { studyAreaSummary, type StudyAreaResult } from '../../core/studyArea';
+import { studyAreaSummary } from '../../core/studyArea';
 import { useStore, type AppState } from '../../store/useStore';
-import { selectRenovation } from '../../store/selectRenovation';
+import { selectStudyAreaResult } from '../../store/selectResult';
+import { selectMonitorTables } from '../../store/selectMonitor';
 import { osmAttribution } from '../../store/layersSlice';
 import { legendEntries, mapImage } from '../../map/mapImage';
 import { downloadBytes } from '../../util/download';
@@ -14,13 +15,6 @@ const lang = () => parseLanguage(i18n.language) ?? 'zh-CN';
 
 /** The OpenStreetMap credit when OSM data is loaded. */
 const attribution = (s: AppState) => osmAttribution(s.layers);
-
-/** The app's results as the core's StudyAreaResult (the renovation score as the sliders set it). */
-function result(s: AppState): StudyAreaResult | null {
-  const renovation = s.coverage ? selectRenovation(s) : null;
-  if (!s.coverage || !s.weights || !s.parking || !renovation) return null;
-  return { coverage: s.coverage, weights: s.weights, parks: s.parks, parking: s.parking, renovation };
-}
 
 function meta(s: AppState): BriefingMeta {
   return briefingMeta({
@@ -48,19 +42,19 @@ export async function exportMapImage(scale: number): Promise<Blob> {
   return blob;
 }
 
-/** The tables (by 街道, category, community, gaps) as an Excel workbook in the UI language. */
+/** The tables (by 街道, category, community, gaps; targets, changes and programme when kept) as an Excel workbook in the UI language. */
 export async function exportTables(): Promise<void> {
   const s = useStore.getState();
-  const r = result(s);
+  const r = selectStudyAreaResult(s);
   if (!r || !s.layers.communities) return;
-  const bytes = await briefingWorkbook(briefingTables(s.layers.communities.fc, r, s.rules, lang()), meta(s), lang());
+  const bytes = await briefingWorkbook([...briefingTables(s.layers.communities.fc, r, s.rules, lang()), ...selectMonitorTables(s, lang()).tables], meta(s), lang());
   downloadBytes(bytes, `lifecircle-tables-${stamp()}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
 /** Everything in one .zip: GeoJSON, the workbook, CSVs, the summary, the map image and the README. */
 export async function exportBundle(): Promise<void> {
   const s = useStore.getState();
-  const r = result(s);
+  const r = selectStudyAreaResult(s);
   if (!r || !s.layers.communities || !s.layers.facilities) return;
   let png: Uint8Array | null = null;
   try {
@@ -76,6 +70,7 @@ export async function exportBundle(): Promise<void> {
     communities: s.layers.communities.fc, facilities: s.layers.facilities.fc, result: r, rules: s.rules, lang: lang(), meta: meta(s),
     summary: studyAreaSummary(layers, r, s.rules, s.analysisSettings),
     mapPng: png,
+    moreTables: selectMonitorTables(s, lang()).tables,
     extra: choice ? (out, c) => assignChoiceAttributes(out, choice, c, mins) : undefined,
   });
   downloadBytes(bytes, `lifecircle-bundle-${stamp()}.zip`, 'application/zip');

@@ -5,7 +5,7 @@ import type { StudyAreaResult } from '../../studyArea/types';
 import { exportGeoJson } from './exportGeoJson';
 import { withAttribution } from './withAttribution';
 import { communityResultAttributes } from './communityAttributes';
-import { briefingTables } from './briefingTables';
+import { briefingTables, type BriefingTable } from './briefingTables';
 import { briefingCsv, briefingWorkbook, bundleReadme, zipBundle, type BriefingMeta } from './briefingFiles';
 import { attributeDictionary } from './attributeDictionary';
 
@@ -22,6 +22,8 @@ export interface BundleInput {
   summary: unknown;
   /** the map image, when the caller can draw one (the app); the CLI has none */
   mapPng?: Uint8Array | null;
+  /** tables after the briefing's own (the check report's targets, changes and programme: core/monitor monitorTables) */
+  moreTables?: readonly BriefingTable[];
   /** more attributes per community (choice fields, a scenario's before_/delta_) */
   extra?: (out: Record<string, unknown>, c: number) => void;
 }
@@ -34,7 +36,7 @@ export interface BundleInput {
  */
 export async function briefingBundle(input: BundleInput): Promise<Uint8Array> {
   const { communities, facilities, result, rules, lang, meta } = input;
-  const tables = briefingTables(communities as never, result, rules, lang);
+  const tables = [...briefingTables(communities as never, result, rules, lang), ...(input.moreTables ?? [])];
   const attrs = (_f: unknown, c: number) => {
     if (c >= result.coverage.communityCount) return undefined;
     const out = communityResultAttributes(result, c) as Record<string, unknown>;
