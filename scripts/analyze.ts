@@ -26,6 +26,7 @@ import { resolveRenovationWeights } from '../src/core/analysis/renovation';
 import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingMeta, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
 import { choiceLevelTotals, choiceUnitTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
+import { assignUnits } from '../src/core/analysis/units';
 import { compareSnapshots, evaluateTargets, monitorTables, readTargets, takeSnapshot, type Snapshot, type SnapshotComparison, type TargetRow } from '../src/core/monitor';
 import { applyJoin, planJoin } from '../src/core/join';
 import { estimateHouseholds, withEstimatedHouseholds } from '../src/core/estimate';
@@ -108,6 +109,14 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   let communities = inputs.layers.communities as GeoFC;
   const joinInfo = args.join ? await joinTable(args.join, communities, lang, io) : null;
   if (joinInfo) communities = joinInfo.layer;
+  // administrative units from a polygon layer (issue 12): as the app does when one is loaded
+  let unitsInfo: { file: string | null; assigned: number; kept: number; outside: number } | null = null;
+  if (inputs.layers.units) {
+    const r = assignUnits(communities, inputs.layers.units as GeoFC);
+    communities = r.fc as GeoFC;
+    unitsInfo = { file: inputs.sources.units ?? null, assigned: r.assigned, kept: r.kept, outside: r.outside };
+    io.stderr(`${msg(lang, 'cli_units_done', { file: inputs.sources.units ?? '', assigned: r.assigned, kept: r.kept, outside: r.outside })}\n`);
+  }
   let estimateInfo: Record<string, number> | null = null;
   if (args.estimateHouseholds) {
     const buildings = (inputs.layers.buildings as GeoFC | undefined) ?? null;
@@ -254,6 +263,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     ...(suggestion ? { suggestion } : {}),
     ...(surfaceInfo ? { surface: surfaceInfo } : {}),
     ...(joinInfo ? { join: joinInfo.summary } : {}),
+    ...(unitsInfo ? { units: unitsInfo } : {}),
     ...(estimateInfo ? { households_estimate: { method: args.estimateHouseholds, sources: estimateInfo } } : {}),
     ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules, finalLayers.communities.features.map((f) => (f.properties?.subdistrict as string | undefined) ?? null)) } : {}),
     out: args.out,

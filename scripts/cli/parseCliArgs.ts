@@ -9,7 +9,7 @@ import { UserError } from './userError';
 import { parseDecay, type Decay } from '../../src/core/analysis/choice';
 
 export const USAGE = `usage: npm run analyze -- --communities C.geojson --facilities F.geojson [--network N.geojson]
-    [--parks P.geojson] [--parking K.geojson] [--buildings B.geojson] [--osm area.osm] [--rules R.json]
+    [--parks P.geojson] [--parking K.geojson] [--buildings B.geojson] [--units U.geojson] [--osm area.osm] [--rules R.json]
     [--mode network|euclidean] [--max-snap ${DEFAULTS.maxSnapM}] [--detour ${DEFAULTS.detour}] [--count-no-data]
     [--crs wgs84|gcj02|bd09|EPSG:xxxx|gk3:117] [--out-crs wgs84|gcj02|bd09] [--lang zh-CN|en] [--debug]
     --out result.geojson
@@ -36,6 +36,8 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
   --join table.csv|xlsx [--join-on name|id]: the housing bureau's 小区 list (no coordinates) joined to the
     communities (households, population, built year, spaces …): the same or normalised names (width,
     brackets, 一期, 小区/花园/家园/苑) are applied, near and shared names listed in the summary's join block.
+  --units U.geojson: 街道 / 社区 polygons; communities without a 街道 / 社区 of their own take the
+    names of the polygon holding them (the tables by subdistrict, --targets scopes).
   --buildings B.geojson --estimate-households buildings|area: households where none are given, from the
     residential buildings in each community (footprint × storeys ÷ 90 m²) or its area × density by
     built period; every community gets households_source (given, joined, buildings, area).
@@ -52,7 +54,7 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
     level the time to reach all its mandatory categories (default: the widest level); network mode.`;
 
 /** The input layers the CLI reads, in reading order. */
-export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking', 'buildings'] as const;
+export const INPUT_LAYERS = ['communities', 'facilities', 'network', 'parks', 'parking', 'buildings', 'units'] as const;
 export type InputLayer = (typeof INPUT_LAYERS)[number];
 
 export type OutputCrs = 'wgs84' | 'gcj02' | 'bd09';
@@ -111,6 +113,7 @@ const OPTIONS = {
   parks: { type: 'string' },
   parking: { type: 'string' },
   buildings: { type: 'string' },
+  units: { type: 'string' },
   osm: { type: 'string' },
   join: { type: 'string' },
   xlsx: { type: 'string' },

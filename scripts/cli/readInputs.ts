@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { readLayerFile } from '../../src/core/io';
 import { importOsm } from '../../src/core/io';
-import { classifyOsm, type OsmClassification } from '../../src/core/io';
+import { classifyOsm, type OsmClassification, type OsmLayers } from '../../src/core/io';
 import { applyOsmChoices } from '../../src/core/io';
 import { autoImport } from '../../src/core/io';
 import type { ResolvedCategories } from '../../src/core/io';
@@ -38,6 +38,10 @@ export interface InputFileInfo {
   suggestion: string | null;
   features: number;
 }
+
+/** The layers an OpenStreetMap extract gives (administrative units are the planner's own). */
+const OSM_INPUT_LAYERS = INPUT_LAYERS.filter((k): k is InputLayer & keyof OsmLayers => k !== 'units');
+const isOsmLayer = (k: InputLayer): k is InputLayer & keyof OsmLayers => k !== 'units';
 
 export interface CliInputs {
   /** WGS84 layers; absent when neither a file nor the OSM extract gave one. */
@@ -118,8 +122,8 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
       report(r.warnings);
       report(r.errors);
       if (r.ok && r.layers && r.counts) {
-        const replaced = INPUT_LAYERS.filter((k) => opts.files[k]);
-        const taken = INPUT_LAYERS.filter((k) => !opts.files[k]);
+        const replaced = OSM_INPUT_LAYERS.filter((k) => opts.files[k]);
+        const taken = OSM_INPUT_LAYERS.filter((k) => !opts.files[k]);
         say(formatOsmSummary(file, { counts: r.counts, unclassified: r.unclassified ?? [], unclassifiedByTag: r.unclassifiedByTag ?? {} }, rules.categories, lang, replaced).trimEnd());
         // normalised as the app's OSM import does when its suggestions are accepted
         const chosen = applyOsmChoices(r.layers, { include: taken });
@@ -164,7 +168,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     report(r.errors);
     if (!r.ok) continue;
     let fc = r.features;
-    if (OSM_FORMATS.has(r.detected.format)) {
+    if (OSM_FORMATS.has(r.detected.format) && isOsmLayer(layer)) {
       // An OSM extract given for one layer: classify it and take that layer.
       if (opts.crs === 'gcj02' || opts.crs === 'bd09') {
         say(msg(lang, 'cli_osm_crs_not_applied', { crs: opts.crs, file }));

@@ -167,6 +167,24 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
     );
   }
 
+  // administrative units (issue 12): their boundaries over the communities, no fill
+  const units = layers.units;
+  if (units && visible.units) {
+    out.push(
+      new GeoJsonLayer({
+        id: 'units',
+        data: units.fc as never,
+        filled: false,
+        stroked: true,
+        getLineColor: COLORS.unitLine,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2.5,
+        ...common('units'),
+        pickable: false,
+      }),
+    );
+  }
+
   const facilities = layers.facilities;
   if (facilities && visible.facilities) {
     const all = visibleFacilities(facilities.fc, hiddenCategories);

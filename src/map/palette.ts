@@ -20,6 +20,8 @@ export const COLORS = {
   parking: [40, 90, 190, 255] as RGBA,
   parkingPrivate: [140, 150, 170, 255] as RGBA,
   /** residential buildings (the household estimate's layer), drawn quietly under the communities */
+  /** administrative unit boundaries (街道 / 社区 polygons): a dashed-looking purple outline, no fill */
+  unitLine: [132, 94, 247, 230] as RGBA,
   building: [176, 160, 140, 150] as RGBA,
   buildingOutline: [120, 105, 90, 200] as RGBA,
   communityNew: [150, 165, 185, 150] as RGBA,

@@ -1,5 +1,6 @@
 import type { LifeCircleProject } from '../core/io';
 import { reapplyJoins } from './joinActions';
+import { applyUnitLayer } from './unitsActions';
 import { appendFeatures } from '../core/io';
 import type { LayerKind } from '../core/model';
 import type { DemoMeta, LoadedLayer } from './layersSlice';
@@ -57,6 +58,7 @@ export function loadImportedLayer(layer: LoadedLayer, mode: LoadMode = 'replace'
   const current = s.layers[layer.kind];
   rememberData({ key: mode === 'append' && current ? 'undo_what_append' : 'undo_what_import', params: { name: layer.name } });
   s.setLayer(mode === 'append' && current ? appended(current, layer) : layer);
+  if (layer.kind === 'units' || (layer.kind === 'communities' && s.layers.units)) applyUnitLayer();
   dropDemoNoticeIfGone();
 }
 
@@ -79,6 +81,7 @@ export function loadOsmLayers(list: LoadedLayer[], mode: LoadMode = 'replace'): 
   const kinds = new Set(list.map((l) => l.kind));
   const kept = Object.values(s.layers).filter((l): l is LoadedLayer => !!l && !kinds.has(l.kind) && l.source !== 'demo');
   s.setLayers([...kept, ...list], null);
+  if (useStore.getState().layers.units) applyUnitLayer();
 }
 
 /** Replaces the workspace with a project's layers, rules and settings (the UI language stays). */

@@ -16,6 +16,7 @@ const KIND_SWATCH: Record<LayerKind, string> = {
   network: COLORS.streetMainCasing,
   water: COLORS.water,
   buildings: rgbaCss(COLORS.building),
+  units: rgbaCss(COLORS.unitLine),
 };
 
 /** Layer toggles with counts, facility categories with colours and counts, and the legend. */

@@ -33,6 +33,7 @@ const PRIMARY: Record<LayerKind, readonly GeometryFamily[]> = {
   parking: ['points', 'polygons'],
   network: ['lines'],
   water: ['polygons', 'lines'],
+  units: ['polygons'],
   buildings: ['polygons'],
 };
 

@@ -60,6 +60,13 @@ export const FIELD_ALIASES: Record<LayerKind, Record<string, readonly string[]>>
     levels: ['levels', 'building:levels', 'floors', 'storeys', '层数', '楼层数', '地上层数', '建筑层数', '楼层'],
     building: ['building', 'use', 'usage', '建筑类型', '用途', '性质'],
   },
+  // administrative units (issue 12): 街道 / 乡镇 or 社区 / 村 polygons, whose names the communities inside take
+  units: {
+    id: ['id', 'fid', 'objectid', 'code', '编号', '代码', '区划代码', 'xzqdm'],
+    subdistrict: ['subdistrict', 'street_office', 'township', 'town', '街道', '街道名称', '街道办', '街道办事处', '乡镇', '乡镇名称', '镇', '乡', '所属街道', 'xzqmc'],
+    neighborhood: ['neighborhood', 'neighbourhood', 'committee', 'village', '社区', '社区名称', '居委会', '社区居委会', '村', '村委会', '所属社区'],
+    name: ['name:zh', '名称', '区划名称'],
+  },
 };
 
 function fold(key: string): string {

@@ -1,5 +1,5 @@
 /** The kinds of layer a study area is made of (DESIGN §3). */
-export const LAYER_KINDS = ['communities', 'facilities', 'parks', 'parking', 'network', 'water', 'buildings'] as const;
+export const LAYER_KINDS = ['communities', 'facilities', 'parks', 'parking', 'network', 'water', 'buildings', 'units'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
 type GeomType = 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';
@@ -13,6 +13,7 @@ export const KIND_GEOMETRIES: Record<LayerKind, readonly GeomType[]> = {
   network: ['LineString', 'MultiLineString'],
   water: ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'],
   buildings: ['Polygon', 'MultiPolygon'],
+  units: ['Polygon', 'MultiPolygon'],
 };
 
 export function isLayerKind(x: unknown): x is LayerKind {
@@ -28,4 +29,5 @@ export const KIND_NAMES: Record<LayerKind, { en: string; zh: string }> = {
   network: { en: 'walking network', zh: '路网' },
   water: { en: 'water', zh: '水系' },
   buildings: { en: 'buildings', zh: '建筑' },
+  units: { en: 'administrative units', zh: '行政区划' },
 };

@@ -12,6 +12,7 @@ export const en = {
   layer_network: 'Walking network',
   layer_water: 'Water',
   layer_buildings: 'Residential buildings',
+  layer_units: 'Administrative units (街道/社区)',
   count_features: '{{count}}',
   legend: 'Legend',
   legend_built_year: 'Communities by year built',

@@ -14,6 +14,7 @@ export const zhCN: Messages = {
   layer_network: '步行路网',
   layer_water: '水系',
   layer_buildings: '住宅建筑',
+  layer_units: '行政区划（街道/社区）',
   count_features: '{{count}}',
   legend: '图例',
   legend_built_year: '小区（按建成年代）',

@@ -33,6 +33,7 @@ export const en = {
   bf_atlas_title: '{{n}}. {{name}}',
   bf_distance: 'Distance (m)',
   bf_status: 'Met',
+  un_assigned: '{{assigned}} communities took their 街道/社区 from {{name}}; {{kept}} keep the names they carry; {{outside}} lie outside every unit.',
 };
 
 export const zh: typeof en = {
@@ -69,4 +70,5 @@ export const zh: typeof en = {
   bf_atlas_title: '{{n}}. {{name}}',
   bf_distance: '距离（米）',
   bf_status: '达标',
+  un_assigned: '已按 {{name}} 为 {{assigned}} 个小区填写所属街道/社区；{{kept}} 个小区保留自带的名称；{{outside}} 个小区不在任何区划内。',
 };
