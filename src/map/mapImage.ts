@@ -88,6 +88,31 @@ export interface MapImageOptions {
   footer: string;
   attribution: string | null;
   northLabel: string;
+  /** the map area's size in CSS pixels (a paper size: paperMapSize); default the map as it is on screen */
+  size?: { width: number; height: number } | null;
+  /** the extent to show, [west, south, east, north]; default the current view */
+  bounds?: [number, number, number, number] | null;
+}
+
+/** Paper sizes in millimetres, portrait (ISO 216). */
+export const PAPER_MM = { A4: [210, 297], A3: [297, 420] } as const;
+export type Paper = keyof typeof PAPER_MM;
+
+/** The frame around the map (CSS px): side padding, title band, footer band for `legendEntries` swatches. */
+function frameOf(legendEntries: number) {
+  return { pad: 16, head: 44, foot: 30 + 20 * Math.ceil((legendEntries + 1) / 6) + 30 };
+}
+
+/**
+ * The map area's CSS size so that the whole image — map, title, legend and footer — is the paper
+ * at 96 CSS px per inch (the image's pixels are this × dpi / 96).
+ */
+export function paperMapSize(paper: Paper, landscape: boolean, legendEntries: number): { width: number; height: number } {
+  const [a, b] = PAPER_MM[paper];
+  const [wMm, hMm] = landscape ? [b, a] : [a, b];
+  const px = (mm: number) => Math.round((mm / 25.4) * 96);
+  const f = frameOf(legendEntries);
+  return { width: px(wMm) - 2 * f.pad, height: px(hMm) - f.head - f.foot };
 }
 
 const FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
@@ -103,7 +128,19 @@ export async function mapImage(o: MapImageOptions): Promise<Blob> {
   if (!map) throw new Error('the map is not ready');
   const before = map.getPixelRatio();
   const ratio = Math.min(8, Math.max(1, o.scale) * (window.devicePixelRatio || 1));
+  // a chosen size or extent: the map's box is set to the size for the capture, fitted to the extent, and put back after
+  const box = map.getContainer();
+  const boxStyle = box.style.cssText;
+  const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const reframed = !!(o.size || o.bounds);
   try {
+    if (o.size) {
+      box.style.width = `${o.size.width}px`;
+      box.style.height = `${o.size.height}px`;
+      box.style.flex = 'none';
+      map.resize();
+    }
+    if (o.bounds) map.fitBounds(o.bounds, { padding: 24, animate: false });
     if (ratio !== before) map.setPixelRatio(ratio);
     await new Promise<void>((done) => {
       map.once('idle', () => done());
@@ -111,8 +148,8 @@ export async function mapImage(o: MapImageOptions): Promise<Blob> {
     });
     const src = map.getCanvas();
     const w = src.width, h = src.height, k = ratio;
-    const pad = Math.round(16 * k), head = Math.round(44 * k), legendRows = Math.ceil((o.legend.entries.length + 1) / 6);
-    const foot = Math.round((30 + 20 * legendRows + 30) * k);
+    const frame = frameOf(o.legend.entries.length);
+    const pad = Math.round(frame.pad * k), head = Math.round(frame.head * k), foot = Math.round(frame.foot * k);
     const out = document.createElement('canvas');
     out.width = w + 2 * pad;
     out.height = h + head + foot;
@@ -186,5 +223,10 @@ export async function mapImage(o: MapImageOptions): Promise<Blob> {
     return await new Promise<Blob>((done, fail) => out.toBlob((b) => (b ? done(b) : fail(new Error('the image could not be made'))), 'image/png'));
   } finally {
     if (map.getPixelRatio() !== before) map.setPixelRatio(before);
+    if (reframed) {
+      box.style.cssText = boxStyle;
+      map.resize();
+      map.jumpTo(camera);
+    }
   }
 }

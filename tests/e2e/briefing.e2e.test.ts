@@ -39,6 +39,27 @@ describe.skipIf(!hasChromium)('briefing exports in the browser (issue 12): map i
     // the view is back as it was
     expect(await page.evaluate(() => window.__lifecircle.map!.getPixelRatio())).toBe(await page.evaluate(() => window.devicePixelRatio || 1));
 
+    // a chosen extent and paper: the whole study area on A4 landscape at 150 dpi is A4 at 150 dpi (1,754 × 1,240 px)
+    const camera = await page.evaluate(() => ({ z: window.__lifecircle.map!.getZoom(), w: window.__lifecircle.map!.getCanvas().width }));
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-map-image-custom').click();
+    await page.getByTestId('mi-extent').selectOption('data');
+    await page.getByTestId('mi-size').selectOption('A4-L');
+    await page.getByTestId('mi-dpi').selectOption('150');
+    const [a4dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('mi-export').click()]);
+    expect(a4dl.suggestedFilename()).toMatch(/-A4L-150dpi\.png$/);
+    const a4 = new Uint8Array(readFileSync((await a4dl.path())!));
+    const a4size = pngSize(a4);
+    console.log('[e2e] A4 landscape 150 dpi image', a4size);
+    expect(Math.abs(a4size.w - (297 / 25.4) * 150)).toBeLessThanOrEqual(4);
+    expect(Math.abs(a4size.h - (210 / 25.4) * 150)).toBeLessThanOrEqual(4);
+    writeFileSync(path.resolve(__dirname, '../../test-output/screenshots/briefing-map-a4-zh-CN.png'), a4);
+    await page.getByTestId('map-image-dialog').waitFor({ state: 'detached' });
+    // the view on screen is as it was
+    const after = await page.evaluate(() => ({ z: window.__lifecircle.map!.getZoom(), w: window.__lifecircle.map!.getCanvas().width }));
+    expect(after.w).toBe(camera.w);
+    expect(after.z).toBeCloseTo(camera.z, 6);
+
     const xlsx = await save('tables');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.bytes.buffer as ArrayBuffer);

@@ -5,6 +5,7 @@ import { exportGeoJson, type AttributeSource } from '../../core/io/export';
 import { assignChoiceAttributes, communityResultAttributes } from '../../core/io/export';
 import { minCounts } from '../../core/rules';
 import { exportBundle, exportMapImage, exportTables } from './briefingExport';
+import { MapImageDialog } from './MapImageDialog';
 import { osmAttribution } from '../../store/layersSlice';
 import { useBriefing } from '../briefing/briefingState';
 import { selectRenovation } from '../../store/selectRenovation';
@@ -30,6 +31,7 @@ export function ExportMenu() {
   // cannot cut it off.
   const [open, setOpen] = useState<{ left: number; top: number } | null>(null);
   const [gcj, setGcj] = useState(false);
+  const [imageDialog, setImageDialog] = useState(false);
   const layers = useStore((s) => s.layers);
   const coverage = useStore((s) => s.coverage);
   const serviceArea = useStore((s) => s.serviceArea);
@@ -97,6 +99,12 @@ export function ExportMenu() {
       run: () => void exportMapImage(300 / 96).catch((e: Error) => useStore.getState().pushMessage('error', e.message)),
     },
     {
+      id: 'map-image-custom',
+      label: t('bf_map_image_custom'),
+      disabled: communities ? null : t('io_export_no_layer'),
+      run: () => setImageDialog(true),
+    },
+    {
       id: 'briefing',
       label: t('bf_open'),
       disabled: analysed ? null : t('io_export_needs_analysis'),
@@ -161,6 +169,7 @@ export function ExportMenu() {
           {attribution && <p className="small muted">{t('io_export_attribution')}</p>}
         </div>
       )}
+      {imageDialog && <MapImageDialog onClose={() => setImageDialog(false)} />}
     </div>
   );
 }

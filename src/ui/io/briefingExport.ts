@@ -7,7 +7,9 @@ import { useStore, type AppState } from '../../store/useStore';
 import { selectStudyAreaResult } from '../../store/selectResult';
 import { selectMonitorTables } from '../../store/selectMonitor';
 import { osmAttribution } from '../../store/layersSlice';
-import { legendEntries, mapImage } from '../../map/mapImage';
+import { legendEntries, mapImage, paperMapSize, type Paper } from '../../map/mapImage';
+import { dataBounds } from '../../map/dataBounds';
+import { bbox as turfBbox } from '@turf/turf';
 import { downloadBytes } from '../../util/download';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -26,19 +28,41 @@ function meta(s: AppState): BriefingMeta {
   });
 }
 
-/** The current map view as a PNG with title, legend, scale bar, north arrow, date and credit. */
-export async function exportMapImage(scale: number): Promise<Blob> {
+/** What a map image shows: the view as it is, the whole study area, or the selected community. */
+export type ImageExtent = 'view' | 'data' | 'selection';
+
+/** Where the map image looks: null keeps the current view. */
+function extentBounds(s: AppState, extent: ImageExtent): [number, number, number, number] | null {
+  if (extent === 'data') return dataBounds(s.layers);
+  const f = extent === 'selection' && s.selectedCommunity !== null ? s.layers.communities?.fc.features[s.selectedCommunity] : null;
+  if (!f?.geometry) return null;
+  // the community with its surroundings: its walking radius is what a reader looks for around it
+  const [w, so, e, n] = turfBbox(f);
+  const m = 0.006;
+  return [w - m, so - m, e + m, n + m];
+}
+
+/**
+ * The map as a PNG with title, legend, scale bar, north arrow, date and credit (issue 12): the view
+ * as it is on screen, or a chosen extent (study area, selected community) on a chosen paper (A4/A3,
+ * portrait or landscape), at `scale` output pixels per CSS pixel (300 dpi: 300 / 96).
+ */
+export async function exportMapImage(scale: number, frame: { extent?: ImageExtent; paper?: { paper: Paper; landscape: boolean } | null } = {}): Promise<Blob> {
   const s = useStore.getState();
   const m = meta(s);
+  const legend = legendEntries(s, i18n.t, i18n.language);
   const blob = await mapImage({
     title: m.title,
     scale,
-    legend: legendEntries(s, i18n.t, i18n.language),
+    legend,
     footer: `${m.date} · LifeCircle · ${m.lines[0]}`,
     attribution: m.attribution,
     northLabel: i18n.t('bf_north'),
+    size: frame.paper ? paperMapSize(frame.paper.paper, frame.paper.landscape, legend.entries.length) : null,
+    bounds: frame.extent ? extentBounds(s, frame.extent) : null,
   });
-  downloadBytes(blob, `lifecircle-map-${stamp()}${scale > 1 ? `-${Math.round(scale * 96)}dpi` : ''}.png`, 'image/png');
+  const paper = frame.paper ? `-${frame.paper.paper}${frame.paper.landscape ? 'L' : 'P'}` : '';
+  downloadBytes(blob, `lifecircle-map-${stamp()}${paper}${scale > 1 ? `-${Math.round(scale * 96)}dpi` : ''}.png`, 'image/png');
   return blob;
 }
 
