@@ -4,7 +4,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser } from 'playwright-core';
-import { launch, openApp, requireChromium, waitForAnalysis } from './browser';
+import { launch, openApp, requireChromium, shot, waitForAnalysis } from './browser';
+import { dropFiles } from './dropFiles';
+import { demoLayer } from './demoLayers';
+import { representativePoint } from '../../src/core/analysis/points/representativePoint';
 
 const hasChromium = requireChromium();
 /** width and height from a PNG's IHDR chunk */
@@ -111,4 +114,35 @@ describe.skipIf(!hasChromium)('the printable briefing (issue 12)', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 400_000);
+
+  it('a polygon layer of 街道: the communities inside take its names, the briefing tables by 街道 follow, nothing re-runs', async () => {
+    const { page, errors, context } = await openApp(browser, 'zh-CN');
+    await waitForAnalysis(page);
+    // two 街道 split at the median community point's longitude
+    const pts = demoLayer('communities').features.map((f) => representativePoint(f.geometry as never)!);
+    const lons = pts.map((p) => p[0]).sort((a, b) => a - b);
+    const split = (lons[100] + lons[101]) / 2;
+    const lats = pts.map((p) => p[1]);
+    const [x0, x1, y0, y1] = [lons[0] - 0.01, lons.at(-1)! + 0.01, Math.min(...lats) - 0.01, Math.max(...lats) + 0.01];
+    const box = (a: number, b: number, name: string) => ({ type: 'Feature', properties: { 街道名称: name }, geometry: { type: 'Polygon', coordinates: [[[a, y0], [b, y0], [b, y1], [a, y1], [a, y0]]] } });
+    await page.evaluate(() => ((window as unknown as { __analysed: unknown }).__analysed = window.__lifecircle.store!.getState().coverage));
+    await dropFiles(page, [{ name: '街道区划.geojson', text: JSON.stringify({ type: 'FeatureCollection', features: [box(x0, split, '西街道'), box(split, x1, '东街道')] }), type: 'application/geo+json' }]);
+    await page.getByTestId('import-dialog').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('io-kind-units').isChecked()).toBe(true);
+    await page.getByTestId('io-confirm').click();
+    const west = pts.filter((p) => p[0] < split).length;
+    await expect.poll(() => page.evaluate(() => window.__lifecircle.store!.getState().layers.communities!.fc.features.filter((f) => f.properties.subdistrict === '西街道').length), { timeout: 30_000 }).toBe(west);
+    expect(await page.evaluate(() => window.__lifecircle.store!.getState().layers.communities!.fc.features.filter((f) => f.properties.subdistrict === '东街道').length)).toBe(217 - west);
+    // the results stand: the names are attributes the analysis does not read
+    expect(await page.evaluate(() => window.__lifecircle.store!.getState().coverage === (window as unknown as { __analysed: unknown }).__analysed)).toBe(true);
+    await shot(page, 'units-layer-zh-CN');
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-briefing').click();
+    const units = page.getByTestId('briefing-units');
+    await units.waitFor({ timeout: 60_000 });
+    const rows = await units.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0].textContent, Number(tr.children[1].textContent)]));
+    expect(Object.fromEntries(rows)).toEqual({ 西街道: west, 东街道: 217 - west });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
 });

@@ -6,6 +6,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { assignUnits, unitNames } from '../../src/core/analysis/units';
 import { representativePoint } from '../../src/core/analysis/points/representativePoint';
 import { normalizeLayer } from '../../src/core/model';
+import { guessLayerKind } from '../../src/core/io/guessLayerKind';
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
 const box = (x0: number, y0: number, x1: number, y1: number, props: Record<string, unknown>) => ({
@@ -22,6 +23,14 @@ describe('administrative units from a polygon layer (issue 12 §3)', () => {
     // the importer maps the usual column names onto these
     const units = normalizeLayer({ type: 'FeatureCollection', features: [box(0, 0, 1, 1, { 街道名称: '西街道', 区划代码: '001' })] } as never, 'units') as FC;
     expect(units.features[0]!.properties).toMatchObject({ subdistrict: '西街道', id: '001' });
+  });
+
+  it('the importer proposes the units kind for a 街道 file, or polygons named …街道 / …镇 without households', () => {
+    const two = fc([box(0, 0, 1, 1, { name: '城关镇' }), box(1, 0, 2, 1, { name: '东城街道' })]) as never;
+    expect(guessLayerKind(two, 'units.geojson').guess).toBe('units');
+    expect(guessLayerKind(fc([box(0, 0, 1, 1, { name: '甲' })]) as never, '街道区划.geojson').guess).toBe('units');
+    // a community file stays communities
+    expect(guessLayerKind(fc([box(0, 0, 1, 1, { name: '幸福小区', 户数: 300 })]) as never, 'xiaoqu.geojson').guess).toBe('communities');
   });
 
   it('each community takes the unit holding its representative point; its own names stay; outside ones are counted', () => {

@@ -15,6 +15,8 @@ export interface KindGuess {
 }
 
 const FILE_HINTS: [RegExp, LayerKind][] = [
+  // administrative units before communities: 社区 also names a community file
+  [/街道|乡镇|行政区|区划|社区边界|社区范围|subdistrict|township|admin|boundar/i, 'units'],
   [/communit|residential|xiaoqu|小区|社区|住区|居住/i, 'communities'],
   [/park|green|公园|绿地/i, 'parks'],
   [/parking|停车|车位/i, 'parking'],
@@ -87,6 +89,10 @@ export function guessLayerKind(fc: FeatureCollection, fileName = ''): KindGuess 
       reasons.push(`fields ${communityFields.map((k) => m[k]).join(', ')}`);
       return { guess: 'communities', confidence: 0.85, reasons };
     }
+    // 街道 / 社区 polygons: the file says so, or their names end in 街道 / 镇 / 乡 and they carry no households
+    const mu = suggestFieldMapping([...keys], 'units');
+    const unitNamed = names.length > 0 && names.filter((n) => /(街道|镇|乡)$/.test(n)).length / names.length > 0.5;
+    if (fileKind === 'units' || unitNamed || (mu.subdistrict && !m.name)) return { guess: 'units', confidence: 0.7, reasons: [...reasons, 'administrative units'] };
     const park = nameVote('parks');
     const parking = nameVote('parking');
     const community = nameVote('communities');
