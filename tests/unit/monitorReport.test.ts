@@ -176,3 +176,25 @@ describe('CLI: the check report’s sheets in --xlsx (issue 14 §4)', () => {
     expect(wb.getWorksheet('较上期变化')).toBeUndefined();
   });
 });
+
+describe('targets and snapshots in the project file (issue 14)', () => {
+  it('round-trip through the project file’s settings: the comparison and the target rows come out the same', async () => {
+    const { useStore } = await import('../../src/store/useStore');
+    const { currentWorkspaceSettings, settingsPatch } = await import('../../src/store/workspaceSettings');
+    const { serializeProject, parseProject } = await import('../../src/core/io/project');
+    const s1 = takeSnapshot('2025年度', '2025-12-31', communities, layers.facilities, result, defaultRules);
+    const s2: Snapshot = { ...s1, label: '2026年第一季度', date: '2026-03-31', covered: { ...s1.covered, kindergarten: [...s1.covered.kindergarten, 'extra'] } };
+    const targets: Target[] = [{ id: 't1', indicator: 'coverage:kindergarten', scope: 'subdistrict:甲街道', value: 90, deadline: '2027-12-31', department: '教育局', note: '' }];
+    useStore.setState({ targets, snapshots: [s1, s2] });
+    const text = serializeProject({ layers: [], rules: defaultRules, settings: currentWorkspaceSettings(useStore.getState()) as unknown as Record<string, unknown> });
+    useStore.setState({ targets: [], snapshots: [] });
+    const read = parseProject(text, 'p.lifecircle.json');
+    if (!read.ok) throw new Error('project not read');
+    const patch = settingsPatch(read.project.settings, useStore.getState());
+    expect(patch.targets).toEqual(targets);
+    expect(patch.snapshots).toEqual([s1, s2]);
+    expect(patch.snapshotPair).toEqual([0, 1]);
+    expect(compareSnapshots(patch.snapshots![0], patch.snapshots![1])).toEqual(compareSnapshots(s1, s2));
+    expect(evaluateTargets(patch.targets!, result, communities, defaultRules, patch.snapshots![0], '2026-06-30')).toEqual(evaluateTargets(targets, result, communities, defaultRules, s1, '2026-06-30'));
+  });
+});
