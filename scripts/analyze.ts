@@ -27,6 +27,7 @@ import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, brief
 import { choiceLevelTotals, choiceUnitTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
 import { assignUnits } from '../src/core/analysis/units';
+import { subdistrictOf } from '../src/core/model';
 import { compareSnapshots, evaluateTargets, monitorTables, readTargets, takeSnapshot, type Snapshot, type SnapshotComparison, type TargetRow } from '../src/core/monitor';
 import { applyJoin, planJoin } from '../src/core/join';
 import { estimateHouseholds, withEstimatedHouseholds } from '../src/core/estimate';
@@ -265,7 +266,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     ...(joinInfo ? { join: joinInfo.summary } : {}),
     ...(unitsInfo ? { units: unitsInfo } : {}),
     ...(estimateInfo ? { households_estimate: { method: args.estimateHouseholds, sources: estimateInfo } } : {}),
-    ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules, finalLayers.communities.features.map((f) => (f.properties?.subdistrict as string | undefined) ?? null)) } : {}),
+    ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules, finalLayers.communities.features.map((f) => subdistrictOf(f.properties))) } : {}),
     out: args.out,
     elapsed_ms: Math.round(performance.now() - t0),
   };

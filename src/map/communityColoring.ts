@@ -8,7 +8,7 @@ import { COVERAGE_COLORS, completenessColor, missingBinIndex, missingBins, type 
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 /** A stable number per result object, so deck.gl recolours exactly when the result changes. */
-function resultId(o: object): number {
+export function resultId(o: object): number {
   let id = ids.get(o);
   if (!id) ids.set(o, (id = nextId++));
   return id;

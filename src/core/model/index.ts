@@ -6,3 +6,4 @@ export { featureLabel } from './featureLabel';
 export { communityPopulation, elderlyShare, type CommunityPopulation } from './communityPopulation';
 export { readNumber, MIN_YEAR, maxYear, type NumberKind, type NumberReading, type NumberProblem } from './parseNumber';
 export { patchProgramme, PROGRAMME_STATUS_WORD, PROGRAMME_STATUSES, PROGRAMME_WORKS, programmeProgress, programmeStatus, programmeWorks, type ProgrammePatch, type ProgrammeStatus } from './programme';
+export { neighborhoodOf, subdistrictOf } from './adminUnit';

@@ -2,6 +2,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { StudyAreaResult } from '../studyArea/types';
 import { headlineMeasure } from '../analysis/coverage/coverageStats';
 import { isOld } from '../model/oldCommunity';
+import { subdistrictOf } from '../model/adminUnit';
 import type { RuleSet } from '../rules/types';
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
@@ -36,8 +37,8 @@ export function indicatorIds(rules: RuleSet): IndicatorId[] {
 export function indicatorScopes(communities: FC): IndicatorScope[] {
   const units = new Set<string>();
   for (const f of communities.features) {
-    const u = f?.properties?.subdistrict;
-    if (typeof u === 'string' && u !== '') units.add(u);
+    const u = subdistrictOf(f?.properties);
+    if (u) units.add(u);
   }
   return ['all', 'old', ...[...units].map((u) => `subdistrict:${u}` as const)];
 }
@@ -58,7 +59,7 @@ export function indicatorValues(ids: readonly IndicatorId[], scope: IndicatorSco
   const mask = new Uint8Array(C);
   for (let c = 0; c < C; c++) {
     const p = feats[c]?.properties;
-    mask[c] = scope === 'all' ? 1 : scope === 'old' ? (isOld(p, rules) ? 1 : 0) : String(p?.subdistrict ?? '') === unit ? 1 : 0;
+    mask[c] = scope === 'all' ? 1 : scope === 'old' ? (isOld(p, rules) ? 1 : 0) : subdistrictOf(p) === unit ? 1 : 0;
   }
   return Object.fromEntries(ids.map((id) => [id, valueIn(id, mask, result, feats, rules)]));
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { featureLabel } from '../../core/model';
+import { featureLabel, subdistrictOf } from '../../core/model';
 import { useStore } from '../../store/useStore';
 import { DEFAULTS, effectiveRadius, orderedLevels } from '../../core/rules';
 import { choiceLevelTotals, choiceUnitTotals, type Decay } from '../../core/analysis/choice';
@@ -173,7 +173,7 @@ export function AccessView() {
           );
         })()}
         {choice && communitiesLayer && (() => {
-          const units = choiceUnitTotals(choice, communitiesLayer.fc.features.map((f) => (f.properties.subdistrict as string | undefined) ?? null));
+          const units = choiceUnitTotals(choice, communitiesLayer.fc.features.map((f) => subdistrictOf(f.properties)));
           if (units.length < 2) return null;
           const ids = [...new Set(units.flatMap((u) => Object.keys(u.categories)))];
           return (

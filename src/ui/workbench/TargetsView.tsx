@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { indicatorIds, indicatorSeries, readTargets, takeSnapshot, targetSheet, type IndicatorScope, type Target } from '../../core/monitor';
+import { indicatorIds, indicatorScopes, indicatorSeries, readTargets, takeSnapshot, targetSheet, type IndicatorScope, type Target } from '../../core/monitor';
 import { briefingCsv } from '../../core/io/export';
 import { readTable } from '../../core/io';
 import { orderedLevels } from '../../core/rules';
@@ -33,7 +33,7 @@ export function TargetsView() {
   const [report, setReport] = useState(false);
   const [chartOf, setChartOf] = useState<string>('');
   const file = useRef<HTMLInputElement>(null);
-  const units = [...new Set((communities?.features ?? []).map((f) => f.properties?.subdistrict).filter((x): x is string => typeof x === 'string' && x !== ''))];
+  const units = communities ? indicatorScopes(communities).filter((sc) => sc.startsWith('subdistrict:')).map((sc) => sc.slice('subdistrict:'.length)) : [];
 
   const save = () => {
     if (!result || !communities || !s.layers.facilities) return;

@@ -2,6 +2,7 @@ import Flatbush from 'flatbush';
 import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { representativePoint } from '../points/representativePoint';
+import { neighborhoodOf, subdistrictOf } from '../../model/adminUnit';
 
 type Props = Record<string, unknown> | null;
 type FC = FeatureCollection<Geometry | null, Props>;
@@ -54,7 +55,7 @@ export function assignUnits(communities: FC, units: FC): UnitAssignment {
   }
   let assigned = 0, kept = 0, outside = 0;
   const features = communities.features.map((f) => {
-    const own = { subdistrict: text(f?.properties?.subdistrict), neighborhood: text(f?.properties?.neighborhood) };
+    const own = { subdistrict: subdistrictOf(f?.properties), neighborhood: neighborhoodOf(f?.properties) };
     const p = f?.geometry ? representativePoint(f.geometry) : null;
     const hits = p && index ? index.search(p[0], p[1], p[0], p[1]).sort((x, y) => x - y) : [];
     const u = hits.find((i) => booleanPointInPolygon(p!, polys[i]));

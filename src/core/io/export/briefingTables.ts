@@ -5,6 +5,7 @@ import type { RuleSet } from '../../rules/types';
 import { orderedLevels } from '../../rules/ruleQueries';
 import { featureLabel } from '../../model/featureLabel';
 import { builtYear, isOld } from '../../model/oldCommunity';
+import { neighborhoodOf, subdistrictOf } from '../../model/adminUnit';
 import { unitRate, unitTotals } from '../../analysis/units/unitTotals';
 import { headlineMeasure } from '../../analysis/coverage/coverageStats';
 import type { StudyAreaResult } from '../../studyArea/types';
@@ -57,7 +58,7 @@ export function briefingTables(communities: FC, result: StudyAreaResult, rules: 
   const mandatory = coverage.stats.categories.filter((c) => c.mandatory && !c.noData);
 
   // 1. per 街道
-  const u = unitTotals(communities.features.map((f) => (f.properties?.subdistrict as string | undefined) ?? null), coverage, weights, { parkingGap: parking?.gap ?? null });
+  const u = unitTotals(communities.features.map((f) => subdistrictOf(f.properties)), coverage, weights, { parkingGap: parking?.gap ?? null });
   const unitTable: BriefingTable = {
     id: 'units',
     name: t('By subdistrict', '街道汇总'),
@@ -125,7 +126,7 @@ export function briefingTables(communities: FC, result: StudyAreaResult, rules: 
     rows: Array.from({ length: C }, (_, c) => {
       const p = props(c);
       return {
-        id: p.id == null ? null : String(p.id), name: featureLabel(p, c), subdistrict: (p.subdistrict as string) ?? null, neighborhood: (p.neighborhood as string) ?? null,
+        id: p.id == null ? null : String(p.id), name: featureLabel(p, c), subdistrict: subdistrictOf(p), neighborhood: neighborhoodOf(p),
         households: weights.weightUnknown[c] ? null : r1(weights.households[c]), population: weights.weightUnknown[c] ? null : r1(weights.population[c]),
         built_year: builtYear(p), old: isOld(p, rules),
         ...Object.fromEntries(levels.map((l) => [`completeness_${l.id}`, pct(coverage.levelCompleteness[coverage.levelIds.indexOf(l.id) * C + c])])),
@@ -144,7 +145,7 @@ export function briefingTables(communities: FC, result: StudyAreaResult, rules: 
       const missing = ls.countedCategories.filter((id) => !coverage.ok[coverage.categoryIds.indexOf(id) * C + c]);
       if (!missing.length) continue;
       gapRows.push({
-        name: featureLabel(props(c), c), subdistrict: (props(c).subdistrict as string) ?? null, level: levelName(l.id),
+        name: featureLabel(props(c), c), subdistrict: subdistrictOf(props(c)), level: levelName(l.id),
         missing: missing.map(catName).join(lang === 'zh-CN' ? '、' : ', '), count: missing.length,
         population: weights.weightUnknown[c] ? null : r1(weights.population[c]),
       });
