@@ -13,5 +13,14 @@ const build = memoLast((coverage: AppState['coverage'], weights: AppState['weigh
  * an analysis. The same object while nothing changed.
  */
 export function selectStudyAreaResult(s: AppState): StudyAreaResult | null {
-  return build(s.coverage, s.weights, s.parks, s.parking, s.coverage ? selectRenovation(s) : null);
+  return build(s.coverage, s.weights, s.parks, s.parking, s.coverage ? renovationOrNull(s) : null);
+}
+
+/** The renovation scores, or null when the weights are not valid for the rule set (the ranking view says why). */
+function renovationOrNull(s: AppState) {
+  try {
+    return selectRenovation(s);
+  } catch {
+    return null;
+  }
 }

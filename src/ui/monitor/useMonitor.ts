@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluateTargets, indicatorLabel, scopeLabel, type IndicatorId, type IndicatorScope } from '../../core/monitor';
 import { parseLanguage } from '../../core/messages';
-import type { StudyAreaResult } from '../../core/studyArea';
 import { useStore } from '../../store/useStore';
-import { selectRenovation } from '../../store/selectRenovation';
+import { selectStudyAreaResult } from '../../store/selectResult';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -19,15 +18,7 @@ export function useMonitor() {
   const targets = useStore((s) => s.targets);
   const snapshots = useStore((s) => s.snapshots);
   const communities = useStore((s) => s.layers.communities?.fc ?? null);
-  const coverage = useStore((s) => s.coverage);
-  const weights = useStore((s) => s.weights);
-  const parks = useStore((s) => s.parks);
-  const parking = useStore((s) => s.parking);
-  const renovation = useStore((s) => (s.coverage ? selectRenovation(s) : null));
-  const result: StudyAreaResult | null = useMemo(
-    () => (coverage && weights && parking && renovation ? { coverage, weights, parks, parking, renovation } : null),
-    [coverage, weights, parks, parking, renovation],
-  );
+  const result = useStore(selectStudyAreaResult);
   const baseline = snapshots[0] ?? null;
   const rows = useMemo(
     () => (result && communities ? evaluateTargets(targets, result, communities, rules, baseline, today()) : targets.map((target) => ({ target, value: null, status: null, baseline: null }))),
