@@ -41,21 +41,26 @@ function pct(sorted: Float64Array, q: number): number {
  * Robust ranges (1st–99th percentile) are used for the same reason.
  */
 export function detectCoordinateSystem(fc: FeatureCollection, maxSamples = 50000): CoordinateGuess & CoordinateStats {
+  // two callbacks for the whole layer, not two closures per feature (a layer has ~10⁵)
   let total = 0;
-  for (const f of fc.features) if (f.geometry) forEachPosition(f.geometry, () => total++);
+  const count = (): void => {
+    total++;
+  };
+  for (const f of fc.features) if (f.geometry) forEachPosition(f.geometry, count);
   const step = Math.max(1, Math.ceil(total / maxSamples));
   const xs: number[] = [];
   const ys: number[] = [];
   let i = 0;
+  const sample = (x: number, y: number): void => {
+    if (i++ % step !== 0) return;
+    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
+      xs.push(x);
+      ys.push(y);
+    }
+  };
   for (const f of fc.features) {
     if (!f.geometry) continue;
-    forEachPosition(f.geometry, (x, y) => {
-      if (i++ % step !== 0) return;
-      if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
-        xs.push(x);
-        ys.push(y);
-      }
-    });
+    forEachPosition(f.geometry, sample);
   }
   const n = xs.length;
   if (n === 0) return { kind: 'empty', bbox: [0, 0, 0, 0], samples: 0 };
