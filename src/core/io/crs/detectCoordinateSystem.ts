@@ -1,5 +1,5 @@
-import type { FeatureCollection } from 'geojson';
-import { forEachPosition } from './mapCoordinates';
+import type { FeatureCollection, Position } from 'geojson';
+import { forEachPositionList } from './mapCoordinates';
 import { zoneFromEastings, type GaussKrugerZone } from './gaussKruger';
 
 /** What the coordinates of a layer look like, judged from their ranges. */
@@ -41,26 +41,31 @@ function pct(sorted: Float64Array, q: number): number {
  * Robust ranges (1st–99th percentile) are used for the same reason.
  */
 export function detectCoordinateSystem(fc: FeatureCollection, maxSamples = 50000): CoordinateGuess & CoordinateStats {
-  // two callbacks for the whole layer, not two closures per feature (a layer has ~10⁵)
+  // Position lists, not positions, are visited (a layer has ~10⁶ positions): their lengths give
+  // the count, and every step-th position of the whole sequence is read by index.
   let total = 0;
-  const count = (): void => {
-    total++;
+  const count = (list: readonly Position[]): void => {
+    total += list.length;
   };
-  for (const f of fc.features) if (f.geometry) forEachPosition(f.geometry, count);
+  for (const f of fc.features) if (f.geometry) forEachPositionList(f.geometry, count);
   const step = Math.max(1, Math.ceil(total / maxSamples));
   const xs: number[] = [];
   const ys: number[] = [];
+  // index in the whole sequence of the list's first position
   let i = 0;
-  const sample = (x: number, y: number): void => {
-    if (i++ % step !== 0) return;
-    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
-      xs.push(x);
-      ys.push(y);
+  const sample = (list: readonly Position[]): void => {
+    for (let j = (step - (i % step)) % step; j < list.length; j += step) {
+      const x = list[j][0], y = list[j][1];
+      if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
+        xs.push(x);
+        ys.push(y);
+      }
     }
+    i += list.length;
   };
   for (const f of fc.features) {
     if (!f.geometry) continue;
-    forEachPosition(f.geometry, sample);
+    forEachPositionList(f.geometry, sample);
   }
   const n = xs.length;
   if (n === 0) return { kind: 'empty', bbox: [0, 0, 0, 0], samples: 0 };
