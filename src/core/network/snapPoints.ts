@@ -14,11 +14,12 @@ const FIRST_RADIUS = 64;
 const NEAR_TIE = 1 + 1e-3;
 const NEAR_TIE_M = 0.5;
 /**
- * Box queries over more grid cells than this use the flatbush tree: the grid answers boxes up to
- * 2 km across (33 × 33 cells of 64 m, searches out to r = 1024 m), so a usual run never needs the
- * tree (built when first asked for). Both visit the same edges; the snap does not depend on their order.
+ * Box queries over more grid cells than this use the flatbush tree: the grid answers searches out
+ * to r = 256 m (boxes of 512 m, at most 9 × 9 cells of 64 m), so a run whose points all lie near
+ * the network never needs the tree (built when first asked for); larger boxes are cheaper in the
+ * tree. Both visit the same edges, and the snap does not depend on their order.
  */
-const GRID_MAX_CELLS = 33 * 33;
+const GRID_MAX_CELLS = 9 * 9;
 
 /**
  * Where points attach to the network, as flat arrays (one entry per point, never dropped).
