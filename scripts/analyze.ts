@@ -12,7 +12,7 @@
  * prints the summary JSON on stdout. Categories without any facility in the input are "no data"
  * (summary no_data; left out of level completeness, gaps and score unless --count-no-data). Bad input: exit code 1 and a message naming the file and feature.
  * `runCli(argv, io)` runs it in-process (tests). The result is streamed to the file one feature at
- * a time (core/io/export/geoJsonChunks). LIFECIRCLE_CLI_TIMING=<file> records its phase times and
+ * a time (core/io/export/communityResultChunks). LIFECIRCLE_CLI_TIMING=<file> records its phase times and
  * peak RSS there (the benchmark's CLI rows).
  */
 import { writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { DEFAULTS, minCounts, parseRuleSet, residentsPerSite } from '../src/core
 import type { RuleSet } from '../src/core/rules';
 import { StudyArea, studyAreaSummary, type StudyAreaLayers, type StudyAreaSettings } from '../src/core/studyArea';
 import { resolveRenovationWeights } from '../src/core/analysis/renovation';
-import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingMeta, briefingTables, briefingWorkbook, communityResultFeatures } from '../src/core/io/export';
+import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, briefingMeta, briefingTables, briefingWorkbook, communityResultChunks } from '../src/core/io/export';
 import { choiceLevelTotals, choiceUnitTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
 import { assignUnits } from '../src/core/analysis/units';
@@ -187,7 +187,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
       if (choice) assignChoiceAttributes(out, choice, c, minCount);
     }
     : undefined;
-  writeResult(args.out, { features: communityResultFeatures(finalLayers.communities, result, extra) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
+  writeResult(args.out, { chunks: communityResultChunks(finalLayers.communities, result, { crs: args.outCrs, attribution: inputs.attribution, extra }) }, { crs: args.outCrs, attribution: inputs.attribution, lang });
   phase('write');
 
   let surfaceInfo: Record<string, unknown> | null = null;

@@ -119,8 +119,10 @@ function writeChunks(fd: number, chunks: Iterable<string>, write: (op: () => voi
  * feature at a time): it is read once and streamed to the file in chunks (core geoJsonChunks),
  * never held whole or serialised as one string; the text is what JSON.stringify of the collection
  * gives. An error thrown while making the features is passed on unchanged (no file is left).
+ * `{ chunks }` gives the whole text instead, in pieces, already in `options.crs` and with the
+ * attribution (core communityResultChunks).
  */
-export function writeResult(out: string, fc: { features: Iterable<Feature<Geometry | null>> }, options: WriteResultOptions): void {
+export function writeResult(out: string, fc: { features: Iterable<Feature<Geometry | null>> } | { chunks: Iterable<string> }, options: WriteResultOptions): void {
   // Atomic: a temporary file in the same folder, then a rename — a failed or interrupted write never
   // leaves a half-written result (or destroys an older one).
   const abs = path.resolve(out);
@@ -137,7 +139,8 @@ export function writeResult(out: string, fc: { features: Iterable<Feature<Geomet
     fs(() => makeParents(abs));
     fd = fs(() => openSync(tmp, 'w'));
     const file = fd;
-    writeChunks(file, geoJsonChunks(fc.features, { crs: options.crs ?? 'wgs84', attribution: options.attribution }), fs);
+    const chunks = 'chunks' in fc ? fc.chunks : geoJsonChunks(fc.features, { crs: options.crs ?? 'wgs84', attribution: options.attribution });
+    writeChunks(file, chunks, fs);
     fd = null;
     fs(() => closeSync(file));
     fs(() => renameSync(tmp, abs));

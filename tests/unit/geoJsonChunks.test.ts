@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { geoJsonChunks } from '../../src/core/io/export/geoJsonChunks';
 import { communityResultAttributes, communityResultFeatures, type CommunityResultTables } from '../../src/core/io/export/communityAttributes';
+import { communityResultChunks } from '../../src/core/io/export/communityResultChunks';
 import { flatProperties } from '../../src/core/io/export/flatProperties';
 import { wgs84ToChineseCrs, wgs84ToChineseCrsFeature } from '../../src/core/io/crs/chineseCrs';
 import { mapFeatureCollection } from '../../src/core/io/crs/mapCoordinates';
@@ -147,6 +148,48 @@ describe('communityResultFeatures', () => {
     const before = JSON.stringify(fixture);
     for (const f of communityResultFeatures(fixture, tables(fixture.features.length, true))) expect(f).toBeTruthy();
     expect(JSON.stringify(fixture)).toBe(before);
+  });
+});
+
+describe('communityResultChunks', () => {
+  // beside the fixture: communities as the importer gives them (some properties named like
+  // attributes, `population`), one without properties, one whose properties come first
+  const plain: GeoFC = JSON.parse(JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      ...fixture.features,
+      { type: 'Feature', properties: { id: 'p1', name: '小区1', households: 10, population: 28, built_year: 1990, score: 'given' }, geometry: { type: 'Point', coordinates: [116.35, 40.001] } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [116.35, 40.002] } },
+      { properties: { id: 'p3', is_old: 'yes', note: undefined }, type: 'Feature', geometry: null, id: 'x' },
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [116.35, 40.003] } },
+      { type: 'Feature', properties: { population: 1, population_estimated: 2, park_ok: 3, dist_market: 4 }, geometry: null },
+    ],
+  }));
+  for (const withWorkbench of [false, true]) {
+    it(`joined is the text of geoJsonChunks(communityResultFeatures(…)) (workbench ${withWorkbench})`, () => {
+      const t = tables(plain.features.length, withWorkbench);
+      for (const crs of ['wgs84', 'gcj02', 'bd09'] as const) {
+        for (const attribution of [undefined, '© OpenStreetMap contributors, ODbL']) {
+          expect(join(communityResultChunks(plain, t, { crs, attribution }))).toBe(join(geoJsonChunks(communityResultFeatures(plain, t), { crs, attribution })));
+        }
+      }
+      const extra = (out: Record<string, unknown>, c: number) => {
+        out.extra = c;
+        out.population = -c;
+      };
+      expect(join(communityResultChunks(plain, t, { extra }))).toBe(join(geoJsonChunks(communityResultFeatures(plain, t, extra))));
+      const empty = { features: [] };
+      expect(join(communityResultChunks(empty, tables(0, withWorkbench), { attribution: 'a' }))).toBe(join(geoJsonChunks([], { attribution: 'a' })));
+    });
+  }
+
+  it('is made lazily, one community at a time', () => {
+    const t = tables(plain.features.length, true);
+    let read = 0;
+    const features = new Proxy(plain.features, { get: (a, k) => (typeof k === 'string' && /^\d+$/.test(k) && read++, Reflect.get(a, k)) });
+    const it = communityResultChunks({ features }, t);
+    it.next();
+    expect(read).toBeLessThanOrEqual(1);
   });
 });
 

@@ -36,6 +36,11 @@ describe('segment grid', () => {
     }
     expect(withGrid.edge[3000]).toBeGreaterThanOrEqual(0);
     expect(withGrid.ok[3000]).toBe(0);
+    // the tree, built when first read, holds the extent snapping used (bounds)
+    const fresh = buildSegmentIndex(g);
+    const tree = fresh.index!;
+    expect(fresh.bounds).toEqual({ minX: tree.minX, minY: tree.minY, maxX: tree.maxX, maxY: tree.maxY });
+    expect(fresh.index).toBe(tree);
   });
 
   it('is null for a graph without edges', () => {

@@ -44,6 +44,11 @@ export function applyImportChoices(fc: FeatureCollection, choices: ImportChoices
       skipped++;
       continue;
     }
+    // a facility whose own category is already the rule-set id is kept as it is (no copy)
+    if (Object.hasOwn(f.properties, 'category') && f.properties.category === target && rawText === target) {
+      features.push(f);
+      continue;
+    }
     const props: Record<string, unknown> = { ...f.properties, category: target };
     if (rawText && rawText !== target) props.category_raw = rawText;
     features.push({ ...f, properties: props });

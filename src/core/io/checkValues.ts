@@ -34,7 +34,8 @@ export function checkValues(items: IndexedFeature[], kind: LayerKind | null | un
   // parking lots' spaces have their own stricter check (checkSpaces)
   const numeric = Object.keys(mapping).filter((c) => mapping[c] && Object.hasOwn(NUMERIC_FIELDS, c) && !(kind === 'parking' && c === 'spaces'));
   const now = new Date();
-  const out = items.map(({ f, i }) => {
+  const out = items.map((item) => {
+    const { f, i } = item;
     let props: Record<string, unknown> | null = null;
     for (const canonical of numeric) {
       const column = mapping[canonical] as string;
@@ -63,7 +64,7 @@ export function checkValues(items: IndexedFeature[], kind: LayerKind | null | un
       if (r.bound?.after) set(`${canonical}_after`, r.bound.after);
       if (r.bound) issues.addFeature('year-range', i, { ...params, year: r.value as number });
     }
-    return props ? { f: { ...f, properties: props }, i } : { f, i };
+    return props ? { f: { ...f, properties: props }, i } : item;
   });
 
   if (kind === 'parking') checkSpaces(out, mapping.spaces ?? null, mapping, issues);

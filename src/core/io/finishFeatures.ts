@@ -1,10 +1,10 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { IssueCollector } from './issueCollector';
 import type { IndexedFeature } from './geojson/cleanFeatures';
 import { filterByKind } from './geojson/filterByKind';
 import { checkSelfIntersections } from './geojson/checkSelfIntersections';
 import { detectCoordinateSystem } from './crs/detectCoordinateSystem';
-import { forEachPosition, mapFeature, type PositionFn } from './crs/mapCoordinates';
+import { forEachPositionList, mapFeature, type PositionFn } from './crs/mapCoordinates';
 import { gaussKrugerProj4 } from './crs/gaussKruger';
 import { projectionToWgs84 } from './crs/projectToWgs84';
 import { suggestChineseCrs } from './crs/suggestChineseCrs';
@@ -147,13 +147,19 @@ export function finishFeatures(items: IndexedFeature[], ctx: FinishContext): Fin
     issues.add('crs-converted', { crs: requested === 'gcj02' ? 'GCJ-02' : 'BD-09' });
   }
 
+  // one callback per list of positions, made once (not a closure per feature: a layer has ~10⁵)
+  let inRange = true;
+  const check = (list: readonly Position[]): void => {
+    for (let k = 0; k < list.length; k++) {
+      const x = list[k][0], y = list[k][1];
+      if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) inRange = false;
+    }
+  };
   items = items.filter((it) => {
-    let ok = true;
-    forEachPosition(it.f.geometry as Geometry, (x, y) => {
-      if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) ok = false;
-    });
-    if (!ok) issues.addFeature('coordinates-out-of-range', it.i);
-    return ok;
+    inRange = true;
+    forEachPositionList(it.f.geometry as Geometry, check);
+    if (!inRange) issues.addFeature('coordinates-out-of-range', it.i);
+    return inRange;
   });
 
   if (requested === 'auto' && crs.source === 'wgs84') {

@@ -28,8 +28,8 @@ export function parseBool(v: unknown): boolean | null {
 
 /**
  * Puts a feature's properties into canonical form for its layer kind, keeping every original
- * property. Adds `id` when missing (kind prefix + index). Nothing is derived from the rules here
- * (no estimated population, no "is old"): those follow the rule set in force and are computed by
+ * property (the feature itself when nothing changes). Adds `id` when missing (kind prefix +
+ * index). Nothing is derived from the rules here (no estimated population, no "is old"): those follow the rule set in force and are computed by
  * the analysis (core/rules/defaults estimatePopulation, core/model/oldCommunity isOld).
  */
 export function normalizeFeature<G extends Geometry | null>(
@@ -39,7 +39,9 @@ export function normalizeFeature<G extends Geometry | null>(
   mapping: Record<string, string | null>,
 ): Feature<G, Record<string, unknown>> {
   const src = f.properties ?? {};
-  const props: Record<string, unknown> = { ...src };
+  // The copy is made at the first value that changes (setProp): a feature already in canonical
+  // form (a layer the app or the CLI wrote, a tidy file) is returned itself, not copied.
+  let props: Record<string, unknown> | null = null;
   for (const canonical of Object.keys(FIELD_ALIASES[kind])) {
     const key = mapping[canonical];
     if (!key || src[key] === undefined) continue;
@@ -47,17 +49,31 @@ export function normalizeFeature<G extends Geometry | null>(
     const numberKind = Object.hasOwn(NUMERIC_FIELDS, canonical) ? NUMERIC_FIELDS[canonical] : undefined;
     if (numberKind) {
       const r = readNumber(raw, numberKind);
-      props[canonical] = r.value;
-      if (r.range) props[`${canonical}_range`] = `${r.range[0]}-${r.range[1]}`;
-      if (r.bound?.before) props[`${canonical}_before`] = r.bound.before;
-      if (r.bound?.after) props[`${canonical}_after`] = r.bound.after;
+      props = setProp(src, props, canonical, r.value);
+      if (r.range) props = setProp(src, props, `${canonical}_range`, `${r.range[0]}-${r.range[1]}`);
+      if (r.bound?.before) props = setProp(src, props, `${canonical}_before`, r.bound.before);
+      if (r.bound?.after) props = setProp(src, props, `${canonical}_after`, r.bound.after);
     }
-    else if (canonical === 'public') props[canonical] = parseBool(raw) ?? true;
-    else if (canonical === 'walkable') props[canonical] = raw === false || raw === 'false' || raw === 'no' ? false : raw;
-    else props[canonical] = raw == null ? raw : String(raw);
+    else if (canonical === 'public') props = setProp(src, props, canonical, parseBool(raw) ?? true);
+    else if (canonical === 'walkable') props = setProp(src, props, canonical, raw === false || raw === 'false' || raw === 'no' ? false : raw);
+    else props = setProp(src, props, canonical, raw == null ? raw : String(raw));
   }
-  if (props.id == null || props.id === '') props.id = f.id != null ? String(f.id) : `${kind}-${index + 1}`;
-  return { ...f, properties: props };
+  const id = (props ?? src).id;
+  if (id == null || id === '') props = setProp(src, props, 'id', f.id != null ? String(f.id) : `${kind}-${index + 1}`);
+  return props === null ? (f as Feature<G, Record<string, unknown>>) : { ...f, properties: props };
+}
+
+/**
+ * `props[key] = value` on the copy of `src` being made, which is made now when the value differs
+ * from src's; returns the copy, or null while nothing has changed.
+ */
+function setProp(src: Record<string, unknown>, props: Record<string, unknown> | null, key: string, value: unknown): Record<string, unknown> | null {
+  if (props === null) {
+    if (Object.hasOwn(src, key) && Object.is(src[key], value)) return null;
+    props = { ...src };
+  }
+  props[key] = value;
+  return props;
 }
 
 /** Normalises a whole layer; the mapping is suggested from the first features' keys unless given. */

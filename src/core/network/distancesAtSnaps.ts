@@ -1,5 +1,6 @@
 import type { WalkGraph } from './graph';
 import type { EdgeSources } from './multiSourceDijkstra';
+import { orderByKey } from './orderByKey';
 
 export interface DistancesAtSnapsOptions {
   /** The entries of `sources` the search used (same as DijkstraOptions.sourceIds). @default all */
@@ -58,13 +59,15 @@ export function prepareSnapTargets(graph: WalkGraph, targets: EdgeSources): Snap
   let m = 0;
   for (let i = 0; i < n; i++) if (targets.ok[i] && targets.edge[i] >= 0) m++;
   // by the lower end node, then target index: node ids follow a Hilbert curve
-  const keys = new Float64Array(m);
+  const usable = new Int32Array(m);
+  const lowNode = new Uint32Array(m);
   for (let i = 0, p = 0; i < n; i++) {
     if (!targets.ok[i] || targets.edge[i] < 0) continue;
     const e = targets.edge[i];
-    keys[p++] = Math.min(edgeFrom[e], edgeTo[e]) * 4294967296 + i;
+    usable[p] = i;
+    lowNode[p++] = Math.min(edgeFrom[e], edgeTo[e]);
   }
-  keys.sort();
+  const byNode = orderByKey(lowNode);
   const index = new Int32Array(m);
   const u = new Int32Array(m), v = new Int32Array(m);
   const toU = new Float64Array(m), toV = new Float64Array(m), t = new Float64Array(m);
@@ -75,7 +78,7 @@ export function prepareSnapTargets(graph: WalkGraph, targets: EdgeSources): Snap
   const nodes = new Int32Array(2 * m);
   let nNodes = 0;
   for (let p = m - 1; p >= 0; p--) {
-    const i = keys[p] % 4294967296;
+    const i = usable[byNode[p]];
     const e = targets.edge[i];
     const l = edgeLength[e], f = targets.t[i];
     index[p] = i;

@@ -1,3 +1,5 @@
+import { orderByKey } from './orderByKey';
+
 /**
  * A spatial order of points along a Hilbert curve (16 bits per axis over the points' extent), so
  * that nodes close on the map get close ids and Dijkstra touches memory in small neighbourhoods
@@ -18,24 +20,12 @@ export function hilbertOrder(coords: Float64Array): Int32Array {
   }
   const sx = 65535 / (maxX - minX || 1);
   const sy = 65535 / (maxY - minY || 1);
-  const order = new Int32Array(n);
-  if (n < 1 << 21) {
-    // pack (hilbert value, id) into one exactly representable double: 32 + 21 bits
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const h = hilbert(Math.floor((coords[2 * i] - minX) * sx), Math.floor((coords[2 * i + 1] - minY) * sy));
-      keys[i] = h * 2097152 + i;
-    }
-    keys.sort();
-    for (let i = 0; i < n; i++) order[i] = keys[i] % 2097152;
-  } else {
-    const h = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      h[i] = hilbert(Math.floor((coords[2 * i] - minX) * sx), Math.floor((coords[2 * i + 1] - minY) * sy));
-    }
-    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => h[a] - h[b] || a - b);
-    order.set(idx);
+  const h = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    h[i] = hilbert(Math.floor((coords[2 * i] - minX) * sx), Math.floor((coords[2 * i + 1] - minY) * sy));
   }
+  // by Hilbert value, then id
+  const order = orderByKey(h);
   return order;
 }
 

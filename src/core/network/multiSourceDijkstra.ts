@@ -122,19 +122,69 @@ export function multiSourceDijkstra(
   ws: DijkstraWorkspace,
   options: DijkstraOptions = {},
 ): DijkstraRun {
+  // In phases, each a function of its own: V8 then optimises each whole (one call does most of
+  // its work in one loop). As one function, every search of a one-shot run (the CLI) went through
+  // on-stack-replaced code that bailed out on the next, not yet run phase, ~2-4× slower.
   const cutoff = options.cutoff ?? Infinity;
-  const { dist, origin, predArc, link } = ws;
-  const { edgeFrom, edgeTo, edgeLength, offsets, targets, arcLength } = graph;
+  const { dist, origin, predArc } = ws;
   const track = options.trackPaths === true;
-  dist.fill(Infinity);
-  origin.fill(-1);
-  if (track) predArc.fill(-1);
-  // link[4v+2] (bucket) = −1: not queued; next/prev are written whenever a node is queued
-  for (let i = 2; i < link.length; i += 4) link[i] = -1;
-
+  resetSearch(ws, track);
   const ids = options.sourceIds;
-  const nSrc = ids ? ids.length : sources.edge.length;
+  const seeds = seedSearch(graph, sources, ws, ids, cutoff);
+  const nSeeds = seeds.length;
+  if (nSeeds === 0) return { dist, origin, predArc, settled: 0, relaxed: 0, stoppedEarly: false };
   let minKey = Infinity, maxKey = -Infinity;
+  for (let q = 0; q < nSeeds; q++) {
+    const d = dist[seeds[q]];
+    if (d < minKey) minKey = d;
+    if (d > maxKey) maxKey = d;
+  }
+
+  // nodes to wait for (stopWhenSettled), skipping those on components no seed is on
+  const stopNodes = options.stopWhenSettled;
+  const stamp = stopNodes ? nextStamp(ws) : 0;
+  const pending = stopNodes ? markStopNodes(graph, ws.link, seeds, stopNodes, stamp) : 0;
+
+  // circular buckets: every queued key lies within [current, current + span], so span/width
+  // buckets (+2) never alias; widen the buckets if a huge edge would need too many
+  const span = maxKey - minKey + ws.maxEdgeLength;
+  let width = BUCKET_M;
+  if (span / width > 1 << 22) width = span / (1 << 22);
+  const inv = 1 / width;
+  let size = 16;
+  while (size < span * inv + 3) size *= 2;
+  if (ws.head.length < size) ws.head = new Int32Array(size);
+  ws.head.fill(-1, 0, size);
+  const mask = size - 1;
+  queueSeeds(ws, seeds, inv, mask);
+
+  const q: QueueState = {
+    cur: Math.floor(minKey * inv), queued: nSeeds, pending, stamp,
+    // bucket after which the search stops: the one in which the last pending node was taken
+    stopBucket: stopNodes && pending === 0 ? -Infinity : Infinity,
+    inv, mask, cutoff, track, settled: 0, relaxed: 0,
+  };
+  runQueue(graph, ws, q);
+  return { dist, origin, predArc, settled: q.settled, relaxed: q.relaxed, stoppedEarly: q.queued > 0 };
+}
+
+/** Every node unreached, unqueued (link[4v+2] = −1; next/prev are written whenever a node is queued). */
+function resetSearch(ws: DijkstraWorkspace, track: boolean): void {
+  ws.dist.fill(Infinity);
+  ws.origin.fill(-1);
+  if (track) ws.predArc.fill(-1);
+  const link = ws.link;
+  for (let i = 2; i < link.length; i += 4) link[i] = -1;
+}
+
+/**
+ * Sets the seeds' distances and origins (both ends of each usable source's edge) and returns the
+ * seed nodes in the order (source, from end, to end), each once: this order decides ties.
+ */
+function seedSearch(graph: WalkGraph, sources: EdgeSources, ws: DijkstraWorkspace, ids: ArrayLike<number> | undefined, cutoff: number): Int32Array {
+  const { dist, origin, link } = ws;
+  const { edgeFrom, edgeTo, edgeLength } = graph;
+  const nSrc = ids ? ids.length : sources.edge.length;
   for (let k = 0; k < nSrc; k++) {
     const s = ids ? ids[k] : k;
     if (!sources.ok[s]) continue;
@@ -152,7 +202,6 @@ export function multiSourceDijkstra(
       origin[b] = s;
     }
   }
-  // seeds in the order (source, from end, to end), each once: this order decides ties
   const seeds = new Int32Array(2 * nSrc);
   let nSeeds = 0;
   for (let k = 0; k < nSrc; k++) {
@@ -164,49 +213,34 @@ export function multiSourceDijkstra(
       if (origin[v] === s && link[4 * v + 2] === -1) {
         link[4 * v + 2] = -2; // mark: collected once
         seeds[nSeeds++] = v;
-        if (dist[v] < minKey) minKey = dist[v];
-        if (dist[v] > maxKey) maxKey = dist[v];
       }
     }
   }
-  if (nSeeds === 0) return { dist, origin, predArc, settled: 0, relaxed: 0, stoppedEarly: false };
+  return seeds.subarray(0, nSeeds);
+}
 
-  // nodes to wait for (stopWhenSettled), skipping those on components no seed is on
-  const stopNodes = options.stopWhenSettled;
-  let pending = 0;
-  const stamp = stopNodes ? nextStamp(ws) : 0;
-  if (stopNodes) {
-    const comp = graph.component;
-    let seeded: Uint8Array | null = null;
-    if (comp) {
-      seeded = new Uint8Array(graph.componentCount ?? comp.reduce((m, c) => Math.max(m, c + 1), 0));
-      for (let q = 0; q < nSeeds; q++) seeded[comp[seeds[q]]] = 1;
-    }
-    for (let q = 0; q < stopNodes.length; q++) {
-      const v = stopNodes[q];
-      if ((seeded && !seeded[comp![v]]) || link[4 * v + 3] === stamp) continue;
-      link[4 * v + 3] = stamp;
-      pending++;
-    }
+/** Stamps the stopWhenSettled nodes on components a seed is on; returns how many. */
+function markStopNodes(graph: WalkGraph, link: Int32Array, seeds: Int32Array, stopNodes: Int32Array, stamp: number): number {
+  const comp = graph.component;
+  let seeded: Uint8Array | null = null;
+  if (comp) {
+    seeded = new Uint8Array(graph.componentCount ?? comp.reduce((m, c) => Math.max(m, c + 1), 0));
+    for (let q = 0; q < seeds.length; q++) seeded[comp[seeds[q]]] = 1;
   }
-  // bucket after which the search stops: the one in which the last pending node was taken
-  let stopBucket = stopNodes && pending === 0 ? -Infinity : Infinity;
+  let pending = 0;
+  for (let q = 0; q < stopNodes.length; q++) {
+    const v = stopNodes[q];
+    if ((seeded && !seeded[comp![v]]) || link[4 * v + 3] === stamp) continue;
+    link[4 * v + 3] = stamp;
+    pending++;
+  }
+  return pending;
+}
 
-  // circular buckets: every queued key lies within [current, current + span], so span/width
-  // buckets (+2) never alias; widen the buckets if a huge edge would need too many
-  const span = maxKey - minKey + ws.maxEdgeLength;
-  let width = BUCKET_M;
-  if (span / width > 1 << 22) width = span / (1 << 22);
-  const inv = 1 / width;
-  let size = 16;
-  while (size < span * inv + 3) size *= 2;
-  if (ws.head.length < size) ws.head = new Int32Array(size);
-  const head = ws.head;
-  head.fill(-1, 0, size);
-  const mask = size - 1;
-
-  let queued = 0;
-  for (let q = 0; q < nSeeds; q++) {
+/** Puts the seeds in their buckets. */
+function queueSeeds(ws: DijkstraWorkspace, seeds: Int32Array, inv: number, mask: number): void {
+  const { dist, link, head } = ws;
+  for (let q = 0; q < seeds.length; q++) {
     const v = seeds[q];
     const b = Math.floor(dist[v] * inv);
     const slot = b & mask;
@@ -216,10 +250,32 @@ export function multiSourceDijkstra(
     if (h !== -1) link[4 * h + 1] = v;
     head[slot] = v;
     link[4 * v + 2] = b;
-    queued++;
   }
+}
 
-  let cur = Math.floor(minKey * inv);
+/** The bucket queue's state between the phases of one search. */
+interface QueueState {
+  /** current bucket */
+  cur: number;
+  queued: number;
+  /** stopWhenSettled nodes not yet taken off the queue, and their stamp */
+  pending: number;
+  stamp: number;
+  stopBucket: number;
+  inv: number;
+  mask: number;
+  cutoff: number;
+  track: boolean;
+  settled: number;
+  relaxed: number;
+}
+
+/** The search proper: takes nodes off the buckets in order and relaxes their arcs until done. */
+function runQueue(graph: WalkGraph, ws: DijkstraWorkspace, q: QueueState): void {
+  const { offsets, targets, arcLength } = graph;
+  const { dist, origin, predArc, link, head } = ws;
+  const { stamp, inv, mask, cutoff, track } = q;
+  let { cur, queued, pending, stopBucket } = q;
   let settled = 0, relaxed = 0;
   while (queued > 0) {
     const slot = cur & mask;
@@ -271,7 +327,12 @@ export function multiSourceDijkstra(
       link[lu + 2] = b;
     }
   }
-  return { dist, origin, predArc, settled, relaxed, stoppedEarly: queued > 0 };
+  q.cur = cur;
+  q.queued = queued;
+  q.pending = pending;
+  q.stopBucket = stopBucket;
+  q.settled = settled;
+  q.relaxed = relaxed;
 }
 
 /** A stamp for link[4v+3] different from every value left there by earlier runs. @private */

@@ -364,16 +364,19 @@ function emptyStats(): GraphBuildStats {
  * "far outside the network" shortcuts of snapping would be wrong there): build the index again.
  */
 export function patchSegmentIndex(index: SegmentIndex, patch: GraphPatch): SegmentIndex | null {
-  const tree = index.index;
-  if (!tree) return null;
+  const bounds = index.bounds;
+  if (!bounds) return null;
   const { graph, baseNodeCount: N0, baseEdgeCount: E0 } = patch;
   const { lon0, lat0, kx, ky } = index.frame;
   for (let i = N0; i < graph.nodeCount; i++) {
     const x = (graph.coords[2 * i] - lon0) * kx, y = (graph.coords[2 * i + 1] - lat0) * ky;
-    if (!(x >= tree.minX && x <= tree.maxX && y >= tree.minY && y <= tree.maxY)) return null;
+    if (!(x >= bounds.minX && x <= bounds.maxX && y >= bounds.minY && y <= bounds.maxY)) return null;
   }
   const extra = new Int32Array(patch.changedEdges.length + graph.edgeCount - E0);
   extra.set(patch.changedEdges);
   for (let e = E0, k = patch.changedEdges.length; e < graph.edgeCount; e++, k++) extra[k] = e;
-  return { ...index, extra };
+  // a copy that keeps the lazy tree (a spread would build it now) and shares it with the baseline
+  const patched = Object.defineProperties({}, Object.getOwnPropertyDescriptors(index)) as SegmentIndex;
+  patched.extra = extra;
+  return patched;
 }

@@ -1,3 +1,4 @@
+import type Flatbush from 'flatbush';
 import type { WalkGraph } from './graph';
 import type { SegmentIndex } from './buildSegmentIndex';
 import { haversine } from './haversine';
@@ -12,8 +13,13 @@ const FIRST_RADIUS = 64;
 /** Candidates this close to the best planar distance are compared on the sphere. */
 const NEAR_TIE = 1 + 1e-3;
 const NEAR_TIE_M = 0.5;
-/** Box queries over more grid cells than this use the flatbush tree. */
-const GRID_MAX_CELLS = 64;
+/**
+ * Box queries over more grid cells than this use the flatbush tree: the grid answers searches out
+ * to r = 256 m (boxes of 512 m, at most 9 × 9 cells of 64 m), so a run whose points all lie near
+ * the network never needs the tree (built when first asked for); larger boxes are cheaper in the
+ * tree. Both visit the same edges, and the snap does not depend on their order.
+ */
+const GRID_MAX_CELLS = 9 * 9;
 
 /**
  * Where points attach to the network, as flat arrays (one entry per point, never dropped).
@@ -54,14 +60,16 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
   const access = new Float64Array(count).fill(Infinity);
   const ok = new Uint8Array(count);
   const snapLonLat = new Float64Array(2 * count).fill(NaN);
-  const tree = index.index;
-  if (!tree) return { count, edge, t, access, ok, snapLonLat };
+  const bounds = index.bounds;
+  if (!bounds) return { count, edge, t, access, ok, snapLonLat };
+  // the tree only when a query needs it (index.index builds it when first read)
+  let tree: Flatbush | null = null;
 
   const { coords, edgeFrom, edgeTo, edgeLength } = graph;
   const foot = new Float64Array(2);
   const { lon0, lat0, kx, ky } = index.frame;
   const c0 = kx / ky;
-  const extentR = Math.hypot(tree.maxX - tree.minX, tree.maxY - tree.minY);
+  const extentR = Math.hypot(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY);
 
   let bestD = Infinity, bestE = -1, bestT = 0;
   // near-ties (within NEAR_TIE of the best) are kept and decided by the haversine below, so the
@@ -85,7 +93,7 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
     // items outside a search box of half-size r (frame metres) are farther than r·shrink locally
     const shrink = Math.min(1, cp / c0);
     const x = (lon - lon0) * kx, y = (lat - lat0) * ky;
-    const outside = Math.max(tree.minX - x, x - tree.maxX, tree.minY - y, y - tree.maxY, 0);
+    const outside = Math.max(bounds.minX - x, x - bounds.maxX, bounds.minY - y, y - bounds.maxY, 0);
     const rMax = extentR + outside + 1;
     bestD = Infinity;
     bestE = -1;
@@ -95,9 +103,9 @@ export function snapPoints(graph: WalkGraph, index: SegmentIndex, lonlat: Float6
       if (far) {
         // Far outside the network (certainly unreachable): a box search would sweep most of the
         // network (~13 ms per point seen here). The nearest few boxes are enough for the message.
-        setFound(found, tree.neighbors(x, y, FAR_CANDIDATES));
+        setFound(found, (tree ??= index.index!).neighbors(x, y, FAR_CANDIDATES));
       } else if (!grid || !gridSearch(grid, x - r, y - r, x + r, y + r, found)) {
-        setFound(found, tree.search(x - r, y - r, x + r, y + r));
+        setFound(found, (tree ??= index.index!).search(x - r, y - r, x + r, y + r));
       }
       if (extra) appendFound(found, extra);
       // exact candidate test, in a planar frame centred on the query point (scale exact there)

@@ -78,6 +78,15 @@ export function searchCoverageCategories(ctx: CoverageContext, todo: Iterable<nu
   const { distance, ok, nearestFacility } = out;
   let relaxed = 0;
   for (const k of todo) {
+    if (ctx.categorySourceOffsets[k + 1] === ctx.categorySourceOffsets[k]) {
+      // no facility of this category in the data: nothing to search (a search from no source
+      // reaches nothing); every community is "no facility" — most of a rule set's categories
+      // when a study area has few kinds of facility
+      distance.fill(Infinity, k * C, (k + 1) * C);
+      nearestFacility.fill(-1, k * C, (k + 1) * C);
+      ok.fill(Infinity <= ctx.categories[k].radius ? 1 : 0, k * C, (k + 1) * C);
+      continue;
+    }
     const d = distance.subarray(k * C, (k + 1) * C);
     // node distances are not kept: the search may stop once every community is answered
     const r = categoryDistances(ctx, k, { mode, fullSearch: false, out: d, outFacility: nearestFacility.subarray(k * C, (k + 1) * C) });

@@ -15,15 +15,15 @@ import { DEFAULTS } from '../../rules/defaults';
  */
 export function snapNearNetwork(graph: WalkGraph, index: SegmentIndex, points: Float64Array, maxSnap: number = DEFAULTS.maxSnapM): SnapResult {
   const n = points.length >> 1;
-  const tree = index.index;
-  if (!tree) return snapPoints(graph, index, points, maxSnap);
+  const bounds = index.bounds;
+  if (!bounds) return snapPoints(graph, index, points, maxSnap);
   const { lon0, lat0, kx, ky, maxScaleRatio } = index.frame;
   // frame distances may be up to maxScaleRatio off the true ones
   const limit = maxSnap * maxScaleRatio + 1;
   const near: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = (points[2 * i] - lon0) * kx, y = (points[2 * i + 1] - lat0) * ky;
-    const outside = Math.max(tree.minX - x, x - tree.maxX, tree.minY - y, y - tree.maxY, 0);
+    const outside = Math.max(bounds.minX - x, x - bounds.maxX, bounds.minY - y, y - bounds.maxY, 0);
     if (outside <= limit) near.push(i);
   }
   if (near.length === n) return snapPoints(graph, index, points, maxSnap);

@@ -1,5 +1,5 @@
-import type { FeatureCollection } from 'geojson';
-import { forEachPosition } from './mapCoordinates';
+import type { FeatureCollection, Position } from 'geojson';
+import { forEachPositionList } from './mapCoordinates';
 import { zoneFromEastings, type GaussKrugerZone } from './gaussKruger';
 
 /** What the coordinates of a layer look like, judged from their ranges. */
@@ -28,6 +28,26 @@ export function inChina(lon: number, lat: number): boolean {
   return lon >= CHINA_BBOX[0] && lon <= CHINA_BBOX[2] && lat >= CHINA_BBOX[1] && lat <= CHINA_BBOX[3];
 }
 
+/** The smallest value (−0 below +0, as a sort orders them); the list is not empty. */
+function lowest(v: readonly number[]): number {
+  let m = v[0] as number;
+  for (let i = 1; i < v.length; i++) {
+    const x = v[i] as number;
+    if (x < m || (x === 0 && m === 0 && Object.is(x, -0))) m = x;
+  }
+  return m;
+}
+
+/** The largest value (+0 above −0); the list is not empty. */
+function highest(v: readonly number[]): number {
+  let m = v[0] as number;
+  for (let i = 1; i < v.length; i++) {
+    const x = v[i] as number;
+    if (x > m || (x === 0 && m === 0 && Object.is(m, -0))) m = x;
+  }
+  return m;
+}
+
 /** Percentile of a sorted array (nearest rank). */
 function pct(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))] as number;
@@ -41,27 +61,37 @@ function pct(sorted: Float64Array, q: number): number {
  * Robust ranges (1st–99th percentile) are used for the same reason.
  */
 export function detectCoordinateSystem(fc: FeatureCollection, maxSamples = 50000): CoordinateGuess & CoordinateStats {
+  // Position lists, not positions, are visited (a layer has ~10⁶ positions): their lengths give
+  // the count, and every step-th position of the whole sequence is read by index.
   let total = 0;
-  for (const f of fc.features) if (f.geometry) forEachPosition(f.geometry, () => total++);
+  const count = (list: readonly Position[]): void => {
+    total += list.length;
+  };
+  for (const f of fc.features) if (f.geometry) forEachPositionList(f.geometry, count);
   const step = Math.max(1, Math.ceil(total / maxSamples));
   const xs: number[] = [];
   const ys: number[] = [];
+  // index in the whole sequence of the list's first position
   let i = 0;
-  for (const f of fc.features) {
-    if (!f.geometry) continue;
-    forEachPosition(f.geometry, (x, y) => {
-      if (i++ % step !== 0) return;
+  const sample = (list: readonly Position[]): void => {
+    for (let j = (step - (i % step)) % step; j < list.length; j += step) {
+      const x = list[j][0], y = list[j][1];
       if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
         xs.push(x);
         ys.push(y);
       }
-    });
+    }
+    i += list.length;
+  };
+  for (const f of fc.features) {
+    if (!f.geometry) continue;
+    forEachPositionList(f.geometry, sample);
   }
   const n = xs.length;
   if (n === 0) return { kind: 'empty', bbox: [0, 0, 0, 0], samples: 0 };
-  const sx = Float64Array.from(xs).sort();
-  const sy = Float64Array.from(ys).sort();
-  const bbox: [number, number, number, number] = [sx[0] as number, sy[0] as number, sx[n - 1] as number, sy[n - 1] as number];
+  // the extent by a scan (as the ends of the sorted samples: −0 before +0); sorting, slow for
+  // 50,000 doubles, only when the percentiles of projected coordinates are needed below
+  const bbox: [number, number, number, number] = [lowest(xs), lowest(ys), highest(xs), highest(ys)];
   const stats = { bbox, samples: n };
   let big = 0;
   let geo = 0;
@@ -72,6 +102,8 @@ export function detectCoordinateSystem(fc: FeatureCollection, maxSamples = 50000
     else if (Math.abs(x) <= 180 && Math.abs(y) <= 180) geo++;
   }
   if (big > n / 2) {
+    const sx = Float64Array.from(xs).sort();
+    const sy = Float64Array.from(ys).sort();
     const x0 = pct(sx, 0.01);
     const x1 = pct(sx, 0.99);
     const y0 = pct(sy, 0.01);

@@ -80,3 +80,28 @@ export function forEachPosition(g: Geometry, cb: (x: number, y: number) => void)
       for (const x of g.geometries) forEachPosition(x, cb);
   }
 }
+
+/**
+ * Calls `cb` for every list of positions of a geometry (a line, a ring, a multipoint; a point is a
+ * list of one), in forEachPosition's order: for walks that need the lists, not each position.
+ */
+export function forEachPositionList(g: Geometry, cb: (list: readonly Position[]) => void): void {
+  switch (g.type) {
+    case 'Point':
+      cb([g.coordinates]);
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      cb(g.coordinates);
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const l of g.coordinates) cb(l);
+      return;
+    case 'MultiPolygon':
+      for (const r of g.coordinates) for (const l of r) cb(l);
+      return;
+    case 'GeometryCollection':
+      for (const x of g.geometries) forEachPositionList(x, cb);
+  }
+}

@@ -1,7 +1,8 @@
 import type { Feature, Geometry } from 'geojson';
-import { assignCommunityCoverageAttributes, type CoverageTable } from './coverageAttributes';
+import { objectSink, type AttributeSink } from './attributeSink';
+import { putCommunityCoverageAttributes, type CoverageTable } from './coverageAttributes';
 import { flatProperties, isScalar } from './flatProperties';
-import { assignCommunityWorkbenchAttributes, roundTo, type WorkbenchTables } from './workbenchAttributes';
+import { putCommunityWorkbenchAttributes, roundTo, type WorkbenchTables } from './workbenchAttributes';
 
 /** The results one community's exported attributes come from (a StudyAreaResult fits). */
 export interface CommunityResultTables extends WorkbenchTables {
@@ -21,17 +22,25 @@ export function communityResultAttributes(t: CommunityResultTables, c: number): 
 }
 
 /**
+ * Passes every analysis attribute of community c (communityResultAttributes) to `put`, in order:
+ * the one list, whether it fills an object or is written as text (communityResultChunks).
+ */
+export function putCommunityResultAttributes(t: CommunityResultTables, c: number, put: AttributeSink): void {
+  put('population', t.weights.weightUnknown[c] ? null : roundTo(t.weights.population[c], 1));
+  put('population_estimated', t.weights.populationEstimated[c] === 1);
+  put('is_old', t.renovation ? t.renovation.isOld[c] === 1 : null);
+  putCommunityCoverageAttributes(t.coverage, c, put);
+  putCommunityWorkbenchAttributes(t, c, put);
+}
+
+/**
  * Writes community c's attributes (communityResultAttributes) into `out`, in the same order, and
  * returns it: one object per feature instead of four merged by spreads. A key `out` already has
  * keeps its place and takes the new value, as in `{ ...out, ...communityResultAttributes(t, c) }`.
  */
 export function assignCommunityResultAttributes<T extends Record<string, unknown>>(out: T, t: CommunityResultTables, c: number): T {
-  const o = out as Record<string, unknown>;
-  o.population = t.weights.weightUnknown[c] ? null : roundTo(t.weights.population[c], 1);
-  o.population_estimated = t.weights.populationEstimated[c] === 1;
-  o.is_old = t.renovation ? t.renovation.isOld[c] === 1 : null;
-  assignCommunityCoverageAttributes(out, t.coverage, c);
-  return assignCommunityWorkbenchAttributes(out, t, c);
+  putCommunityResultAttributes(t, c, objectSink(out));
+  return out;
 }
 
 /**
@@ -39,7 +48,7 @@ export function assignCommunityResultAttributes<T extends Record<string, unknown
  * joined with ';'), one feature at a time, in order — the CLI's output features. Each feature is
  * `{ ...f, properties: flatProperties({ ...f.properties, ...communityResultAttributes(t, c) }) }`,
  * built with one properties object instead of the spreads, and made only when asked for, so a
- * streaming writer never holds them all.
+ * streaming writer never holds them all. (communityResultChunks writes their JSON without them.)
  */
 export function* communityResultFeatures(
   communities: { features: readonly Feature<Geometry | null>[] }, t: CommunityResultTables,
@@ -47,19 +56,23 @@ export function* communityResultFeatures(
   extra?: (out: Record<string, unknown>, c: number) => void,
 ): Generator<Feature<Geometry | null>, void, undefined> {
   const features = communities.features;
-  for (let c = 0; c < features.length; c++) {
-    const f = features[c];
-    const src = f.properties;
-    // A plain object filled key by key: the communities share one hidden class (fast). Data with a
-    // "__proto__" key gets an object without prototype, where that key stays a plain key as in a spread.
-    const merged: Record<string, unknown> = src && Object.hasOwn(src, '__proto__') ? Object.create(null) : {};
-    if (src) for (const k of Object.keys(src)) merged[k] = src[k];
-    assignCommunityResultAttributes(merged, t, c);
-    extra?.(merged, c);
-    // flatProperties copies plain values as they are: a community without nested values (the
-    // usual case) is already flat, and `merged` is this feature's own object
-    yield { ...f, properties: Object.getPrototypeOf(merged) !== null && allScalar(merged) ? merged : flatProperties(merged) };
-  }
+  for (let c = 0; c < features.length; c++) yield communityResultFeature(features[c], t, c, extra);
+}
+
+/** Community c's result feature (communityResultFeatures), `f` being the community. */
+export function communityResultFeature(
+  f: Feature<Geometry | null>, t: CommunityResultTables, c: number, extra?: (out: Record<string, unknown>, c: number) => void,
+): Feature<Geometry | null> {
+  const src = f.properties;
+  // One plain object filled key by key (~100 keys: V8 keeps it as a dictionary). Data with a
+  // "__proto__" key gets an object without prototype, where that key stays a plain key as in a spread.
+  const merged: Record<string, unknown> = src && Object.hasOwn(src, '__proto__') ? Object.create(null) : {};
+  if (src) for (const k of Object.keys(src)) merged[k] = src[k];
+  assignCommunityResultAttributes(merged, t, c);
+  extra?.(merged, c);
+  // flatProperties copies plain values as they are: a community without nested values (the
+  // usual case) is already flat, and `merged` is this feature's own object
+  return { ...f, properties: Object.getPrototypeOf(merged) !== null && allScalar(merged) ? merged : flatProperties(merged) };
 }
 
 function allScalar(props: Record<string, unknown>): boolean {

@@ -1,3 +1,5 @@
+import { objectSink, type AttributeSink } from './attributeSink';
+
 /** The parts of a coverage result the exports read (core/analysis CoverageResult fits). */
 export interface CoverageTable {
   communityCount: number;
@@ -27,17 +29,24 @@ function coverageKeys(ids: readonly string[]): { dist: string[]; ok: string[] } 
 }
 
 /**
+ * Passes community c's coverage attributes (communityCoverageAttributes) to `put`, in order:
+ * dist_<k>, ok_<k> per category.
+ */
+export function putCommunityCoverageAttributes(result: CoverageTable, c: number, put: AttributeSink): void {
+  const C = result.communityCount;
+  const { dist, ok } = coverageKeys(result.categoryIds);
+  for (let k = 0; k < dist.length; k++) {
+    put(dist[k], roundDistance(result.distance[k * C + c]));
+    put(ok[k], result.ok[k * C + c] === 1);
+  }
+}
+
+/**
  * Writes community c's coverage attributes (communityCoverageAttributes) into `out`, in the same
  * order, and returns it — for writers that build one properties object per feature.
  */
 export function assignCommunityCoverageAttributes<T extends Record<string, unknown>>(out: T, result: CoverageTable, c: number): T {
-  const C = result.communityCount;
-  const { dist, ok } = coverageKeys(result.categoryIds);
-  const o = out as Record<string, unknown>;
-  for (let k = 0; k < dist.length; k++) {
-    o[dist[k]] = roundDistance(result.distance[k * C + c]);
-    o[ok[k]] = result.ok[k * C + c] === 1;
-  }
+  putCommunityCoverageAttributes(result, c, objectSink(out));
   return out;
 }
 

@@ -2,6 +2,7 @@
  * Exports (DESIGN §8): GeoJSON and CSV that import back unchanged, the attribute tables of the results, attribution.
  */
 export { communityResultAttributes, communityResultFeatures } from './communityAttributes';
+export { communityResultChunks, type CommunityResultChunksOptions } from './communityResultChunks';
 export { geoJsonChunks, type GeoJsonChunksOptions } from './geoJsonChunks';
 export { assignScenarioAttributes, type ScenarioSide } from './scenarioAttributes';
 export { type ComplianceCsvLabels, complianceCsv } from './complianceTable';

@@ -1,3 +1,5 @@
+import { objectSink, type AttributeSink } from './attributeSink';
+
 /** The parts of the park, parking and renovation results the exports read. */
 export interface WorkbenchTables {
   parks?: { ok: ArrayLike<number>; distance: ArrayLike<number> } | null;
@@ -21,15 +23,19 @@ export function communityWorkbenchAttributes(t: WorkbenchTables, c: number): Rec
   return assignCommunityWorkbenchAttributes({}, t, c);
 }
 
+/** Passes community c's workbench fields (communityWorkbenchAttributes) to `put`, in order. */
+export function putCommunityWorkbenchAttributes(t: WorkbenchTables, c: number, put: AttributeSink): void {
+  const { parks, parking, renovation } = t;
+  put('park_ok', parks ? parks.ok[c] === 1 : null);
+  put('park_dist', parks ? roundTo(parks.distance[c], 1) : null);
+  put('parking_demand', parking ? roundTo(parking.demand[c], 1) : null);
+  put('parking_supply', parking ? roundTo(parking.supply[c], 1) : null);
+  put('parking_gap', parking ? roundTo(parking.gap[c], 1) : null);
+  put('score', renovation && renovation.isOld[c] ? roundTo(renovation.score[c], 2) : null);
+}
+
 /** Writes community c's workbench fields (communityWorkbenchAttributes) into `out`, in the same order, and returns it. */
 export function assignCommunityWorkbenchAttributes<T extends Record<string, unknown>>(out: T, t: WorkbenchTables, c: number): T {
-  const { parks, parking, renovation } = t;
-  const o = out as Record<string, unknown>;
-  o.park_ok = parks ? parks.ok[c] === 1 : null;
-  o.park_dist = parks ? roundTo(parks.distance[c], 1) : null;
-  o.parking_demand = parking ? roundTo(parking.demand[c], 1) : null;
-  o.parking_supply = parking ? roundTo(parking.supply[c], 1) : null;
-  o.parking_gap = parking ? roundTo(parking.gap[c], 1) : null;
-  o.score = renovation && renovation.isOld[c] ? roundTo(renovation.score[c], 2) : null;
+  putCommunityWorkbenchAttributes(t, c, objectSink(out));
   return out;
 }

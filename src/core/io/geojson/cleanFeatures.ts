@@ -11,7 +11,8 @@ export interface IndexedFeature {
 /**
  * First pass over raw features: drops items that are not Features, features without geometry
  * (counted), GeometryCollections and invalid geometries (each counted with the first indices);
- * closes unclosed rings; gives every feature a properties object. Never mutates the input.
+ * closes unclosed rings; gives every feature a properties object. Never mutates the input; a
+ * feature that needs none of this is returned itself.
  */
 export function cleanFeatures(raw: readonly unknown[], issues: IssueCollector): IndexedFeature[] {
   const out: IndexedFeature[] = [];
@@ -41,7 +42,10 @@ export function cleanFeatures(raw: readonly unknown[], issues: IssueCollector): 
       if (firstClosed < 0) firstClosed = i;
     }
     const properties: GeoJsonProperties = f.properties && typeof f.properties === 'object' ? f.properties : {};
-    out.push({ f: { ...f, geometry: check.geometry, properties }, i });
+    // A feature that needs no change is taken as it is (not mutated; nothing downstream mutates
+    // features): a copy of each would only give the garbage collector more live objects to move.
+    const same = check.geometry === f.geometry && properties === f.properties;
+    out.push({ f: same ? f : { ...f, geometry: check.geometry, properties }, i });
   });
   if (closed > 0) issues.add('ring-not-closed', { count: closed });
   return out;

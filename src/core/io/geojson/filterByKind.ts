@@ -41,11 +41,14 @@ export function filterByKind(items: IndexedFeature[], kind: LayerKind | undefine
   const allowed = KIND_GEOMETRIES[kind] as readonly string[];
   const out: IndexedFeature[] = [];
   let converted = 0;
+  // per family, what the split left out (looked up once, not per feature)
+  const restOf = new Map<GeometryFamily, (typeof split.rest)[number]>();
+  for (const r of split.rest) if (!restOf.has(r.family)) restOf.set(r.family, r);
   for (const it of items) {
     const g = it.f.geometry as Geometry;
     const fam = GEOMETRY_FAMILY[g.type];
     if (!fam) continue;
-    const rest = split.rest.find((r) => r.family === fam);
+    const rest = restOf.get(fam);
     if (rest) {
       if (split.take.length > 0) {
         const taken = both(split.take);
