@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { twoNearestSearch } from '../../network/twoNearestSearch';
+import { createTwoLabelWorkspace, twoNearestLabels, type TwoLabelWorkspace } from '../../network/twoNearestSearch';
 import { haversine } from '../../network/haversine';
 import { createLocalFrame, lonLatExtent } from '../../network/localFrame';
 import type { CoverageContext, CoverageMode } from '../coverage/prepareCoverage';
@@ -57,8 +57,10 @@ class TopTwo {
  * (edge ends, and directly along a shared edge); euclidean — haversine × detour. A facility with
  * several points is one facility (at its nearest point); two facilities at the same place are two.
  * The first distance equals the coverage's distance.
+ *
+ * @param ws the two-label search's arrays, for callers running many categories (allocated here when absent)
  */
-export function nearestTwo(ctx: CoverageContext, k: number, mode: CoverageMode = ctx.options.mode): NearestTwo {
+export function nearestTwo(ctx: CoverageContext, k: number, mode: CoverageMode = ctx.options.mode, ws?: TwoLabelWorkspace): NearestTwo {
   const C = ctx.communities.count;
   const first = new Float64Array(C).fill(Infinity), second = new Float64Array(C).fill(Infinity);
   const firstFacility = new Int32Array(C).fill(-1), secondFacility = new Int32Array(C).fill(-1);
@@ -72,7 +74,8 @@ export function nearestTwo(ctx: CoverageContext, k: number, mode: CoverageMode =
     const net = ctx.network;
     if (!net) throw new Error('network mode needs a walking network; load one or use euclidean mode');
     const { graph, sourceSnap, sampleSnap } = net;
-    const labels = twoNearestSearch(graph, sourceSnap, ids, pointOwner, ctx.options.cutoff);
+    // labels by slot x: 2v nearest, 2v + 1 second-nearest; distance dist[x], group link[4x + 3]
+    const { dist, link } = twoNearestLabels(graph, sourceSnap, ids, pointOwner, ws ?? createTwoLabelWorkspace(graph.nodeCount), ctx.options.cutoff);
     // this category's points by edge, for the along-the-edge candidates
     const onEdge = new Map<number, number[]>();
     for (const p of ids) {
@@ -88,10 +91,10 @@ export function nearestTwo(ctx: CoverageContext, k: number, mode: CoverageMode =
         if (!sampleSnap.ok[s] || sampleSnap.edge[s] < 0) continue;
         const e = sampleSnap.edge[s], t = sampleSnap.t[s], len = edgeLength[e], acc = sampleSnap.access[s];
         const u = edgeFrom[e], v = edgeTo[e];
-        top.offer(acc + labels.d1[u] + t * len, labels.g1[u]);
-        top.offer(acc + labels.d2[u] + t * len, labels.g2[u]);
-        top.offer(acc + labels.d1[v] + (1 - t) * len, labels.g1[v]);
-        top.offer(acc + labels.d2[v] + (1 - t) * len, labels.g2[v]);
+        top.offer(acc + dist[2 * u] + t * len, link[8 * u + 3]);
+        top.offer(acc + dist[2 * u + 1] + t * len, link[8 * u + 7]);
+        top.offer(acc + dist[2 * v] + (1 - t) * len, link[8 * v + 3]);
+        top.offer(acc + dist[2 * v + 1] + (1 - t) * len, link[8 * v + 7]);
         for (const p of onEdge.get(e) ?? []) top.offer(acc + Math.abs(t - sourceSnap.t[p]) * len + sourceSnap.access[p], pointOwner[p]);
       }
       keep(c);
