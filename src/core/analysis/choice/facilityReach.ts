@@ -2,6 +2,7 @@ import { createBoundedSearch } from '../search/boundedSearch';
 import { communitiesWithin } from '../search/communitiesWithin';
 import type { CoverageContext, CoverageMode } from '../coverage/prepareCoverage';
 import type { SnapTargetPlan } from '../../network/distancesAtSnaps';
+import type { SnapResult } from '../../network/snapPoints';
 
 /**
  * Which communities each facility of one category reaches within a limit, and how far (CSR by
@@ -34,31 +35,28 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
   const sampleOwner = new Int32Array(ctx.communities.samples.length >> 1);
   for (let c = 0; c < C; c++) sampleOwner.fill(c, ctx.communities.sampleOffsets[c], ctx.communities.sampleOffsets[c + 1]);
 
-  const facility: number[] = [];
-  const offsets: number[] = [0];
-  const outCommunity: number[] = [];
-  const outDistance: number[] = [];
   // per community, the best distance from the facility at hand (stamp = facility being read)
   const best = new Float64Array(C);
   const stamp = new Int32Array(C).fill(-1);
-  const seen: number[] = [];
+  const out = new ReachBuffer();
   const note = (f: number, c: number, d: number) => {
     if (!(d <= limit)) return;
     if (stamp[c] !== f) {
       stamp[c] = f;
       best[c] = d;
-      seen.push(c);
+      out.push(c);
     } else if (d < best[c]) best[c] = d;
   };
-  const flush = (f: number) => {
-    if (!seen.length) return;
-    facility.push(f);
-    for (const c of seen) {
-      outCommunity.push(c);
-      outDistance.push(best[c]);
-    }
-    offsets.push(outCommunity.length);
-    seen.length = 0;
+  // a facility's points are consecutive in ids (points ascend, and so do their owners)
+  const groups = facilityGroups(ids, pointOwner);
+  const G = groups.length - 1;
+  // per group, its entries in `out`: from[g] ≤ j < to[g]
+  const from = new Int32Array(G), to = new Int32Array(G);
+  const read = (g: number, run: (p: number) => void) => {
+    from[g] = out.length;
+    for (let i = groups[g]; i < groups[g + 1]; i++) run(i);
+    to[g] = out.length;
+    for (let j = from[g]; j < to[g]; j++) out.distance[j] = best[out.community[j]];
   };
 
   if (net) {
@@ -66,23 +64,27 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
     const { edgeLength } = graph;
     const at = samplesAtNodes(graph.nodeCount, plan, sampleOwner);
     const search = createBoundedSearch(graph);
-    for (let i = 0; i < ids.length; ) {
-      const f = pointOwner[ids[i]];
-      for (; i < ids.length && pointOwner[ids[i]] === f; i++) {
+    // Facilities one after another in node order (node ids are Hilbert-ordered: neighbours in
+    // space are neighbours in memory), so each search finds most of the graph it walks already in
+    // the cache; in feature order every search starts cold (≈ 1.5× slower at 200,000 nodes).
+    // Results are listed by facility afterwards, each facility's entries as its search met them.
+    for (const g of spatialOrder(groups, ids, sourceSnap, graph.edgeFrom)) {
+      const f = pointOwner[ids[groups[g]]];
+      read(g, (i) => {
         const p = ids[i];
-        if (!sourceSnap.ok[p] || sourceSnap.edge[p] < 0) continue;
+        if (!sourceSnap.ok[p] || sourceSnap.edge[p] < 0) return;
         const e0 = sourceSnap.edge[p], t0 = sourceSnap.t[p], a0 = sourceSnap.access[p];
-        search.run(e0, t0, a0, limit);
-        const dist = search.dist;
-        for (const v of search.reached()) {
+        const reached = search.run(e0, t0, a0, limit);
+        const nodes = search.reached(), dist = search.dist;
+        for (let r = 0; r < reached; r++) {
+          const v = nodes[r];
           for (let j = at.start[v]; j < at.start[v + 1]; j++) note(f, at.community[j], at.extra[j] + dist[v]);
         }
         // along the facility's own edge, without passing a node
         for (let q = plan.edgeFirst[e0]; q >= 0; q = plan.sameEdgeNext[q]) {
           note(f, sampleOwner[plan.index[q]], plan.access[q] + Math.abs(plan.t[q] - t0) * edgeLength[e0] + a0);
         }
-      }
-      flush(f);
+      });
     }
   } else {
     const pts = new Float64Array(2 * ids.length);
@@ -91,15 +93,64 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
       pts[2 * j + 1] = points[2 * p + 1];
     });
     const within = communitiesWithin(ctx, pts, limit, { mode });
-    for (let i = 0; i < ids.length; ) {
-      const f = pointOwner[ids[i]];
-      for (; i < ids.length && pointOwner[ids[i]] === f; i++) {
+    for (let g = 0; g < G; g++) {
+      const f = pointOwner[ids[groups[g]]];
+      read(g, (i) => {
         for (let j = within.offsets[i]; j < within.offsets[i + 1]; j++) note(f, within.community[j], within.distance[j]);
-      }
-      flush(f);
+      });
     }
   }
-  return { facility: Int32Array.from(facility), offsets: Int32Array.from(offsets), community: Int32Array.from(outCommunity), distance: Float64Array.from(outDistance) };
+
+  // by facility, ascending; facilities reaching no community left out
+  let F = 0, n = 0;
+  for (let g = 0; g < G; g++) if (to[g] > from[g]) (F++, (n += to[g] - from[g]));
+  const facility = new Int32Array(F), offsets = new Int32Array(F + 1);
+  const community = new Int32Array(n), distance = new Float64Array(n);
+  for (let g = 0, i = 0; g < G; g++) {
+    if (to[g] === from[g]) continue;
+    facility[i] = pointOwner[ids[groups[g]]];
+    community.set(out.community.subarray(from[g], to[g]), offsets[i]);
+    distance.set(out.distance.subarray(from[g], to[g]), offsets[i]);
+    offsets[i + 1] = offsets[i] + to[g] - from[g];
+    i++;
+  }
+  return { facility, offsets, community, distance };
+}
+
+/** Where each facility's run of points starts in `ids` (points of one facility are consecutive), count + 1 entries. */
+function facilityGroups(ids: Int32Array, pointOwner: Int32Array): Int32Array {
+  const starts: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (i === 0 || pointOwner[ids[i]] !== pointOwner[ids[i - 1]]) starts.push(i);
+  starts.push(ids.length);
+  return Int32Array.from(starts);
+}
+
+/** The groups by the node at the start of their first point's snap edge (unsnapped points last). */
+function spatialOrder(groups: Int32Array, ids: Int32Array, snap: SnapResult, edgeFrom: Int32Array): Int32Array {
+  const G = groups.length - 1;
+  const key = new Float64Array(G).fill(Infinity);
+  for (let g = 0; g < G; g++) {
+    const p = ids[groups[g]];
+    if (snap.ok[p] && snap.edge[p] >= 0) key[g] = edgeFrom[snap.edge[p]];
+  }
+  return Int32Array.from({ length: G }, (_, g) => g).sort((a, b) => key[a] - key[b] || a - b);
+}
+
+/** Communities met and their distances, in typed arrays grown by doubling (distance filled per facility). */
+class ReachBuffer {
+  community = new Int32Array(1024);
+  distance = new Float64Array(1024);
+  length = 0;
+  push(c: number): void {
+    if (this.length === this.community.length) {
+      const community = new Int32Array(2 * this.length), distance = new Float64Array(2 * this.length);
+      community.set(this.community);
+      distance.set(this.distance);
+      this.community = community;
+      this.distance = distance;
+    }
+    this.community[this.length++] = c;
+  }
 }
 
 /** Per node, the community samples on its edges and what reaching them from the node adds (access + along the edge). */
