@@ -195,7 +195,12 @@ export function twoNearestLabels(
     link[4 * x + 2] = -1;
     queued--;
     const d0 = dist[x], g = link[4 * x + 3], v = x >> 1;
-    for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) queued += offer(targets[a], d0 + arcLength[a], g);
+    for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
+      const u = targets[a], d = d0 + arcLength[a];
+      // most offers lose to both labels (slot 1 is never nearer than slot 0): one read, as in a one-label search
+      if (d >= dist[2 * u + 1]) continue;
+      queued += offer(u, d, g);
+    }
   }
   return ws;
 }
