@@ -108,67 +108,7 @@ export function twoNearestLabels(
   head.fill(-1, 0, size);
   const mask = size - 1;
 
-  /**
-   * Offers label (d, g) to node v: it enters v's two best distinct groups or is dropped; each slot
-   * that changed moves to its new bucket's head (slot 0 first). Returns the change in queued items.
-   * Takes no mutable state from the enclosing scope (V8 inlines it; captured `let`s cost ~2×).
-   */
-  const offer = (v: number, d: number, g: number): number => {
-    if (!(d <= cutoff)) return 0;
-    const sa = 2 * v, sb = sa + 1, ga = 8 * v + 3, gb = ga + 4;
-    let moveA = false, moveB = false;
-    if (g === link[ga]) {
-      if (!(d < dist[sa])) return 0;
-      dist[sa] = d;
-      moveA = true;
-    } else if (g === link[gb]) {
-      if (!(d < dist[sb])) return 0;
-      if (d < dist[sa]) {
-        dist[sb] = dist[sa];
-        link[gb] = link[ga];
-        dist[sa] = d;
-        link[ga] = g;
-        moveA = true;
-      } else dist[sb] = d;
-      moveB = true;
-    } else if (d < dist[sa]) {
-      dist[sb] = dist[sa];
-      link[gb] = link[ga];
-      dist[sa] = d;
-      link[ga] = g;
-      moveA = moveB = true;
-    } else if (d < dist[sb]) {
-      dist[sb] = d;
-      link[gb] = g;
-      moveB = true;
-    } else return 0;
-    return (moveA ? requeue(sa) : 0) + (moveB ? requeue(sb) : 0);
-  };
-  /** Slot y out of its bucket (if queued) and to the head of its distance's bucket (if finite). */
-  const requeue = (y: number): number => {
-    const ly = 4 * y;
-    const ob = link[ly + 2];
-    let delta = 0;
-    if (ob !== -1) {
-      const p = link[ly + 1], nx = link[ly];
-      if (p !== -1) link[4 * p] = nx;
-      else head[ob & mask] = nx;
-      if (nx !== -1) link[4 * nx + 1] = p;
-      delta = -1;
-    }
-    if (!(dist[y] < Infinity)) {
-      link[ly + 2] = -1;
-      return delta;
-    }
-    const b = Math.floor(dist[y] * inv);
-    const h = head[b & mask];
-    link[ly] = h;
-    link[ly + 1] = -1;
-    if (h !== -1) link[4 * h + 1] = y;
-    head[b & mask] = y;
-    link[ly + 2] = b;
-    return delta + 1;
-  };
+  const st: RunState = { dist, link, head, mask, inv, cutoff };
 
   // seeds, each source's two edge ends in order (this order decides ties), offered like any relaxation
   let queued = 0;
@@ -177,8 +117,8 @@ export function twoNearestLabels(
     const e = sources.edge[s];
     if (!sources.ok[s] || e < 0) continue;
     const len = edgeLength[e], acc = sources.access[s], t = sources.t[s];
-    queued += offer(edgeFrom[e], acc + t * len, group[s]);
-    queued += offer(edgeTo[e], acc + (1 - t) * len, group[s]);
+    queued += offer(st, edgeFrom[e], acc + t * len, group[s]);
+    queued += offer(st, edgeTo[e], acc + (1 - t) * len, group[s]);
   }
   let cur = Math.floor(minKey * inv);
   while (queued > 0) {
@@ -199,8 +139,86 @@ export function twoNearestLabels(
       const u = targets[a], d = d0 + arcLength[a];
       // most offers lose to both labels (slot 1 is never nearer than slot 0): one read, as in a one-label search
       if (d >= dist[2 * u + 1]) continue;
-      queued += offer(u, d, g);
+      queued += offer(st, u, d, g);
     }
   }
   return ws;
+}
+
+/**
+ * What offer and requeue work on during one run. They are module functions, not closures made per
+ * run: V8 inlines them into the search loop, and a closure made per run is a new call target every
+ * run, which threw the optimised loop away on the next category (≈ 150 ms at 10,000 nodes).
+ */
+interface RunState {
+  dist: Float64Array;
+  link: Int32Array;
+  head: Int32Array;
+  mask: number;
+  inv: number;
+  cutoff: number;
+}
+
+/**
+ * Offers label (d, g) to node v: it enters v's two best distinct groups or is dropped; each slot
+ * that changed moves to its new bucket's head (slot 0 first). Returns the change in queued items.
+ */
+function offer(st: RunState, v: number, d: number, g: number): number {
+  if (!(d <= st.cutoff)) return 0;
+  const { dist, link } = st;
+  const sa = 2 * v, sb = sa + 1, ga = 8 * v + 3, gb = ga + 4;
+  let moveA = false, moveB = false;
+  if (g === link[ga]) {
+    if (!(d < dist[sa])) return 0;
+    dist[sa] = d;
+    moveA = true;
+  } else if (g === link[gb]) {
+    if (!(d < dist[sb])) return 0;
+    if (d < dist[sa]) {
+      dist[sb] = dist[sa];
+      link[gb] = link[ga];
+      dist[sa] = d;
+      link[ga] = g;
+      moveA = true;
+    } else dist[sb] = d;
+    moveB = true;
+  } else if (d < dist[sa]) {
+    dist[sb] = dist[sa];
+    link[gb] = link[ga];
+    dist[sa] = d;
+    link[ga] = g;
+    moveA = moveB = true;
+  } else if (d < dist[sb]) {
+    dist[sb] = d;
+    link[gb] = g;
+    moveB = true;
+  } else return 0;
+  return (moveA ? requeue(st, sa) : 0) + (moveB ? requeue(st, sb) : 0);
+}
+
+/** Slot y out of its bucket (if queued) and to the head of its distance's bucket (if finite). */
+function requeue(st: RunState, y: number): number {
+  const { dist, link, head, mask } = st;
+  const ly = 4 * y;
+  const ob = link[ly + 2];
+  let delta = 0;
+  if (ob !== -1) {
+    const p = link[ly + 1], nx = link[ly];
+    if (p !== -1) link[4 * p] = nx;
+    else head[ob & mask] = nx;
+    if (nx !== -1) link[4 * nx + 1] = p;
+    delta = -1;
+  }
+  if (!(dist[y] < Infinity)) {
+    link[ly + 2] = -1;
+    return delta;
+  }
+  const b = Math.floor(dist[y] * st.inv);
+  const h = head[b & mask];
+  link[ly] = h;
+  link[ly + 1] = -1;
+  if (h !== -1) link[4 * h + 1] = y;
+  head[b & mask] = y;
+  link[ly + 2] = b;
+  return delta + 1;
 }
