@@ -10,5 +10,5 @@ export {
 } from './multiSourceDijkstra';
 export { distancesAtSnaps, prepareSnapTargets, type DistancesAtSnapsOptions, type SnapTargetPlan } from './distancesAtSnaps';
 export { walkingRoute, type WalkingRoute } from './walkingRoute';
-export { twoNearestSearch, type TwoNearest } from './twoNearestSearch';
+export { createTwoLabelWorkspace, twoNearestLabels, twoNearestSearch, type TwoLabelWorkspace, type TwoNearest } from './twoNearestSearch';
 export { patchGraph, patchSegmentIndex, type GraphPatch, type NetworkLayerChange } from './patchGraph';

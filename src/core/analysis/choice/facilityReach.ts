@@ -1,7 +1,8 @@
-import { createBoundedSearch } from '../search/boundedSearch';
+import { createBoundedSearch, type BoundedSearch } from '../search/boundedSearch';
 import { communitiesWithin } from '../search/communitiesWithin';
 import type { CoverageContext, CoverageMode } from '../coverage/prepareCoverage';
 import type { SnapTargetPlan } from '../../network/distancesAtSnaps';
+import type { SnapResult } from '../../network/snapPoints';
 
 /**
  * Which communities each facility of one category reaches within a limit, and how far (CSR by
@@ -24,8 +25,10 @@ export interface FacilityReach {
  * touching only the nodes within the limit, read at the community sample snaps on the edges it
  * reached (and directly along a shared edge); euclidean — haversine × detour. A facility with
  * several points counts once, at its nearest point; a community at its nearest sample point.
+ *
+ * @param search a bounded search on ctx's graph, for callers running many categories (made here when absent)
  */
-export function facilityReach(ctx: CoverageContext, k: number, limit: number, mode: CoverageMode = ctx.options.mode): FacilityReach {
+export function facilityReach(ctx: CoverageContext, k: number, limit: number, mode: CoverageMode = ctx.options.mode, search?: BoundedSearch): FacilityReach {
   const ids = ctx.categorySourceIds.subarray(ctx.categorySourceOffsets[k], ctx.categorySourceOffsets[k + 1]);
   const { pointOwner, points } = ctx.facilities;
   const net = mode === 'network' ? ctx.network : null;
@@ -34,55 +37,39 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
   const sampleOwner = new Int32Array(ctx.communities.samples.length >> 1);
   for (let c = 0; c < C; c++) sampleOwner.fill(c, ctx.communities.sampleOffsets[c], ctx.communities.sampleOffsets[c + 1]);
 
-  const facility: number[] = [];
-  const offsets: number[] = [0];
-  const outCommunity: number[] = [];
-  const outDistance: number[] = [];
-  // per community, the best distance from the facility at hand (stamp = facility being read)
-  const best = new Float64Array(C);
-  const stamp = new Int32Array(C).fill(-1);
-  const seen: number[] = [];
-  const note = (f: number, c: number, d: number) => {
-    if (!(d <= limit)) return;
-    if (stamp[c] !== f) {
-      stamp[c] = f;
-      best[c] = d;
-      seen.push(c);
-    } else if (d < best[c]) best[c] = d;
-  };
-  const flush = (f: number) => {
-    if (!seen.length) return;
-    facility.push(f);
-    for (const c of seen) {
-      outCommunity.push(c);
-      outDistance.push(best[c]);
-    }
-    offsets.push(outCommunity.length);
-    seen.length = 0;
-  };
+  // a facility's points are consecutive in ids (points ascend, and so do their owners)
+  const groups = facilityGroups(ids, pointOwner);
+  const G = groups.length - 1;
+  const out = new ReachNotes(C, G, limit);
 
   if (net) {
     const { graph, sourceSnap, samplePlan: plan } = net;
     const { edgeLength } = graph;
     const at = samplesAtNodes(graph.nodeCount, plan, sampleOwner);
-    const search = createBoundedSearch(graph);
-    for (let i = 0; i < ids.length; ) {
-      const f = pointOwner[ids[i]];
-      for (; i < ids.length && pointOwner[ids[i]] === f; i++) {
+    const s = search ?? createBoundedSearch(graph);
+    // Facilities one after another in node order (node ids are Hilbert-ordered: neighbours in
+    // space are neighbours in memory), so each search finds most of the graph it walks already in
+    // the cache; in feature order every search starts cold (≈ 1.5× slower at 200,000 nodes).
+    // Results are listed by facility afterwards, each facility's entries as its search met them.
+    for (const g of spatialOrder(groups, ids, sourceSnap, graph.edgeFrom)) {
+      const f = pointOwner[ids[groups[g]]];
+      out.begin(g);
+      for (let i = groups[g]; i < groups[g + 1]; i++) {
         const p = ids[i];
         if (!sourceSnap.ok[p] || sourceSnap.edge[p] < 0) continue;
         const e0 = sourceSnap.edge[p], t0 = sourceSnap.t[p], a0 = sourceSnap.access[p];
-        search.run(e0, t0, a0, limit);
-        const dist = search.dist;
-        for (const v of search.reached()) {
-          for (let j = at.start[v]; j < at.start[v + 1]; j++) note(f, at.community[j], at.extra[j] + dist[v]);
+        const reached = s.run(e0, t0, a0, limit);
+        const nodes = s.reached(), dist = s.dist;
+        for (let r = 0; r < reached; r++) {
+          const v = nodes[r];
+          for (let j = at.start[v]; j < at.start[v + 1]; j++) out.note(f, at.community[j], at.extra[j] + dist[v]);
         }
         // along the facility's own edge, without passing a node
         for (let q = plan.edgeFirst[e0]; q >= 0; q = plan.sameEdgeNext[q]) {
-          note(f, sampleOwner[plan.index[q]], plan.access[q] + Math.abs(plan.t[q] - t0) * edgeLength[e0] + a0);
+          out.note(f, sampleOwner[plan.index[q]], plan.access[q] + Math.abs(plan.t[q] - t0) * edgeLength[e0] + a0);
         }
       }
-      flush(f);
+      out.end(g);
     }
   } else {
     const pts = new Float64Array(2 * ids.length);
@@ -91,15 +78,96 @@ export function facilityReach(ctx: CoverageContext, k: number, limit: number, mo
       pts[2 * j + 1] = points[2 * p + 1];
     });
     const within = communitiesWithin(ctx, pts, limit, { mode });
-    for (let i = 0; i < ids.length; ) {
-      const f = pointOwner[ids[i]];
-      for (; i < ids.length && pointOwner[ids[i]] === f; i++) {
-        for (let j = within.offsets[i]; j < within.offsets[i + 1]; j++) note(f, within.community[j], within.distance[j]);
+    for (let g = 0; g < G; g++) {
+      const f = pointOwner[ids[groups[g]]];
+      out.begin(g);
+      for (let i = groups[g]; i < groups[g + 1]; i++) {
+        for (let j = within.offsets[i]; j < within.offsets[i + 1]; j++) out.note(f, within.community[j], within.distance[j]);
       }
-      flush(f);
+      out.end(g);
     }
   }
-  return { facility: Int32Array.from(facility), offsets: Int32Array.from(offsets), community: Int32Array.from(outCommunity), distance: Float64Array.from(outDistance) };
+
+  // by facility, ascending; facilities reaching no community left out
+  const { from, to } = out;
+  let F = 0, n = 0;
+  for (let g = 0; g < G; g++) if (to[g] > from[g]) (F++, (n += to[g] - from[g]));
+  const facility = new Int32Array(F), offsets = new Int32Array(F + 1);
+  const community = new Int32Array(n), distance = new Float64Array(n);
+  for (let g = 0, i = 0; g < G; g++) {
+    if (to[g] === from[g]) continue;
+    facility[i] = pointOwner[ids[groups[g]]];
+    community.set(out.community.subarray(from[g], to[g]), offsets[i]);
+    distance.set(out.distance.subarray(from[g], to[g]), offsets[i]);
+    offsets[i + 1] = offsets[i] + to[g] - from[g];
+    i++;
+  }
+  return { facility, offsets, community, distance };
+}
+
+/** Where each facility's run of points starts in `ids` (points of one facility are consecutive), count + 1 entries. */
+function facilityGroups(ids: Int32Array, pointOwner: Int32Array): Int32Array {
+  const starts: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (i === 0 || pointOwner[ids[i]] !== pointOwner[ids[i - 1]]) starts.push(i);
+  starts.push(ids.length);
+  return Int32Array.from(starts);
+}
+
+/** The groups by the node at the start of their first point's snap edge (unsnapped points last). */
+function spatialOrder(groups: Int32Array, ids: Int32Array, snap: SnapResult, edgeFrom: Int32Array): Int32Array {
+  const G = groups.length - 1;
+  const key = new Float64Array(G).fill(Infinity);
+  for (let g = 0; g < G; g++) {
+    const p = ids[groups[g]];
+    if (snap.ok[p] && snap.edge[p] >= 0) key[g] = edgeFrom[snap.edge[p]];
+  }
+  return Int32Array.from({ length: G }, (_, g) => g).sort((a, b) => key[a] - key[b] || a - b);
+}
+
+/**
+ * The communities each facility (group of points) meets, with its best distance to each, in
+ * typed arrays grown by doubling: group g's entries are from[g] ≤ j < to[g]. A class rather than
+ * closures made per call, so that V8 inlines note() into the search loops every time.
+ */
+class ReachNotes {
+  community = new Int32Array(1024);
+  distance = new Float64Array(1024);
+  length = 0;
+  /** per community, the best distance from the facility at hand (stamp = that facility) */
+  readonly best: Float64Array;
+  readonly stamp: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  constructor(communities: number, groups: number, readonly limit: number) {
+    this.best = new Float64Array(communities);
+    this.stamp = new Int32Array(communities).fill(-1);
+    this.from = new Int32Array(groups);
+    this.to = new Int32Array(groups);
+  }
+  begin(g: number): void {
+    this.from[g] = this.length;
+  }
+  /** Community c at d metres from facility f (kept when within the limit; the nearest point of f counts). */
+  note(f: number, c: number, d: number): void {
+    if (!(d <= this.limit)) return;
+    if (this.stamp[c] !== f) {
+      this.stamp[c] = f;
+      this.best[c] = d;
+      if (this.length === this.community.length) this.grow();
+      this.community[this.length++] = c;
+    } else if (d < this.best[c]) this.best[c] = d;
+  }
+  end(g: number): void {
+    this.to[g] = this.length;
+    for (let j = this.from[g]; j < this.length; j++) this.distance[j] = this.best[this.community[j]];
+  }
+  private grow(): void {
+    const community = new Int32Array(2 * this.length), distance = new Float64Array(2 * this.length);
+    community.set(this.community);
+    distance.set(this.distance);
+    this.community = community;
+    this.distance = distance;
+  }
 }
 
 /** Per node, the community samples on its edges and what reaching them from the node adds (access + along the edge). */
