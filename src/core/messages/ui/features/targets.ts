@@ -67,7 +67,7 @@ export const en = {
   pg_col_building: 'Under way (communities)',
   pg_col_done: 'Done (communities)',
   pg_show_map: 'Colour the map by programme status',
-  pg_edit_title: 'Old communities in the programme',
+  pg_edit_title: 'Old communities and their programme status',
   pg_works: 'Works',
   pg_filter: 'Find a community…',
   pg_more: '{{count}} more — narrow the list with the search box.',
