@@ -1,4 +1,5 @@
 import type { WalkGraph } from './graph';
+import { bucketRing } from './bucketRing';
 
 /**
  * Preallocated state for repeated searches on one graph: allocate once, run once per category.
@@ -65,9 +66,6 @@ export interface DijkstraRun {
   /** true when the search stopped early (stopWhenSettled): only those nodes are exact */
   stoppedEarly: boolean;
 }
-
-/** Bucket width in metres. Distances stay exact floats; buckets only order the work. */
-const BUCKET_M = 1;
 
 /** Allocates the arrays of a search on `graph` (≈ 36 bytes per node). */
 export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
@@ -145,14 +143,8 @@ export function multiSourceDijkstra(
   const stamp = stopNodes ? nextStamp(ws) : 0;
   const pending = stopNodes ? markStopNodes(graph, ws.link, seeds, stopNodes, stamp) : 0;
 
-  // circular buckets: every queued key lies within [current, current + span], so span/width
-  // buckets (+2) never alias; widen the buckets if a huge edge would need too many
-  const span = maxKey - minKey + ws.maxEdgeLength;
-  let width = BUCKET_M;
-  if (span / width > 1 << 22) width = span / (1 << 22);
-  const inv = 1 / width;
-  let size = 16;
-  while (size < span * inv + 3) size *= 2;
+  // circular buckets: every queued key lies within [current, current + span] (bucketRing)
+  const { inv, size } = bucketRing(maxKey - minKey + ws.maxEdgeLength);
   if (ws.head.length < size) ws.head = new Int32Array(size);
   ws.head.fill(-1, 0, size);
   const mask = size - 1;

@@ -1,5 +1,6 @@
 import type { WalkGraph } from './graph';
 import type { EdgeSources } from './multiSourceDijkstra';
+import { bucketRing } from './bucketRing';
 
 /** Per node, the nearest and the second-nearest source group (e.g. facility) and their distances. */
 export interface TwoNearest {
@@ -30,9 +31,6 @@ export interface TwoLabelWorkspace {
   link: Int32Array;
   head: Int32Array;
 }
-
-/** Bucket width in metres (distances stay exact floats; buckets only order the work). */
-const BUCKET_M = 1;
 
 /** Allocates a two-label search's arrays for graphs of `nodeCount` nodes (56 bytes per node). */
 export function createTwoLabelWorkspace(nodeCount: number): TwoLabelWorkspace {
@@ -97,12 +95,7 @@ export function twoNearestLabels(
   }
   if (minKey === Infinity) return ws;
   // circular buckets: every queued key lies within [current, current + span]
-  const span = maxKey - minKey + maxEdge;
-  let width = BUCKET_M;
-  if (span / width > 1 << 22) width = span / (1 << 22);
-  const inv = 1 / width;
-  let size = 16;
-  while (size < span * inv + 3) size *= 2;
+  const { inv, size } = bucketRing(maxKey - minKey + maxEdge);
   if (ws.head.length < size) ws.head = new Int32Array(size);
   const head = ws.head;
   head.fill(-1, 0, size);
