@@ -1,7 +1,7 @@
 import type { JoinTable } from '../join/applyJoin';
 import type { RuleSet } from '../rules/types';
 import { indicatorIds } from './indicators';
-import { indicatorLabel } from './report';
+import { indicatorLabel, scopeLabel } from './report';
 import type { Target } from './targets';
 
 const COLUMN: Record<keyof Omit<Target, 'id'>, string[]> = {
@@ -25,6 +25,8 @@ export function readTargets(table: JoinTable, rules: RuleSet): { targets: Target
   const known = new Set(indicatorIds(rules));
   const byName = new Map(rules.categories.flatMap((c) => [[c.id, c.id], [c.name_zh, c.id], [c.name_en.toLowerCase(), c.id]]));
   const byLabel = new Map([...known].flatMap((id) => [[indicatorLabel(id, rules, 'zh-CN'), id], [indicatorLabel(id, rules, 'en').toLowerCase(), id]]));
+  // a scope as written: its id, or its name in either language (scopeLabel, what the export writes)
+  const is = (text: string, sc: 'all' | 'old') => [sc, scopeLabel(sc, 'zh-CN'), scopeLabel(sc, 'en')].some((x) => x.toLowerCase() === text.toLowerCase());
   const targets: Target[] = [];
   const problems: { row: number; problem: string }[] = [];
   table.rows.forEach((r, i) => {
@@ -45,7 +47,7 @@ export function readTargets(table: JoinTable, rules: RuleSet): { targets: Target
     const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
     const deadline = `${m[1]}-${String(month).padStart(2, '0')}-${String(m[3] ?? last).padStart(2, '0')}`;
     const s = String(get('scope') ?? '').trim();
-    const scope = !s || s === '全域' || s.toLowerCase() === 'all' || s.toLowerCase() === 'whole area' ? 'all' : s === '老旧小区' || s.toLowerCase() === 'old' || s.toLowerCase() === 'old communities' ? 'old' : (`subdistrict:${s}` as const);
+    const scope = !s || is(s, 'all') ? 'all' : is(s, 'old') ? 'old' : (`subdistrict:${s}` as const);
     targets.push({ id: `t${i + 1}`, indicator, scope, value, deadline, department: String(get('department') ?? ''), note: String(get('note') ?? '') });
   });
   return { targets, problems };

@@ -10,6 +10,7 @@ import { orderedLevels } from '../../core/rules';
 import { parseLanguage } from '../../core/messages';
 import { useStore } from '../../store/useStore';
 import { selectRenovation } from '../../store/selectRenovation';
+import { selectStudyAreaResult } from '../../store/selectResult';
 import { legendEntries, mapImage } from '../../map/mapImage';
 import { activeMap } from '../../map/mapHandle';
 import { categoryName, fmt } from '../featureText';
@@ -86,8 +87,8 @@ export function BriefingView() {
   useEffect(() => {
     document.documentElement.dataset.printing = open ? 'briefing' : '';
   }, [open]);
-  if (!open || !s.coverage || !s.weights || !s.parking || !renovation || !communities) return null;
-  const result = { coverage: s.coverage, weights: s.weights, parks: s.parks, parking: s.parking, renovation };
+  const result = selectStudyAreaResult(s);
+  if (!open || !s.coverage || !s.weights || !renovation || !result || !communities) return null;
   const tables = briefingTables(communities, result, s.rules, lang);
   const cats = tables.find((x) => x.id === 'categories')!;
   const gaps = tables.find((x) => x.id === 'gaps')!;

@@ -8,7 +8,7 @@ import { exportBundle, exportMapImage, exportTables } from './briefingExport';
 import { MapImageDialog } from './MapImageDialog';
 import { osmAttribution } from '../../store/layersSlice';
 import { useBriefing } from '../briefing/briefingState';
-import { selectRenovation } from '../../store/selectRenovation';
+import { selectStudyAreaResult } from '../../store/selectResult';
 import { gapCommunities } from '../../core/io/export';
 import { serviceAreaFeatures } from '../../core/io/export';
 import { withAttribution } from '../../core/io/export';
@@ -42,8 +42,8 @@ export function ExportMenu() {
   // Every analysis attribute as the CLI writes it (one list: core/io/export/communityAttributes).
   const analysisAttributes = (result: NonNullable<typeof analysed>): AttributeSource | undefined => {
     const s = useStore.getState();
-    if (!s.weights) return undefined;
-    const tables = { coverage: result, weights: s.weights, parks: s.parks, parking: s.parking, renovation: selectRenovation(s) };
+    const tables = selectStudyAreaResult(s);
+    if (!tables || tables.coverage !== result) return undefined;
     // choice fields (n_, dist2_, access_, fca_, places_gap_) as the CLI's --choice writes them, when computed for these results
     const choice = s.choice && s.choiceFor === s.coverage ? s.choice : null;
     const minCount = minCounts(s.rules);
