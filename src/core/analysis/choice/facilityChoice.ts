@@ -92,7 +92,7 @@ export function decayWeight(decay: Decay, d: number, radius: number, limit: numb
  * Choice, second-nearest, gravity access and 2SFCA (DESIGN §4) for every community and category,
  * by the coverage's own distances (access legs, network path, a community's nearest sample point):
  * per category one bounded search per facility up to the radius (or the gravity limit), and one
- * search keeping two labels per node for the second-nearest (unbounded). A facility with several
+ * two-nearest search (twoNearestSearch) for the second-nearest (unbounded). A facility with several
  * points counts once, at its nearest point; two facilities at the same place are two facilities.
  */
 export function facilityChoice(ctx: CoverageContext, options: FacilityChoiceOptions = {}): FacilityChoiceResult {
@@ -112,7 +112,7 @@ export function facilityChoice(ctx: CoverageContext, options: FacilityChoiceOpti
   const todo = options.categories ?? Array.from({ length: K }, (_, k) => k);
   // one set of search arrays for all categories (≈ 13 MB at 200,000 nodes), not one per category
   const network = ctx.network && ctx.options.mode === 'network' ? ctx.network : null;
-  const twoLabels = network ? createTwoLabelWorkspace(network.graph.nodeCount) : undefined;
+  const twoLabels = network ? createTwoLabelWorkspace(network.graph, network.workspace) : undefined;
   const search = network ? createBoundedSearch(network.graph) : undefined;
   for (const k of todo) {
     const radius = ctx.categories[k].radius;

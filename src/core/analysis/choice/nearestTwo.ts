@@ -69,13 +69,13 @@ class TopTwo {
 
 /**
  * The nearest and second-nearest facility of category k from every community (DESIGN §4 Choice
- * and second-nearest: "dual access"), by the coverage's distance: network mode — one search keeping
- * two labels per node (twoNearestSearch), read at each community sample like the coverage
+ * and second-nearest: "dual access"), by the coverage's distance: network mode — the nearest and
+ * second-nearest group of every node (twoNearestSearch), read at each community sample like the coverage
  * (edge ends, and directly along a shared edge); euclidean — haversine × detour. A facility with
  * several points is one facility (at its nearest point); two facilities at the same place are two.
  * The first distance equals the coverage's distance.
  *
- * @param ws the two-label search's arrays, for callers running many categories (allocated here when absent)
+ * @param ws the two-nearest search's arrays, for callers running many categories (allocated here when absent)
  */
 export function nearestTwo(ctx: CoverageContext, k: number, mode: CoverageMode = ctx.options.mode, ws?: TwoLabelWorkspace): NearestTwo {
   const C = ctx.communities.count;
@@ -91,8 +91,7 @@ export function nearestTwo(ctx: CoverageContext, k: number, mode: CoverageMode =
     const net = ctx.network;
     if (!net) throw new Error('network mode needs a walking network; load one or use euclidean mode');
     const { graph, sourceSnap, sampleSnap } = net;
-    // labels by slot x: 2v nearest, 2v + 1 second-nearest; distance dist[x], group link[4x + 3]
-    const { dist, link } = twoNearestLabels(graph, sourceSnap, ids, pointOwner, ws ?? createTwoLabelWorkspace(graph.nodeCount), ctx.options.cutoff);
+    const { d1, g1, d2, g2 } = twoNearestLabels(graph, sourceSnap, ids, pointOwner, ws ?? createTwoLabelWorkspace(graph, net.workspace), ctx.options.cutoff);
     // this category's points by edge, for the along-the-edge candidates
     const onEdge = new Map<number, number[]>();
     for (const p of ids) {
@@ -110,10 +109,10 @@ export function nearestTwo(ctx: CoverageContext, k: number, mode: CoverageMode =
         if (!sampleSnap.ok[s] || sampleSnap.edge[s] < 0) continue;
         const e = sampleSnap.edge[s], t = sampleSnap.t[s], len = edgeLength[e], acc = sampleSnap.access[s];
         const u = edgeFrom[e], v = edgeTo[e];
-        top.offer(acc + dist[2 * u] + t * len, link[8 * u + 3]);
-        top.offer(acc + dist[2 * u + 1] + t * len, link[8 * u + 7]);
-        top.offer(acc + dist[2 * v] + (1 - t) * len, link[8 * v + 3]);
-        top.offer(acc + dist[2 * v + 1] + (1 - t) * len, link[8 * v + 7]);
+        top.offer(acc + d1[u] + t * len, g1[u]);
+        top.offer(acc + d2[u] + t * len, g2[u]);
+        top.offer(acc + d1[v] + (1 - t) * len, g1[v]);
+        top.offer(acc + d2[v] + (1 - t) * len, g2[v]);
         for (const p of onEdge.get(e) ?? []) top.offer(acc + Math.abs(t - sourceSnap.t[p]) * len + sourceSnap.access[p], pointOwner[p]);
       }
       keep(c);
