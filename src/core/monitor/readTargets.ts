@@ -3,25 +3,17 @@ import type { RuleSet } from '../rules/types';
 import { indicatorIds } from './indicators';
 import { indicatorLabel, scopeLabel } from './report';
 import type { Target } from './targets';
-
-const COLUMN: Record<keyof Omit<Target, 'id'>, string[]> = {
-  indicator: ['indicator', '指标'],
-  scope: ['scope', '范围'],
-  value: ['target', 'value', '目标值', '目标'],
-  deadline: ['deadline', '期限', '完成时限', '截止日期'],
-  department: ['department', '责任部门', '部门'],
-  note: ['note', '备注'],
-};
+import { isTargetColumn } from './targetColumns';
 
 /**
- * A target sheet (CSV/Excel read as a table) as targets (issue 14): columns 指标 / indicator (an
+ * A target sheet (CSV/Excel read as a table) as targets (issue 14): columns (TARGET_COLUMNS) 指标 / indicator (an
  * indicator id, its name as the app writes it, e.g. 幼儿园覆盖率（%）, or a category id or name for
  * its coverage), 范围 / scope (全域 | 老旧小区 | a 街道),
  * 目标值 / target, 期限 / deadline (YYYY-MM-DD, 2025 or 2025年), 责任部门, 备注. Rows that cannot be
  * read are listed with the reason.
  */
 export function readTargets(table: JoinTable, rules: RuleSet): { targets: Target[]; problems: { row: number; problem: string }[] } {
-  const col = (k: keyof typeof COLUMN) => table.columns.find((c) => COLUMN[k].includes(c.trim().toLowerCase()) || COLUMN[k].includes(c.trim())) ?? null;
+  const col = (k: keyof Omit<Target, 'id'>) => table.columns.find((c) => isTargetColumn(c, k)) ?? null;
   const known = new Set(indicatorIds(rules));
   const byName = new Map(rules.categories.flatMap((c) => [[c.id, c.id], [c.name_zh, c.id], [c.name_en.toLowerCase(), c.id]]));
   const byLabel = new Map([...known].flatMap((id) => [[indicatorLabel(id, rules, 'zh-CN'), id], [indicatorLabel(id, rules, 'en').toLowerCase(), id]]));
@@ -30,7 +22,7 @@ export function readTargets(table: JoinTable, rules: RuleSet): { targets: Target
   const targets: Target[] = [];
   const problems: { row: number; problem: string }[] = [];
   table.rows.forEach((r, i) => {
-    const get = (k: keyof typeof COLUMN) => {
+    const get = (k: keyof Omit<Target, 'id'>) => {
       const c = col(k);
       return c ? r[c] : undefined;
     };

@@ -8,6 +8,7 @@ import { programmeProgress } from '../model/programme';
 import { indicatorValues, type IndicatorId, type IndicatorScope } from './indicators';
 import { targetStatus, type Target, type TargetStatus } from './targets';
 import { snapshotValue, type Snapshot, type SnapshotComparison } from './snapshot';
+import { TARGET_COLUMNS } from './targetColumns';
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
 
@@ -137,13 +138,7 @@ export function targetSheet(targets: readonly Target[], rules: RuleSet, lang: La
     id: 'target-sheet',
     name: messageText('tg_sheet_targets', lang),
     columns: [
-      { key: 'indicator', header: zh ? '指标' : 'indicator', format: 'text' },
-      { key: 'name', header: zh ? '指标名称' : 'indicator name', format: 'text' },
-      { key: 'scope', header: zh ? '范围' : 'scope', format: 'text' },
-      { key: 'value', header: zh ? '目标值' : 'target', format: 'dec1' },
-      { key: 'deadline', header: zh ? '期限' : 'deadline', format: 'text' },
-      { key: 'department', header: zh ? '责任部门' : 'department', format: 'text' },
-      { key: 'note', header: zh ? '备注' : 'note', format: 'text' },
+      ...TARGET_COLUMNS.map((c) => ({ key: c.key, header: zh ? c.zh : c.en, format: c.key === 'value' ? ('dec1' as const) : ('text' as const) })),
     ],
     rows: targets.map((t) => ({
       indicator: t.indicator, name: indicatorLabel(t.indicator, rules, lang), scope: scopeLabel(t.scope, lang),
