@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { centroid, booleanPointInPolygon, pointOnFeature, nearestPointOnLine, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, Polygon, Position } from 'geojson';
 import { analyzeCoverage } from '../../src/core/analysis/coverage/runCoverage';
+import { prepareCoverage } from '../../src/core/analysis/coverage/prepareCoverage';
+import { facilityChoice } from '../../src/core/analysis/choice';
 import type { CoverageRuleSet } from '../../src/core/analysis/coverage/coverageRules';
 
 /**
  * An independent, deliberately naive implementation of DESIGN §4 (Turf snapping onto every line
  * part, string node keys, one plain Dijkstra per community over virtual snap nodes) compared with
  * the engine on a random city with crossings without shared vertices, excluded lines, duplicates,
- * zero-length segments, MultiLineStrings, an island and points beyond maxSnap.
+ * zero-length segments, MultiLineStrings, an island and points beyond maxSnap; and the choice
+ * indicators (counts within the radius, second-nearest, 2SFCA) from every community–facility distance.
  */
 const MAX_SNAP = 300;
 let seed = 2024;
@@ -57,6 +60,8 @@ function randomCity() {
     type: 'Feature', properties: { id: `f${f}`, category: cats[f % 3] },
     geometry: { type: 'Point', coordinates: [lon0 + rnd() * (S + 0.012), lat0 + rnd() * S] },
   }));
+  // two facilities at one place are two facilities (choice: counts and second-nearest)
+  facilities.push({ ...facilities[0], properties: { id: 'f0-twin', category: cats[0] } });
   return { network: { type: 'FeatureCollection', features: net } as FeatureCollection<Geometry | null>, communities, facilities, cats };
 }
 
@@ -101,6 +106,8 @@ function referenceDistances(network: FeatureCollection<Geometry | null>, communi
   };
   const fs = facilities.map((f) => snap((f.geometry as { coordinates: Position }).coordinates));
   const out = new Map<string, number>();
+  // metres from community ci to facility fi (its nearest sample point), Infinity when unreachable
+  const toFacility = communities.map(() => new Float64Array(facilities.length).fill(Infinity));
   communities.forEach((c, ci) => {
     const best = new Map(cats.map((k) => [k, Infinity]));
     for (const s of samplesOf(c)) {
@@ -135,22 +142,25 @@ function referenceDistances(network: FeatureCollection<Geometry | null>, communi
         if (d === undefined || f.d > MAX_SNAP) return;
         const k = facilities[fi].properties!.category as string;
         best.set(k, Math.min(best.get(k)!, cs.d + d + f.d));
+        toFacility[ci][fi] = Math.min(toFacility[ci][fi], cs.d + d + f.d);
       });
     }
     for (const k of cats) out.set(`${ci}:${k}`, best.get(k)!);
   });
-  return out;
+  return { byCategory: out, toFacility };
 }
 
 describe('engine vs an independent naive reference of DESIGN §4', () => {
+  const { network, communities, facilities, cats } = randomCity();
+  const rules: CoverageRuleSet = {
+    levels: [{ id: 'l', walk_m: 500 }],
+    categories: cats.map((id) => ({ id, level: 'l', radius_m: null, mandatory: true })),
+  };
+  const reference = referenceDistances(network, communities, facilities, cats);
+
   it('≥ 99 % of community × category distances within 1 m + 0.5 % (here: all)', () => {
-    const { network, communities, facilities, cats } = randomCity();
-    const rules: CoverageRuleSet = {
-      levels: [{ id: 'l', walk_m: 500 }],
-      categories: cats.map((id) => ({ id, level: 'l', radius_m: null, mandatory: true })),
-    };
     const r = analyzeCoverage({ communities: { features: communities }, facilities: { features: facilities }, rules, network }, { maxSnap: MAX_SNAP });
-    const ref = referenceDistances(network, communities, facilities, cats);
+    const ref = reference.byCategory;
     const C = communities.length;
     let agree = 0, total = 0, finite = 0, worst = 0, worstRel = 0;
     cats.forEach((k, ki) => {
@@ -175,5 +185,47 @@ describe('engine vs an independent naive reference of DESIGN §4', () => {
     // keeps the raw ones)
     expect(worst).toBeLessThan(0.05);
     expect(worstRel).toBeLessThan(1e-4);
+  });
+
+  it('choice (issue 13): counts within the radius, second-nearest and 2SFCA equal the reference computed from every community–facility distance', () => {
+    const R = 500;
+    const ctx = prepareCoverage({ communities: { features: communities }, facilities: { features: facilities }, rules, network }, { maxSnap: MAX_SNAP });
+    // capacities 10, 20, … (some unknown), populations 100, 150, …
+    const capacity = facilities.map((_, f) => (f % 5 === 4 ? NaN : 10 * (1 + (f % 7))));
+    const population = communities.map((_, c) => 100 + 50 * (c % 4));
+    const ch = facilityChoice(ctx, { capacity, demand: { population, elderly: population.map(() => NaN) } });
+    const C = communities.length, F = facilities.length;
+    const d = reference.toFacility;
+    // a reference distance within 5 cm of the radius would make the count depend on rounding: none here
+    let nearEdge = 0;
+    for (let c = 0; c < C; c++) for (let f = 0; f < F; f++) if (Math.abs(d[c][f] - R) < 0.05) nearEdge++;
+    expect(nearEdge).toBe(0);
+    let twos = 0, counted = 0;
+    cats.forEach((k, ki) => {
+      const ofK = facilities.map((f, i) => (f.properties!.category === k ? i : -1)).filter((i) => i >= 0);
+      // 2SFCA by its definition: R_f = capacity_f ÷ Σ population within R; F_c = Σ R_f over the facilities within R
+      const ratio = new Float64Array(F);
+      for (const f of ofK) {
+        let demand = 0;
+        for (let c = 0; c < C; c++) if (d[c][f] <= R) demand += population[c];
+        ratio[f] = demand > 0 ? (capacity[f] >= 0 ? capacity[f] : 0) / demand : 0;
+      }
+      for (let c = 0; c < C; c++) {
+        const ds = ofK.map((f) => d[c][f]).filter(Number.isFinite).sort((a, b) => a - b);
+        const n = ofK.filter((f) => d[c][f] <= R).length;
+        const at = ki * C + c;
+        expect(ch.count[at], `count ${k} community ${c}`).toBe(n);
+        if (ds.length >= 2) {
+          twos++;
+          expect(Math.abs(ch.second[at] - ds[1]), `second ${k} community ${c}`).toBeLessThan(0.05);
+        } else expect(ch.second[at]).toBe(Infinity);
+        if (n > 0) counted++;
+        const fc = ofK.filter((f) => d[c][f] <= R).reduce((sum, f) => sum + ratio[f], 0);
+        expect(Math.abs(ch.fca[at] - fc), `2SFCA ${k} community ${c}`).toBeLessThan(1e-6 * Math.max(1, fc));
+      }
+    });
+    // the city has communities with none, one and several facilities in reach
+    expect(twos).toBeGreaterThan(C);
+    expect(counted).toBeGreaterThan(C / 2);
   });
 });
