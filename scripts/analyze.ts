@@ -27,7 +27,7 @@ import { assignChoiceAttributes, assignScenarioAttributes, briefingBundle, brief
 import { choiceLevelTotals, choiceUnitTotals, formatDecay, type Decay, type FacilityChoiceResult } from '../src/core/analysis/choice';
 import { surfaceFeatures } from '../src/core/analysis/surface';
 import { assignUnits } from '../src/core/analysis/units';
-import { subdistrictOf } from '../src/core/model';
+import { subdistrictOf, localDate } from '../src/core/model';
 import { compareSnapshots, evaluateTargets, monitorTables, readTargets, takeSnapshot, type Snapshot, type SnapshotComparison, type TargetRow } from '../src/core/monitor';
 import { applyJoin, planJoin } from '../src/core/join';
 import { estimateHouseholds, withEstimatedHouseholds } from '../src/core/estimate';
@@ -271,7 +271,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     elapsed_ms: Math.round(performance.now() - t0),
   };
   // keeping score (issue 14): targets against the values now, a snapshot, a comparison
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate();
   const snapshot = args.snapshotOut || args.compare ? takeSnapshot(args.snapshotLabel ?? today, today, finalLayers.communities, finalLayers.facilities, result, rules) : null;
   let before: Snapshot | null = null;
   let comparison: SnapshotComparison | null = null;

@@ -4,6 +4,7 @@ import type { Language } from '../core/messages';
 import { selectStudyAreaResult } from './selectResult';
 import { memoLast } from '../util/memoLast';
 import type { AppState } from './useStore';
+import { localDate } from '../core/model';
 
 /** The two snapshots compared, what changed between them, and per community of the layer the change code. */
 export interface SnapshotCompareView {
@@ -45,7 +46,7 @@ export function selectMonitorTables(s: AppState, lang: Language): { tables: Brie
   const communities = s.layers.communities?.fc;
   if (!result || !communities) return { tables: [], since: null };
   const n = s.snapshots.length;
-  const rows = evaluateTargets(s.targets, result, communities, s.rules, s.snapshots[0] ?? null, new Date().toISOString().slice(0, 10));
+  const rows = evaluateTargets(s.targets, result, communities, s.rules, s.snapshots[0] ?? null, localDate());
   const last = n >= 2 ? { since: s.snapshots[n - 2].label, cmp: compareSnapshots(s.snapshots[n - 2], s.snapshots[n - 1]) } : null;
   return { tables: monitorTables(rows, last, communities, s.rules, lang), since: last?.since ?? null };
 }

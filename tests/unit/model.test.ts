@@ -1,7 +1,7 @@
 import { communityPopulation } from '../../src/core/model/communityPopulation';
 import { isOld } from '../../src/core/model/oldCommunity';
 import { describe, expect, it } from 'vitest';
-import { normalizeLayer, parseNumber, suggestFieldMapping } from '../../src/core/model';
+import { localDate, normalizeLayer, parseNumber, suggestFieldMapping } from '../../src/core/model';
 
 describe('suggestFieldMapping', () => {
   it('maps Chinese field names onto canonical community fields', () => {
@@ -69,5 +69,12 @@ describe('normalizeLayer', () => {
     const copy = JSON.parse(JSON.stringify(input));
     normalizeLayer(input, 'communities');
     expect(input).toEqual(copy);
+  });
+});
+
+describe('localDate: the planner\'s own day', () => {
+  it('is the local calendar date, padded (not UTC: in Beijing at 07:30 toISOString still says yesterday)', () => {
+    expect(localDate(new Date(2026, 0, 5, 0, 10))).toBe('2026-01-05');
+    expect(localDate(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
   });
 });

@@ -7,3 +7,4 @@ export { communityPopulation, elderlyShare, type CommunityPopulation } from './c
 export { readNumber, MIN_YEAR, maxYear, type NumberKind, type NumberReading, type NumberProblem } from './parseNumber';
 export { patchProgramme, PROGRAMME_STATUS_WORD, PROGRAMME_STATUSES, PROGRAMME_WORKS, programmeProgress, programmeStatus, programmeWorks, type ProgrammePatch, type ProgrammeStatus } from './programme';
 export { neighborhoodOf, subdistrictOf } from './adminUnit';
+export { localDate } from './localDate';

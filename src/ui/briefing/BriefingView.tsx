@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { briefingTables } from '../../core/io/export';
 import { headlineMeasure } from '../../core/analysis/coverage';
 import { rankByScore } from '../../core/analysis/renovation';
-import { featureLabel } from '../../core/model';
+import { featureLabel, localDate } from '../../core/model';
 import { orderedLevels } from '../../core/rules';
 import { parseLanguage } from '../../core/messages';
 import { useStore } from '../../store/useStore';
@@ -20,7 +20,7 @@ import './briefing.css';
 /** A view's PNG as a data URL for an <img> (the map at that moment, framed). */
 async function snapshot(title: string, lang: string, t: ReturnType<typeof useTranslation>['t']): Promise<string> {
   const s = useStore.getState();
-  const blob = await mapImage({ title, scale: 1, legend: legendEntries(s, t, lang), footer: new Date().toISOString().slice(0, 10), attribution: null, northLabel: t('bf_north') });
+  const blob = await mapImage({ title, scale: 1, legend: legendEntries(s, t, lang), footer: localDate(), attribution: null, northLabel: t('bf_north') });
   return await new Promise((done) => {
     const r = new FileReader();
     r.onload = () => done(String(r.result));
@@ -130,7 +130,7 @@ export function BriefingView() {
 
       <section className="page cover" data-testid="briefing-cover">
         <h1>{title}</h1>
-        <p className="muted">{t('bf_subtitle', { date: new Date().toISOString().slice(0, 10), rules: lang === 'zh-CN' ? s.rules.name_zh : s.rules.name_en })}</p>
+        <p className="muted">{t('bf_subtitle', { date: localDate(), rules: lang === 'zh-CN' ? s.rules.name_zh : s.rules.name_en })}</p>
         {cover ? <img src={cover} alt={t('bf_map_alt')} className="cover-map" data-testid="briefing-cover-map" /> : <div className="cover-map placeholder">{t('bf_preparing')}</div>}
         <div className="headlines">
           {orderedLevels(s.rules).map((l) => {

@@ -9,6 +9,7 @@ import { ExportMenu } from './ExportMenu';
 import { importFiles } from '../../store/importSession';
 import { undoData, useDataHistory, type DataChangeLabel } from '../../store/dataHistory';
 import { openJoinTable, useJoin } from '../../store/joinActions';
+import { localDate } from '../../core/model';
 
 const DATA_ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,.osm,.pbf,.lifecircle.json';
 
@@ -81,7 +82,7 @@ export function DataActions() {
     e.target.value = '';
   };
   const saveProject = () => {
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = localDate();
     downloadText(projectText(), `lifecircle-${stamp}.lifecircle.json`, 'application/json');
   };
 

@@ -11,8 +11,9 @@ import { legendEntries, mapImage, paperMapSize, type Paper } from '../../map/map
 import { dataBounds } from '../../map/dataBounds';
 import { bbox as turfBbox } from '@turf/turf';
 import { downloadBytes } from '../../util/download';
+import { localDate } from '../../core/model';
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => localDate();
 const lang = () => parseLanguage(i18n.language) ?? 'zh-CN';
 
 /** The OpenStreetMap credit when OSM data is loaded. */

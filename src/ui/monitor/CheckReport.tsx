@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import '../briefing/briefing.css';
 import type { BriefingTable } from '../../core/io/export';
 import { PrintTable } from '../briefing/PrintTable';
+import { localDate } from '../../core/model';
 
 /**
  * The one-page check report (issue 14: 月检查、季考察、年考核): the targets with their status, the
@@ -31,7 +32,7 @@ export function CheckReport({ title, tables, since, onClose }: { title: string; 
       </div>
       <section className="page">
         <h1>{t('tg_report_title', { title })}</h1>
-        <p className="muted">{new Date().toISOString().slice(0, 10)}</p>
+        <p className="muted">{localDate()}</p>
         {tables.map((tb) => (
           <div key={tb.id}>
             <h2>{heading(tb)}</h2>

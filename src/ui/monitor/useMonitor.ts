@@ -4,8 +4,7 @@ import { evaluateTargets, indicatorLabel, scopeLabel, type IndicatorId, type Ind
 import { parseLanguage } from '../../core/messages';
 import { useStore } from '../../store/useStore';
 import { selectStudyAreaResult } from '../../store/selectResult';
-
-export const today = () => new Date().toISOString().slice(0, 10);
+import { localDate } from '../../core/model';
 
 /**
  * What the targets view's parts share: the analysis as the core's result, the targets evaluated
@@ -21,7 +20,7 @@ export function useMonitor() {
   const result = useStore(selectStudyAreaResult);
   const baseline = snapshots[0] ?? null;
   const rows = useMemo(
-    () => (result && communities ? evaluateTargets(targets, result, communities, rules, baseline, today()) : targets.map((target) => ({ target, value: null, status: null, baseline: null }))),
+    () => (result && communities ? evaluateTargets(targets, result, communities, rules, baseline, localDate()) : targets.map((target) => ({ target, value: null, status: null, baseline: null }))),
     [targets, result, communities, rules, baseline],
   );
   return {

@@ -7,7 +7,8 @@ import { orderedLevels } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { selectMonitorTables } from '../../store/selectMonitor';
 import { downloadBytes } from '../../util/download';
-import { useMonitor, today } from '../monitor/useMonitor';
+import { useMonitor } from '../monitor/useMonitor';
+import { localDate } from '../../core/model';
 import { DEPARTMENTS, TargetTable } from '../monitor/TargetTable';
 import { TimelineChart } from '../monitor/TimelineChart';
 import { SnapshotCompare } from '../monitor/SnapshotCompare';
@@ -27,7 +28,7 @@ export function TargetsView() {
   const s = useStore();
   const { communities, result, rows, lang } = m;
   const [label, setLabel] = useState(`${new Date().getFullYear()}年度`);
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(localDate());
   const [draft, setDraft] = useState<Omit<Target, 'id'>>({ indicator: `complete:${orderedLevels(s.rules).at(-1)?.id ?? ''}`, scope: 'all', value: 80, deadline: `${new Date().getFullYear() + 2}-12-31`, department: DEPARTMENTS[0], note: '' });
   const [problems, setProblems] = useState<string[]>([]);
   const [report, setReport] = useState(false);
@@ -37,7 +38,7 @@ export function TargetsView() {
 
   const save = () => {
     if (!result || !communities || !s.layers.facilities) return;
-    s.addSnapshot(takeSnapshot(label.trim() || date, date || today(), communities, s.layers.facilities.fc, result, s.rules));
+    s.addSnapshot(takeSnapshot(label.trim() || date, date || localDate(), communities, s.layers.facilities.fc, result, s.rules));
   };
   const addTarget = () => s.setTargets([...s.targets, { ...draft, id: `t${Date.now().toString(36)}` }]);
   const importTargets = async (f: File) => {
@@ -49,7 +50,7 @@ export function TargetsView() {
     s.setTargets([...s.targets, ...read.targets.map((x) => ({ ...x, id: `${x.id}-${stamp}` }))]);
     setProblems(read.problems.map((p) => t('tg_row_problem', { file: f.name, row: p.row, problem: p.problem })));
   };
-  const exportTargets = () => downloadBytes(new TextEncoder().encode(briefingCsv(targetSheet(s.targets, s.rules, lang), lang)), `targets-${today()}.csv`, 'text/csv');
+  const exportTargets = () => downloadBytes(new TextEncoder().encode(briefingCsv(targetSheet(s.targets, s.rules, lang), lang)), `targets-${localDate()}.csv`, 'text/csv');
 
   // the timeline: a target's indicator and scope (default the first target's), or any indicator for the whole area
   const chartTarget = s.targets.find((x) => x.id === chartOf) ?? (chartOf ? null : s.targets[0] ?? null);
@@ -123,7 +124,7 @@ export function TargetsView() {
         {s.snapshots.length ? (
           <TimelineChart
             series={series}
-            now={nowRow ? { label: t('tg_timeline_now'), date: today(), value: nowRow.value } : null}
+            now={nowRow ? { label: t('tg_timeline_now'), date: localDate(), value: nowRow.value } : null}
             target={chartTarget ? { value: chartTarget.value, deadline: chartTarget.deadline } : null}
           />
         ) : <p className="muted small">{t('tg_timeline_few')}</p>}

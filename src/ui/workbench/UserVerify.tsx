@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleCategory } from '../../core/rules';
+import { localDate } from '../../core/model';
 
 type Check = { by: string; date: string; clause: string; page: string; note: string };
 
@@ -12,7 +13,7 @@ type Check = { by: string; date: string; clause: string; page: string; note: str
 export function UserVerify({ category, onCheck }: { category: Pick<RuleCategory, 'id' | 'user_verified' | 'radius_m'>; onCheck: (c: Check | null) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<Check>({ by: '', date: new Date().toISOString().slice(0, 10), clause: '', page: '', note: '' });
+  const [form, setForm] = useState<Check>({ by: '', date: localDate(), clause: '', page: '', note: '' });
   const done = category.user_verified && category.user_verified.value === category.radius_m;
   if (done) {
     return (

@@ -11,6 +11,7 @@ import { SURFACE_BINS, SURFACE_UNREACHABLE } from '../../map/accessPalette';
 import { rgbaCss } from '../../map/palette';
 import { surfaceImage } from '../../map/surfaceOverlay';
 import { categoryName } from '../featureText';
+import { localDate } from '../../core/model';
 
 type Shown = AccessSurface & { request: SurfaceChoice };
 
@@ -70,7 +71,7 @@ export function exportSurfacePng(s: Shown, rules: RuleSet, lang: string, t: TFun
   SURFACE_BINS.forEach((b, i) => swatch(rgbaCss(b.color), Number.isFinite(b.upTo) ? `${i === 0 ? 0 : SURFACE_BINS[i - 1].upTo}–${b.upTo}` : `> ${SURFACE_BINS[i - 1].upTo}`));
   swatch(rgbaCss(SURFACE_UNREACHABLE), t('ac_surface_unreachable'));
   g.fillStyle = '#555';
-  g.fillText(`${new Date().toISOString().slice(0, 10)} · LifeCircle${attribution() ? ` · ${attribution()}` : ''}`, pad, head + h + 44);
+  g.fillText(`${localDate()} · LifeCircle${attribution() ? ` · ${attribution()}` : ''}`, pad, head + h + 44);
   canvas.toBlob((blob) => {
     if (blob) downloadBytes(blob, `surface_${fileSafe(subject(s, rules, lang).file)}_${s.grid.cell}m.png`, 'image/png');
   }, 'image/png');

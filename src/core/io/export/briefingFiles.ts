@@ -5,6 +5,7 @@ import { pick } from '../../messages/language';
 import { toCsv } from './exportCsv';
 import type { BriefingTable, ColumnFormat } from './briefingTables';
 import type { AttributeEntry } from './attributeDictionary';
+import { localDate } from '../../model/localDate';
 
 const NUMBER_FORMAT: Partial<Record<ColumnFormat, string>> = { int: '#,##0', dec1: '#,##0.0', pct: '0.0', year: '0' };
 
@@ -32,7 +33,7 @@ export function briefingMeta(o: { lang: Language; place: string | null; rules: {
   const zh = o.lang === 'zh-CN';
   return {
     title: o.place ?? pick(o.lang, 'Life-circle facilities check', '生活圈配套设施体检'),
-    date: new Date().toISOString().slice(0, 10),
+    date: localDate(),
     lines: [`${pick(o.lang, 'Rule set', '规则集')}: ${zh ? o.rules.name_zh : o.rules.name_en} (${o.rules.id})`, ...o.inputs],
     attribution: o.attribution,
   };
