@@ -92,7 +92,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   }
   const args = parsed;
   const lang = args.lang;
-  const inputFiles = [...Object.values(args.files), args.osm, args.rules, args.scenario, args.suggest?.candidates, args.suggest?.area, args.join?.file].filter((f): f is string => typeof f === 'string');
+  const inputFiles = [...Object.values(args.files), args.osm, args.rules, args.scenario, args.suggest?.candidates, args.suggest?.area, args.join?.file, args.joinFacilities?.file].filter((f): f is string => typeof f === 'string');
   checkOutPath(args.out, lang, inputFiles);
   if (args.suggest) checkOutPath(args.suggest.out, lang, [...inputFiles, args.out]);
   if (args.surface) checkOutPath(args.surface.out, lang, [...inputFiles, args.out]);
@@ -108,8 +108,10 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   const inputs = await readInputs({ files: args.files, osm: args.osm, crs: args.crs, rules, lang, io });
   // the other half of the data (issue 15): a 小区 table joined by name or id, then households estimated
   let communities = inputs.layers.communities as GeoFC;
-  const joinInfo = args.join ? await joinTable(args.join, communities, lang, io) : null;
+  const joinInfo = args.join ? await joinTable(args.join, communities, 'communities', lang, io) : null;
   if (joinInfo) communities = joinInfo.layer;
+  // and the facilities' own list (places per kindergarten, beds per care home …)
+  const facilityJoin = args.joinFacilities && inputs.layers.facilities ? await joinTable(args.joinFacilities, inputs.layers.facilities as GeoFC, 'facilities', lang, io) : null;
   // administrative units from a polygon layer (issue 12): as the app does when one is loaded
   let unitsInfo: { file: string | null; assigned: number; kept: number; outside: number } | null = null;
   if (inputs.layers.units) {
@@ -135,7 +137,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
   }
   const layers: StudyAreaLayers = {
     communities,
-    facilities: inputs.layers.facilities as GeoFC,
+    facilities: facilityJoin?.layer ?? (inputs.layers.facilities as GeoFC),
     network: mode === 'network' ? (networkFc as GeoFC) : null,
     parks: (inputs.layers.parks as GeoFC | undefined) ?? null,
     parking: (inputs.layers.parking as GeoFC | undefined) ?? null,
@@ -264,6 +266,7 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
     ...(suggestion ? { suggestion } : {}),
     ...(surfaceInfo ? { surface: surfaceInfo } : {}),
     ...(joinInfo ? { join: joinInfo.summary } : {}),
+    ...(facilityJoin ? { join_facilities: facilityJoin.summary } : {}),
     ...(unitsInfo ? { units: unitsInfo } : {}),
     ...(estimateInfo ? { households_estimate: { method: args.estimateHouseholds, sources: estimateInfo } } : {}),
     ...(choice && args.choice ? { choice: choiceBlock(choice, args.choice.decay, minCount, rules, finalLayers.communities.features.map((f) => subdistrictOf(f.properties))) } : {}),
@@ -322,34 +325,39 @@ async function main(argv: string[], io: CliIo, lang0: CliLang): Promise<void> {
 }
 
 /**
- * Joins an attribute table to the communities (issue 15): the unique matches (id, same or
- * normalised name) are applied; near and shared names cannot be confirmed on a command line, so
- * they are listed (with their candidates) in the summary's join block, as are the unmatched rows.
+ * Joins an attribute table to the communities or the facilities (issue 15): the unique matches (id,
+ * same or normalised name) are applied; near and shared names cannot be confirmed on a command
+ * line, so they are listed (with their candidates) in the summary's join block, as are the
+ * unmatched rows.
  */
-async function joinTable(join: { file: string; on: 'name' | 'id' }, communities: GeoFC, lang: CliLang, io: CliIo) {
-  const bytes = readInputFile(join.file, '--join', lang);
+async function joinTable(join: { file: string; on: 'name' | 'id' }, layer: GeoFC, kind: 'communities' | 'facilities', lang: CliLang, io: CliIo) {
+  const option = kind === 'communities' ? '--join' : '--join-facilities';
+  const bytes = readInputFile(join.file, option, lang);
   const read = await readTable(path.basename(join.file), bytes);
   if (!read.ok) throw new UserError(lang === 'zh-CN' ? read.detail_zh : read.detail);
   const t = read.table;
-  const mapping = suggestFieldMapping(t.columns, 'communities');
-  if (join.on === 'name' && !mapping.name) throw new UserError(msg(lang, 'cli_join_no_names', { file: join.file, columns: t.columns.join(', ') }));
-  const label = (c: number) => String(communities.features[c]?.properties?.name ?? communities.features[c]?.properties?.id ?? c);
+  const mapping = suggestFieldMapping(t.columns, kind);
+  const words = kind === 'communities'
+    ? ({ noNames: 'cli_join_no_names', done: 'cli_join_done', one: 'community', left: 'communities_without_row' } as const)
+    : ({ noNames: 'cli_join_facilities_no_names', done: 'cli_join_facilities_done', one: 'facility', left: 'facilities_without_row' } as const);
+  if (join.on === 'name' && !mapping.name) throw new UserError(msg(lang, words.noNames, { file: join.file, columns: t.columns.join(', ') }));
+  const label = (c: number) => String(layer.features[c]?.properties?.name ?? layer.features[c]?.properties?.id ?? c);
   const plan = planJoin(
     t.rows.map((r) => ({ id: mapping.id ? r[mapping.id] : undefined, name: mapping.name ? r[mapping.name] : undefined })),
-    communities.features.map((f) => ({ id: f.properties?.id, name: f.properties?.name })),
+    layer.features.map((f) => ({ id: f.properties?.id, name: f.properties?.name })),
     { on: join.on },
   );
-  const applied = applyJoin(communities, 'communities', t, plan.matches, mapping);
+  const applied = applyJoin(layer, kind, t, plan.matches, mapping);
   const rowName = (r: number) => String((mapping.name && t.rows[r][mapping.name]) ?? (mapping.id && t.rows[r][mapping.id]) ?? r + 2);
-  io.stderr(`${msg(lang, 'cli_join_done', { file: join.file, matched: plan.matches.length, rows: t.rows.length, fields: applied.fields.join(', '), review: plan.review.length, unmatched: plan.unmatchedRows.length, left: plan.unmatchedFeatures.length })}\n`);
+  io.stderr(`${msg(lang, words.done, { file: join.file, matched: plan.matches.length, rows: t.rows.length, fields: applied.fields.join(', '), review: plan.review.length, unmatched: plan.unmatchedRows.length, left: plan.unmatchedFeatures.length })}\n`);
   return {
     layer: applied.layer as GeoFC,
     summary: {
       file: join.file, on: join.on, rows: t.rows.length, fields: applied.fields,
-      matched: plan.matches.map((m) => ({ row: m.row + 2, name: rowName(m.row), community: label(m.feature), how: m.how })),
-      review: plan.review.map((r) => ({ row: r.row + 2, name: rowName(r.row), reason: r.reason, candidates: r.candidates.map((c) => ({ community: label(c.feature), score: Math.round(c.score * 100) / 100 })) })),
+      matched: plan.matches.map((m) => ({ row: m.row + 2, name: rowName(m.row), [words.one]: label(m.feature), how: m.how })),
+      review: plan.review.map((r) => ({ row: r.row + 2, name: rowName(r.row), reason: r.reason, candidates: r.candidates.map((c) => ({ [words.one]: label(c.feature), score: Math.round(c.score * 100) / 100 })) })),
       unmatched_rows: plan.unmatchedRows.map((r) => ({ row: r + 2, name: rowName(r) })),
-      communities_without_row: plan.unmatchedFeatures.length,
+      [words.left]: plan.unmatchedFeatures.length,
     },
   };
 }

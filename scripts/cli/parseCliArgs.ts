@@ -36,6 +36,8 @@ export const USAGE = `usage: npm run analyze -- --communities C.geojson --facili
   --join table.csv|xlsx [--join-on name|id]: the housing bureau's 小区 list (no coordinates) joined to the
     communities (households, population, built year, spaces …): the same or normalised names (width,
     brackets, 一期, 小区/花园/家园/苑) are applied, near and shared names listed in the summary's join block.
+  --join-facilities table.csv|xlsx: a facility list (no coordinates: 设施名称, 学位数/床位数 …) joined to the
+    facilities the same way (capacity for fca_ and places_gap_ with --choice; name, category); --join-on applies.
   --units U.geojson: 街道 / 社区 polygons; communities without a 街道 / 社区 of their own take the
     names of the polygon holding them (the tables by subdistrict, --targets scopes).
   --buildings B.geojson --estimate-households buildings|area: households where none are given, from the
@@ -96,6 +98,8 @@ export interface CliArgs {
   bundle?: string;
   /** an attribute table (CSV/Excel, no geometry) joined to the communities by name or id */
   join?: { file: string; on: 'name' | 'id' };
+  /** an attribute table joined to the facilities (e.g. places per kindergarten), by name or id */
+  joinFacilities?: { file: string; on: 'name' | 'id' };
   /** estimate households where none are given: from buildings (else area), or from area only */
   estimateHouseholds?: 'buildings' | 'area';
   /** accessibility surface: output file, cell size (m), and the category or level as written */
@@ -116,6 +120,7 @@ const OPTIONS = {
   units: { type: 'string' },
   osm: { type: 'string' },
   join: { type: 'string' },
+  'join-facilities': { type: 'string' },
   xlsx: { type: 'string' },
   targets: { type: 'string' },
   'snapshot-out': { type: 'string' },
@@ -255,10 +260,12 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
   const files: Partial<Record<InputLayer, string>> = {};
   for (const k of INPUT_LAYERS) if (v[k]) files[k] = v[k];
   let join: CliArgs['join'];
-  if (v.join !== undefined) {
+  let joinFacilities: CliArgs['joinFacilities'];
+  if (v.join !== undefined || v['join-facilities'] !== undefined) {
     const on = v['join-on'] ?? 'name';
     if (on !== 'name' && on !== 'id') throw new UserError(msg(lang, 'cli_bad_join_on', { value: on }));
-    join = { file: v.join, on };
+    if (v.join !== undefined) join = { file: v.join, on };
+    if (v['join-facilities'] !== undefined) joinFacilities = { file: v['join-facilities'], on };
   } else if (v['join-on'] !== undefined) throw new UserError(msg(lang, 'cli_needs_join', { option: 'join-on' }));
   const est = v['estimate-households'];
   if (est !== undefined && est !== 'buildings' && est !== 'area') throw new UserError(msg(lang, 'cli_bad_estimate', { value: est }));
@@ -281,6 +288,7 @@ export function parseCliArgs(argv: readonly string[], lang: CliLang): ParsedCli 
     ...(choice ? { choice } : {}),
     ...(surface ? { surface } : {}),
     ...(join ? { join } : {}),
+    ...(joinFacilities ? { joinFacilities } : {}),
     ...(v.xlsx ? { xlsx: v.xlsx } : {}),
     ...(v.targets ? { targets: v.targets } : {}),
     ...(v['snapshot-out'] ? { snapshotOut: v['snapshot-out'] } : {}),

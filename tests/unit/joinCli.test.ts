@@ -69,4 +69,31 @@ describe('CLI --join and --estimate-households (issue 15)', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('no name column');
   });
+  it('--join-facilities: a kindergarten list gives the facilities their places (学位数), which 2SFCA then counts', async () => {
+    const named = put('kindergartens.geojson', fc([
+      feat({ name: '实验幼儿园', category: 'kindergarten' }, { type: 'Point', coordinates: [118 + 300 / KX, 32] }),
+      feat({ name: '阳光幼儿园分园', category: 'kindergarten' }, { type: 'Point', coordinates: [118 + 500 / KX, 32] }),
+    ]));
+    const withHouseholds = put('communities-hh.geojson', fc([
+      feat({ name: '阳光花园', households: 100 }, rect(0, 10, 100, 100)),
+      feat({ name: '金陵新村一期', households: 100 }, rect(200, 10, 100, 100)),
+    ]));
+    const table = put('幼儿园名录.csv', '设施名称,学位数\n实验幼儿园,180\n阳光幼儿园（分园）,90\n不存在幼儿园,60\n');
+    const out = path.join(dir, 'kg.geojson');
+    const before = await cli(['--communities', withHouseholds, '--facilities', named, '--network', network, '--choice', '--out', out]);
+    expect(before.code, before.err).toBe(0);
+    const kgBefore = JSON.parse(before.out).choice.categories.find((c: { id: string }) => c.id === 'kindergarten');
+    expect(kgBefore).toMatchObject({ facilities: 2, without_capacity: 2, places: 0 });
+    const r = await cli(['--communities', withHouseholds, '--facilities', named, '--network', network, '--join-facilities', table, '--choice', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('2 of 3 rows joined to facilities (capacity)');
+    const s = JSON.parse(r.out);
+    expect(s.join_facilities).toMatchObject({ rows: 3, fields: ['capacity'], unmatched_rows: [{ row: 4, name: '不存在幼儿园' }], facilities_without_row: 0 });
+    expect(s.join_facilities.matched.map((m: { facility: string; how: string }) => [m.facility, m.how])).toEqual([['实验幼儿园', 'exact'], ['阳光幼儿园分园', 'normalized']]);
+    const kg = s.choice.categories.find((c: { id: string }) => c.id === 'kindergarten');
+    expect(kg).toMatchObject({ facilities: 2, without_capacity: 0, places: 270 });
+    // 金陵新村一期 (centre 250 m along the street, 60 m from it) has 实验幼儿园 within 300 m: places per resident > 0
+    const p = JSON.parse(readFileSync(out, 'utf8')).features.map((f: Feature) => f.properties);
+    expect(p[1].fca_kindergarten).toBeGreaterThan(0);
+  });
 });
