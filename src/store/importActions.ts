@@ -53,8 +53,8 @@ function appended(current: LoadedLayer, added: LoadedLayer): LoadedLayer {
  */
 export function loadImportedLayer(layer: LoadedLayer, mode: LoadMode = 'replace'): void {
   const s = useStore.getState();
-  // communities imported again: the workspace's joined tables are applied again (issue 15)
-  if (layer.kind === 'communities' && mode === 'replace') layer = { ...layer, fc: reapplyJoins(layer.fc).fc };
+  // communities or facilities imported again: the workspace's joined tables are applied again (issue 15)
+  if ((layer.kind === 'communities' || layer.kind === 'facilities') && mode === 'replace') layer = { ...layer, fc: reapplyJoins(layer.fc, layer.kind).fc };
   const current = s.layers[layer.kind];
   rememberData({ key: mode === 'append' && current ? 'undo_what_append' : 'undo_what_import', params: { name: layer.name } });
   s.setLayer(mode === 'append' && current ? appended(current, layer) : layer);
@@ -77,7 +77,7 @@ export function loadOsmLayers(list: LoadedLayer[], mode: LoadMode = 'replace'): 
     dropDemoNoticeIfGone();
     return;
   }
-  list = list.map((l) => (l.kind === 'communities' ? { ...l, fc: reapplyJoins(l.fc).fc } : l));
+  list = list.map((l) => (l.kind === 'communities' || l.kind === 'facilities' ? { ...l, fc: reapplyJoins(l.fc, l.kind).fc } : l));
   const kinds = new Set(list.map((l) => l.kind));
   const kept = Object.values(s.layers).filter((l): l is LoadedLayer => !!l && !kinds.has(l.kind) && l.source !== 'demo');
   s.setLayers([...kept, ...list], null);

@@ -5,6 +5,7 @@ import { parseBasemapSetting, type BasemapSetting } from './basemapSetting';
 import type { FeatureCollection } from 'geojson';
 import { editsFromGeoJson, editsToGeoJson, type Scenario } from '../core/scenario';
 import { useJoin, type SavedJoin } from './joinActions';
+import { JOIN_KINDS } from '../core/join';
 import type { Snapshot, Target } from '../core/monitor';
 
 /**
@@ -118,7 +119,7 @@ export function applyWorkspaceSettings(saved: unknown): void {
 /** The saved joins that have the expected shape (a table with columns and rows, decisions by name). */
 function savedJoins(saved: unknown): SavedJoin[] {
   if (!isObject(saved) || !Array.isArray(saved.joins)) return [];
-  return saved.joins.filter((j): j is SavedJoin => isObject(j) && isObject(j.table) && typeof j.table.name === 'string' && Array.isArray(j.table.columns) && Array.isArray(j.table.rows) && isObject(j.decisions));
+  return saved.joins.filter((j): j is SavedJoin => isObject(j) && (j.kind === undefined || (JOIN_KINDS as readonly unknown[]).includes(j.kind)) && isObject(j.table) && typeof j.table.name === 'string' && Array.isArray(j.table.columns) && Array.isArray(j.table.rows) && isObject(j.decisions));
 }
 
 /** The saved demo notice, when it has the expected shape. */

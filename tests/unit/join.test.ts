@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { applyJoin, normalizeName, planJoin } from '../../src/core/join';
+import { applyJoin, joinKindOf, normalizeName, planJoin } from '../../src/core/join';
 import { communityPopulation } from '../../src/core/model';
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
@@ -69,5 +69,14 @@ describe('joining a 小区 table to boundaries by name (issue 15)', () => {
     expect(communityPopulation(p[0])).toEqual({ households: 1200, population: 3360, estimated: true });
     expect(p[2]).not.toHaveProperty('households');
     expect(layer.features[0].properties).not.toHaveProperty('households');
+  });
+});
+
+describe('joinKindOf: which layer a table speaks of (issue 15)', () => {
+  it('a 小区 list goes to the communities, a list of places or beds to the facilities; names alone stay with the communities', () => {
+    expect(joinKindOf(['小区名称', '户数', '建成年代'])).toBe('communities');
+    expect(joinKindOf(['设施名称', '学位数'])).toBe('facilities');
+    expect(joinKindOf(['名称', '床位数', '设施类型'])).toBe('facilities');
+    expect(joinKindOf(['名称'])).toBe('communities');
   });
 });

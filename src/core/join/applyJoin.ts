@@ -19,6 +19,22 @@ export function joinableFields(kind: LayerKind): string[] {
   return Object.keys(FIELD_ALIASES[kind]).filter((k) => k !== 'id' && k !== 'name');
 }
 
+/** The layers a table may be joined to (issue 15): the 小区 list, or a facility list (学位数, 床位数 …). */
+export type JoinKind = 'communities' | 'facilities';
+export const JOIN_KINDS: readonly JoinKind[] = ['communities', 'facilities'];
+
+/**
+ * Which layer a table's columns speak of: the kind more of whose joinable fields the columns name
+ * (a 小区 list: 户数, 人口, 建成年代 …; a facility list: 学位数, 设施类型 …), communities on a tie.
+ */
+export function joinKindOf(columns: readonly string[]): JoinKind {
+  const named = (kind: JoinKind) => {
+    const m = suggestFieldMapping(columns, kind);
+    return joinableFields(kind).filter((k) => m[k]).length;
+  };
+  return named('facilities') > named('communities') ? 'facilities' : 'communities';
+}
+
 /**
  * The layer with the table's values on the matched features (issue 15): for each (row, feature)
  * pair the row's columns mapped to canonical fields (suggestFieldMapping, or the planner's

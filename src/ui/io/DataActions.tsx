@@ -58,6 +58,7 @@ export function DataActions() {
   const projectInput = useRef<HTMLInputElement>(null);
   const tableInput = useRef<HTMLInputElement>(null);
   const hasCommunities = useStore((s) => !!s.layers.communities);
+  const hasFacilities = useStore((s) => !!s.layers.facilities);
   const onTable = (e: React.ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     if (f) void openJoinTable(f);
@@ -97,7 +98,7 @@ export function DataActions() {
       <input ref={fileInput} type="file" multiple accept={DATA_ACCEPT} hidden onChange={onFiles} data-testid="import-file-input" />
       <input ref={tableInput} type="file" accept=".csv,.tsv,.txt,.xlsx" hidden onChange={onTable} data-testid="join-file-input" />
       <div className="io-row small">
-        <button type="button" className="link" onClick={() => pick(tableInput.current)} disabled={!hasCommunities} title={t('jn_button_hint')} data-testid="join-button">{t('jn_button')}</button>
+        <button type="button" className="link" onClick={() => pick(tableInput.current)} disabled={!hasCommunities && !hasFacilities} title={t('jn_button_hint')} data-testid="join-button">{t('jn_button')}</button>
         <button type="button" className="link" onClick={() => useJoin.setState({ estimateOpen: true })} disabled={!hasCommunities} data-testid="estimate-button">{t('es_button')}</button>
       </div>
       <input ref={projectInput} type="file" accept=".json,.lifecircle.json" hidden onChange={onFiles} data-testid="project-file-input" />

@@ -1,25 +1,29 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { featureLabel } from '../../core/model';
-import { joinableFields } from '../../core/join';
+import { JOIN_KINDS, joinableFields, type JoinKind } from '../../core/join';
 import { DEFAULTS, DENSITY_BY_PERIOD, DENSITY_UNKNOWN_YEAR } from '../../core/rules';
 import { useStore } from '../../store/useStore';
-import { applyJoinSession, estimateCommunityHouseholds, sessionPairs, useJoin } from '../../store/joinActions';
+import { applyJoinSession, estimateCommunityHouseholds, openSession, sessionPairs, useJoin } from '../../store/joinActions';
 import { Modal } from './Modal';
 
 const close = () => useJoin.setState({ session: null, error: null });
 
+/** The message key for the session's layer: the facilities' wording where it differs. */
+const say = (key: string, kind: JoinKind) => (kind === 'facilities' ? `${key}_facilities` : key);
+
 /**
- * The join review (issue 15): what matched by itself, the rows the planner decides (near names,
- * shared names, conflicts — each with its candidates, best first), the rows matching nothing and
- * the fields the table writes. Applying is one undoable change; the decisions are kept with the
- * workspace and applied again when the communities are imported again.
+ * The join review (issue 15): the layer it goes to (a 小区 list to the communities, a facility list
+ * to the facilities: proposed from the table's columns, changeable), what matched by itself, the
+ * rows the planner decides (near names, shared names, conflicts — each with its candidates, best
+ * first), the rows matching nothing and the fields the table writes. Applying is one undoable
+ * change; the decisions are kept with the workspace and applied again when the layer is imported again.
  */
 export function JoinDialog() {
   const { t } = useTranslation();
   const session = useJoin((j) => j.session);
   const error = useJoin((j) => j.error);
-  const communities = useStore((s) => s.layers.communities);
+  const layers = useStore((s) => s.layers);
   const [showMatched, setShowMatched] = useState(false);
   if (error) {
     return (
@@ -28,11 +32,13 @@ export function JoinDialog() {
       </Modal>
     );
   }
-  if (!session || !communities) return null;
-  const { table, plan, mapping, decisions } = session;
-  const name = (f: number) => featureLabel(communities.fc.features[f]?.properties, f);
+  const layer = session ? layers[session.kind] : null;
+  if (!session || !layer) return null;
+  const { kind, table, plan, mapping, decisions } = session;
+  const name = (f: number) => featureLabel(layer.fc.features[f]?.properties, f);
+  const targets = JOIN_KINDS.filter((k) => layers[k]);
   const row = (r: number) => String((mapping.name && table.rows[r][mapping.name]) ?? (mapping.id && table.rows[r][mapping.id]) ?? r + 2);
-  const fields = joinableFields('communities').filter((k) => mapping[k]).map((k) => `${mapping[k]} → ${t(`io_field_${k}`, { defaultValue: k })}`);
+  const fields = joinableFields(kind).filter((k) => mapping[k]).map((k) => `${mapping[k]} → ${t(`io_field_${k}`, { defaultValue: k })}`);
   const pairs = sessionPairs(session);
   const decide = (r: number, f: number | null) => useJoin.setState({ session: { ...session, decisions: { ...decisions, [r]: f } } });
   const footer = (
@@ -44,11 +50,19 @@ export function JoinDialog() {
     </>
   );
   return (
-    <Modal title={t('jn_title', { name: table.name })} onClose={close} footer={footer} testId="join-dialog" wide>
-      <p data-testid="join-summary" data-matched={plan.matches.length} data-review={plan.review.length} data-unmatched={plan.unmatchedRows.length}>
-        {t('jn_summary', { rows: table.rows.length, matched: plan.matches.length, review: plan.review.length, unmatched: plan.unmatchedRows.length, left: plan.unmatchedFeatures.length })}
+    <Modal title={t(say('jn_title', kind), { name: table.name })} onClose={close} footer={footer} testId="join-dialog" wide>
+      {targets.length > 1 && (
+        <div className="field">
+          <label htmlFor="join-target">{t('jn_target')}</label>
+          <select id="join-target" value={kind} onChange={(e) => openSession(table, e.target.value as JoinKind)} data-testid="join-target">
+            {targets.map((k) => <option key={k} value={k}>{t(`layer_${k}`)}</option>)}
+          </select>
+        </div>
+      )}
+      <p data-testid="join-summary" data-kind={kind} data-matched={plan.matches.length} data-review={plan.review.length} data-unmatched={plan.unmatchedRows.length}>
+        {t(say('jn_summary', kind), { rows: table.rows.length, matched: plan.matches.length, review: plan.review.length, unmatched: plan.unmatchedRows.length, left: plan.unmatchedFeatures.length })}
       </p>
-      <p className={fields.length ? 'muted small' : 'error'}>{fields.length ? t('jn_fields', { fields: fields.join(', ') }) : t('jn_fields_none')}</p>
+      <p className={fields.length ? 'muted small' : 'error'}>{fields.length ? t('jn_fields', { fields: fields.join(', ') }) : t(say('jn_fields_none', kind))}</p>
       {plan.review.length > 0 && (
         <section className="io-section">
           <h3>{t('jn_review')}</h3>
@@ -57,7 +71,7 @@ export function JoinDialog() {
               {plan.review.map((r) => (
                 <tr key={r.row} data-testid={`join-review-${r.row}`}>
                   <td>{row(r.row)}</td>
-                  <td className="muted small">{t(`jn_reason_${r.reason}`)}</td>
+                  <td className="muted small">{t(r.reason === 'similar' ? 'jn_reason_similar' : say(`jn_reason_${r.reason}`, kind))}</td>
                   <td>
                     <select
                       value={decisions[r.row] ?? ''}
@@ -78,7 +92,7 @@ export function JoinDialog() {
       )}
       {plan.unmatchedRows.length > 0 && (
         <section className="io-section">
-          <h3>{t('jn_unmatched', { count: plan.unmatchedRows.length })}</h3>
+          <h3>{t(say('jn_unmatched', kind), { count: plan.unmatchedRows.length })}</h3>
           <p className="small" data-testid="join-unmatched">{plan.unmatchedRows.slice(0, 40).map(row).join('、')}{plan.unmatchedRows.length > 40 ? ' …' : ''}</p>
         </section>
       )}

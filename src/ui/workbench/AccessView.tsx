@@ -134,6 +134,7 @@ export function AccessView() {
                   data-mean={r.mean}
                   data-two={r.two}
                   data-gap={r.supply?.gap ?? ''}
+                  data-places={r.supply && r.supply.withoutCapacity < r.supply.facilities ? r.supply.places : ''}
                   className={r.id === activeCategory ? 'active' : ''}
                   onClick={() => pick(r.id)}
                 >
