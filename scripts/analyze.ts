@@ -29,7 +29,7 @@ import { surfaceFeatures } from '../src/core/analysis/surface';
 import { assignUnits } from '../src/core/analysis/units';
 import { subdistrictOf, localDate } from '../src/core/model';
 import { compareSnapshots, evaluateTargets, monitorTables, readTargets, takeSnapshot, type Snapshot, type SnapshotComparison, type TargetRow } from '../src/core/monitor';
-import { applyJoin, planJoin } from '../src/core/join';
+import { applyJoin, joinLeftOut, planJoin } from '../src/core/join';
 import { estimateHouseholds, withEstimatedHouseholds } from '../src/core/estimate';
 import { readTable, suggestFieldMapping } from '../src/core/io';
 import { matchCategoryValue } from '../src/core/io';
@@ -349,7 +349,7 @@ async function joinTable(join: { file: string; on: 'name' | 'id' }, layer: GeoFC
   );
   const applied = applyJoin(layer, kind, t, plan.matches, mapping);
   const rowName = (r: number) => String((mapping.name && t.rows[r][mapping.name]) ?? (mapping.id && t.rows[r][mapping.id]) ?? r + 2);
-  io.stderr(`${msg(lang, words.done, { file: join.file, matched: plan.matches.length, rows: t.rows.length, fields: applied.fields.join(', '), review: plan.review.length, unmatched: plan.unmatchedRows.length, left: plan.unmatchedFeatures.length })}\n`);
+  io.stderr(`${msg(lang, words.done, { file: join.file, matched: plan.matches.length, rows: t.rows.length, fields: applied.fields.join(', '), review: plan.review.length, unmatched: plan.unmatchedRows.length, left: joinLeftOut(plan, layer, kind).length })}\n`);
   return {
     layer: applied.layer as GeoFC,
     summary: {
@@ -357,7 +357,7 @@ async function joinTable(join: { file: string; on: 'name' | 'id' }, layer: GeoFC
       matched: plan.matches.map((m) => ({ row: m.row + 2, name: rowName(m.row), [words.one]: label(m.feature), how: m.how })),
       review: plan.review.map((r) => ({ row: r.row + 2, name: rowName(r.row), reason: r.reason, candidates: r.candidates.map((c) => ({ [words.one]: label(c.feature), score: Math.round(c.score * 100) / 100 })) })),
       unmatched_rows: plan.unmatchedRows.map((r) => ({ row: r + 2, name: rowName(r) })),
-      [words.left]: plan.unmatchedFeatures.length,
+      [words.left]: joinLeftOut(plan, layer, kind).length,
     },
   };
 }

@@ -61,6 +61,8 @@ describe.skipIf(!hasChromium)('a facility list joined to the facilities (issue 1
     expect(await summary.getAttribute('data-matched')).toBe('1');
     expect(await summary.getAttribute('data-review')).toBe('1');
     expect(await summary.getAttribute('data-unmatched')).toBe('1');
+    // without a row: the other kindergartens (34 − the one matched), not the 700 facilities of other kinds
+    expect(await summary.textContent()).toContain('33 个同类设施没有对应行');
     expect(await page.getByTestId('join-unmatched').textContent()).toContain('不存在的幼儿园');
     const choice = page.locator('[data-testid^="join-choice-"]');
     expect(await choice.locator('option:checked').textContent()).toContain('城关镇中心幼儿园');

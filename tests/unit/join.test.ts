@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { applyJoin, joinKindOf, normalizeName, planJoin } from '../../src/core/join';
+import { applyJoin, joinKindOf, joinLeftOut, normalizeName, planJoin } from '../../src/core/join';
 import { communityPopulation } from '../../src/core/model';
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
@@ -78,5 +78,15 @@ describe('joinKindOf: which layer a table speaks of (issue 15)', () => {
     expect(joinKindOf(['设施名称', '学位数'])).toBe('facilities');
     expect(joinKindOf(['名称', '床位数', '设施类型'])).toBe('facilities');
     expect(joinKindOf(['名称'])).toBe('communities');
+  });
+});
+
+describe('joinLeftOut: the features a table should have covered (issue 15)', () => {
+  it('a kindergarten list leaves out only kindergartens; every community counts', () => {
+    const layer = { features: [{ properties: { name: '实验幼儿园', category: 'kindergarten' } }, { properties: { name: '二幼', category: 'kindergarten' } }, { properties: { name: '3路', category: 'bus_stop' } }] };
+    const plan = planJoin([{ name: '实验幼儿园' }], layer.features.map((f) => ({ name: f.properties.name })));
+    expect(plan.unmatchedFeatures).toEqual([1, 2]);
+    expect(joinLeftOut(plan, layer, 'facilities')).toEqual([1]);
+    expect(joinLeftOut(plan, layer, 'communities')).toEqual([1, 2]);
   });
 });

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { normalizeFeature } from '../model/normalize';
 import { FIELD_ALIASES, suggestFieldMapping } from '../model/fieldAliases';
 import type { LayerKind } from '../model/layerKinds';
+import type { JoinPlan } from './planJoin';
 
 type Props = Record<string, unknown>;
 type FC = FeatureCollection<Geometry | null, Props | null>;
@@ -33,6 +34,18 @@ export function joinKindOf(columns: readonly string[]): JoinKind {
     return joinableFields(kind).filter((k) => m[k]).length;
   };
   return named('facilities') > named('communities') ? 'facilities' : 'communities';
+}
+
+/**
+ * The features a table was expected to cover but has no row for: every unmatched community; for
+ * facilities only those of the categories the table's matches and candidates belong to (a list of
+ * kindergartens says nothing about bus stops).
+ */
+export function joinLeftOut(plan: Pick<JoinPlan, 'matches' | 'review' | 'unmatchedFeatures'>, layer: { features: readonly { properties: Props | null }[] }, kind: JoinKind): number[] {
+  if (kind === 'communities') return plan.unmatchedFeatures;
+  const category = (i: number) => layer.features[i]?.properties?.category;
+  const covered = new Set([...plan.matches.map((m) => category(m.feature)), ...plan.review.flatMap((r) => r.candidates.map((c) => category(c.feature)))]);
+  return plan.unmatchedFeatures.filter((i) => covered.has(category(i)));
 }
 
 /**

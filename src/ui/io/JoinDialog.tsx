@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { featureLabel } from '../../core/model';
-import { JOIN_KINDS, joinableFields, type JoinKind } from '../../core/join';
+import { JOIN_KINDS, joinableFields, joinLeftOut, type JoinKind } from '../../core/join';
 import { DEFAULTS, DENSITY_BY_PERIOD, DENSITY_UNKNOWN_YEAR } from '../../core/rules';
 import { useStore } from '../../store/useStore';
 import { applyJoinSession, estimateCommunityHouseholds, openSession, sessionPairs, useJoin } from '../../store/joinActions';
@@ -60,7 +60,7 @@ export function JoinDialog() {
         </div>
       )}
       <p data-testid="join-summary" data-kind={kind} data-matched={plan.matches.length} data-review={plan.review.length} data-unmatched={plan.unmatchedRows.length}>
-        {t(say('jn_summary', kind), { rows: table.rows.length, matched: plan.matches.length, review: plan.review.length, unmatched: plan.unmatchedRows.length, left: plan.unmatchedFeatures.length })}
+        {t(say('jn_summary', kind), { rows: table.rows.length, matched: plan.matches.length, review: plan.review.length, unmatched: plan.unmatchedRows.length, left: joinLeftOut(plan, layer.fc, kind).length })}
       </p>
       <p className={fields.length ? 'muted small' : 'error'}>{fields.length ? t('jn_fields', { fields: fields.join(', ') }) : t(say('jn_fields_none', kind))}</p>
       {plan.review.length > 0 && (
