@@ -18,7 +18,7 @@ export interface JoinSession {
   decisions: Record<number, number | null>;
 }
 
-/** A join as the workspace keeps it, to apply again when the communities are imported again. */
+/** A join as the workspace keeps it, to apply again when its layer is imported again. */
 export interface SavedJoin {
   /** @default 'communities' (workspaces saved before facility lists could be joined) */
   kind?: JoinKind;
@@ -37,8 +37,9 @@ const keys = (fc: LayerFeatures) => fc.features.map((f) => ({ id: f.properties?.
 const rowKeys = (t: JoinTable, m: Record<string, string | null>) => t.rows.map((r) => ({ id: m.id ? r[m.id] : undefined, name: m.name ? r[m.name] : undefined }));
 const rowName = (t: JoinTable, m: Record<string, string | null>, row: number) => String((m.name && t.rows[row][m.name]) ?? (m.id && t.rows[row][m.id]) ?? row + 2);
 
-/** The message key for `kind`: the facilities' wording where it differs from the communities'. */
-const say = (key: string, kind: JoinKind) => (kind === 'facilities' ? `${key}_facilities` : key);
+/** The message key for `kind`: the facilities' wording (`…_facilities`) where it differs from the communities'. */
+export const joinMessageKey = (key: string, kind: JoinKind) => (kind === 'facilities' ? `${key}_facilities` : key);
+const say = joinMessageKey;
 
 /**
  * Reads a table file (CSV or Excel, no coordinates) and opens the review against the layer its

@@ -4,13 +4,12 @@ import { featureLabel } from '../../core/model';
 import { JOIN_KINDS, joinableFields, joinLeftOut, type JoinKind } from '../../core/join';
 import { DEFAULTS, DENSITY_BY_PERIOD, DENSITY_UNKNOWN_YEAR } from '../../core/rules';
 import { useStore } from '../../store/useStore';
-import { applyJoinSession, estimateCommunityHouseholds, openSession, sessionPairs, useJoin } from '../../store/joinActions';
+import { applyJoinSession, estimateCommunityHouseholds, joinMessageKey, openSession, sessionPairs, useJoin } from '../../store/joinActions';
 import { Modal } from './Modal';
 
 const close = () => useJoin.setState({ session: null, error: null });
 
-/** The message key for the session's layer: the facilities' wording where it differs. */
-const say = (key: string, kind: JoinKind) => (kind === 'facilities' ? `${key}_facilities` : key);
+const say = joinMessageKey;
 
 /**
  * The join review (issue 15): the layer it goes to (a 小区 list to the communities, a facility list
