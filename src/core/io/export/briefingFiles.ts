@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import type { Language } from '../../messages/language';
 import { pick } from '../../messages/language';
@@ -42,9 +41,11 @@ export function briefingMeta(o: { lang: Language; place: string | null; rules: {
 /**
  * The tables as an Excel workbook (exceljs; issue 12): a 说明 sheet (title, date, sources, credit),
  * then one sheet per table with its Chinese (or English) headers and units, number formats, a
- * frozen header row and an autofilter.
+ * frozen header row and an autofilter. exceljs (≈ 1 MB) is loaded when a workbook is first asked
+ * for: the app's first page and the CLI's start do not wait for it.
  */
 export async function briefingWorkbook(tables: readonly BriefingTable[], meta: BriefingMeta, lang: Language): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'LifeCircle';
   wb.created = new Date(meta.date);
