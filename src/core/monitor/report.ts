@@ -137,9 +137,7 @@ export function targetSheet(targets: readonly Target[], rules: RuleSet, lang: La
   return {
     id: 'target-sheet',
     name: messageText('tg_sheet_targets', lang),
-    columns: [
-      ...TARGET_COLUMNS.map((c) => ({ key: c.key, header: zh ? c.zh : c.en, format: c.key === 'value' ? ('dec1' as const) : ('text' as const) })),
-    ],
+    columns: TARGET_COLUMNS.map((c) => ({ key: c.key, header: zh ? c.zh : c.en, format: c.key === 'value' ? ('dec1' as const) : ('text' as const) })),
     rows: targets.map((t) => ({
       indicator: t.indicator, name: indicatorLabel(t.indicator, rules, lang), scope: scopeLabel(t.scope, lang),
       value: t.value, deadline: t.deadline, department: t.department, note: t.note,
