@@ -1,4 +1,4 @@
-import { compareSnapshots, coverageChangeCodes, evaluateTargets, monitorTables, type Snapshot, type SnapshotComparison } from '../core/monitor';
+import { compareSnapshots, coverageChangeCodes, evaluateTargets, monitorTables, type Snapshot, type SnapshotComparison, type TargetRow } from '../core/monitor';
 import type { BriefingTable } from '../core/io/export';
 import type { Language } from '../core/messages';
 import { selectStudyAreaResult } from './selectResult';
@@ -35,6 +35,20 @@ export function selectSnapshotCompare(s: Pick<AppState, 'snapshots' | 'snapshotP
   return compute(s.snapshots[i], s.snapshots[j], s.layers.communities);
 }
 
+const evaluate = memoLast((targets: AppState['targets'], result: ReturnType<typeof selectStudyAreaResult>, communities: AppState['layers']['communities'], rules: AppState['rules'], baseline: Snapshot | null): TargetRow[] =>
+  result && communities
+    ? evaluateTargets(targets, result, communities.fc, rules, baseline, localDate())
+    : targets.map((target) => ({ target, value: null, status: null, baseline: null })));
+
+/**
+ * The targets evaluated now (core/monitor evaluateTargets, as the CLI): each against the first
+ * snapshot, on today's date; without an analysis, the targets alone. The targets view and the check
+ * report read this one evaluation.
+ */
+export function selectTargetRows(s: AppState): TargetRow[] {
+  return evaluate(s.targets, selectStudyAreaResult(s), s.layers.communities, s.rules, s.snapshots[0] ?? null);
+}
+
 /**
  * The check report's tables (core/monitor monitorTables): the targets evaluated against the first
  * snapshot, the changes between the latest two snapshots, the programme by year — what the printed
@@ -46,7 +60,7 @@ export function selectMonitorTables(s: AppState, lang: Language): { tables: Brie
   const communities = s.layers.communities?.fc;
   if (!result || !communities) return { tables: [], since: null };
   const n = s.snapshots.length;
-  const rows = evaluateTargets(s.targets, result, communities, s.rules, s.snapshots[0] ?? null, localDate());
+  const rows = selectTargetRows(s);
   const last = n >= 2 ? { since: s.snapshots[n - 2].label, cmp: compareSnapshots(s.snapshots[n - 2], s.snapshots[n - 1]) } : null;
   return { tables: monitorTables(rows, last, communities, s.rules, lang), since: last?.since ?? null };
 }
