@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { msg, type CliLang } from './cliLang';
 import { UserError } from './userError';
 
@@ -11,28 +12,65 @@ const MAX_BYTES = 500 * 2 ** 20;
  */
 export function readInputFile(file: string, what: string, lang: CliLang): Uint8Array {
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) {
-      throw new UserError(msg(lang, 'cli_file_is_directory', { file, option: what }));
-    }
-    // A pipe or device (/dev/zero, a FIFO) would be read forever.
-    if (!st.isFile()) {
-      throw new UserError(msg(lang, 'cli_file_not_regular', { file, option: what }));
-    }
-    if (st.size > MAX_BYTES) {
-      const mb = Math.round(st.size / 2 ** 20);
-      throw new UserError(msg(lang, 'cli_file_too_large', { file, option: what, mb }));
-    }
+    checkInputFile(file, what, lang);
     const buf = readFileSync(file);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? msg(lang, 'cli_file_not_found')
-        : code === 'EACCES' || code === 'EPERM' ? msg(lang, 'cli_file_permission')
-          : code === 'EISDIR' ? msg(lang, 'cli_file_directory')
-            : code ?? (e as Error).message;
-    throw new UserError(msg(lang, 'cli_file_unreadable', { file, option: what, reason }));
+    throw inputFileError(e, file, what, lang);
   }
+}
+
+/**
+ * readInputFile that reads in the background: the file is read in one request on Node's I/O
+ * threads, so the CLI can parse one input while the next is read from disk. Rejects with the same
+ * UserErrors; the caller must attach a handler before the next tick (or call `.catch` itself).
+ */
+export async function readInputFileAsync(file: string, what: string, lang: CliLang): Promise<Uint8Array> {
+  try {
+    const size = checkInputFile(file, what, lang);
+    const fh = await open(file, 'r');
+    try {
+      const buf = new Uint8Array(size);
+      let at = 0;
+      while (at < size) {
+        const { bytesRead } = await fh.read(buf, at, size - at, at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      return at === size ? buf : buf.subarray(0, at);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    throw inputFileError(e, file, what, lang);
+  }
+}
+
+/** The size of a readable regular file within the importer's limit, else a UserError. */
+function checkInputFile(file: string, what: string, lang: CliLang): number {
+  const st = statSync(file);
+  if (st.isDirectory()) {
+    throw new UserError(msg(lang, 'cli_file_is_directory', { file, option: what }));
+  }
+  // A pipe or device (/dev/zero, a FIFO) would be read forever.
+  if (!st.isFile()) {
+    throw new UserError(msg(lang, 'cli_file_not_regular', { file, option: what }));
+  }
+  if (st.size > MAX_BYTES) {
+    const mb = Math.round(st.size / 2 ** 20);
+    throw new UserError(msg(lang, 'cli_file_too_large', { file, option: what, mb }));
+  }
+  return st.size;
+}
+
+/** A UserError as is; a file system error as a UserError saying which file and why. */
+function inputFileError(e: unknown, file: string, what: string, lang: CliLang): unknown {
+  if (e instanceof UserError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? msg(lang, 'cli_file_not_found')
+      : code === 'EACCES' || code === 'EPERM' ? msg(lang, 'cli_file_permission')
+        : code === 'EISDIR' ? msg(lang, 'cli_file_directory')
+          : code ?? (e as Error).message;
+  return new UserError(msg(lang, 'cli_file_unreadable', { file, option: what, reason }));
 }

@@ -13,7 +13,7 @@ import { labelled, msg, type CliLang } from './cliLang';
 import { formatOsmSummary } from './formatOsmSummary';
 import { OSM_ATTRIBUTION } from '../../src/core/io/export';
 import { INPUT_LAYERS, type InputLayer } from './parseCliArgs';
-import { readInputFile } from './readInputFile';
+import { readInputFileAsync } from './readInputFile';
 import { UserError } from './userError';
 
 export interface ReadInputsOptions {
@@ -89,9 +89,23 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
     warnings++;
     say(labelled(lang, 'cli_warning', text));
   };
-  const read = (file: string, flag: string): Uint8Array | null => {
+  // Every input is read from disk at once, in the background, while the first is being parsed.
+  const reading = new Map<string, Promise<Uint8Array>>();
+  const startReading = (file: string, flag: string): void => {
+    const p = readInputFileAsync(file, flag, lang);
+    p.catch(() => undefined); // reported when its turn comes (read below)
+    reading.set(flag, p);
+  };
+  if (opts.osm) startReading(opts.osm, '--osm');
+  for (const layer of INPUT_LAYERS) {
+    const file = opts.files[layer];
+    if (file) startReading(file, `--${layer}`);
+  }
+  const read = async (file: string, flag: string): Promise<Uint8Array | null> => {
     try {
-      return readInputFile(file, flag, lang);
+      const p = reading.get(flag) ?? readInputFileAsync(file, flag, lang);
+      reading.delete(flag); // the bytes are not held once parsed
+      return await p;
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       fail(e.message);
@@ -113,7 +127,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
 
   if (opts.osm) {
     const file = opts.osm;
-    const bytes = read(file, '--osm');
+    const bytes = await read(file, '--osm');
     if (bytes) {
       if (opts.crs === 'gcj02' || opts.crs === 'bd09') {
         say(msg(lang, 'cli_osm_crs_not_applied', { crs: opts.crs, file }));
@@ -153,7 +167,7 @@ export async function readInputs(opts: ReadInputsOptions): Promise<CliInputs> {
   for (const layer of INPUT_LAYERS) {
     const file = opts.files[layer];
     if (!file) continue;
-    const bytes = read(file, `--${layer}`);
+    const bytes = await read(file, `--${layer}`);
     if (!bytes) continue;
     const r = await readLayerFile(file, bytes, { kind: layer, crs: opts.crs, ...progress(file, bytes.byteLength) });
     if (layer === 'parking' && !r.ok && r.errors.length > 0 && r.errors.every((e) => e.code === 'empty-collection')) {

@@ -1,5 +1,5 @@
 import type { WalkGraph } from './graph';
-import { bucketRing } from './bucketRing';
+import { bucketWidth, createNodeBuckets, enqueue, resetBuckets, takeWord, type NodeBuckets } from './nodeBuckets';
 
 /**
  * Preallocated state for repeated searches on one graph: allocate once, run once per category.
@@ -16,16 +16,15 @@ export interface DijkstraWorkspace {
    * seeds and unreached; filled only by runs with trackPaths
    */
   predArc: Int32Array;
-  /**
-   * bucket-queue state, 4 entries per node so that one cache line holds all of a node's:
-   * [4v] next in its bucket, [4v+1] previous, [4v+2] absolute bucket (−1 when not queued),
-   * [4v+3] = stamp while v is a stopWhenSettled node not yet taken off the queue
-   */
-  link: Int32Array;
-  head: Int32Array;
-  /** run counter for link[4v+3] */
+  /** the queue (nodeBuckets) */
+  queue: NodeBuckets;
+  /** per node: = stamp while v is a stopWhenSettled node not yet taken off the queue */
+  stop: Int32Array;
+  /** run counter for stop[] */
   stamp: number;
   maxEdgeLength: number;
+  /** bucket width of the queue, metres (bucketWidth of the graph) */
+  bucketWidth: number;
 }
 
 /** Points on edges that start the search (SnapResult satisfies this). */
@@ -67,19 +66,19 @@ export interface DijkstraRun {
   stoppedEarly: boolean;
 }
 
-/** Allocates the arrays of a search on `graph` (≈ 36 bytes per node). */
+/** Allocates the arrays of a search on `graph` (≈ 33 bytes per node). */
 export function createDijkstraWorkspace(graph: WalkGraph): DijkstraWorkspace {
   const n = graph.nodeCount;
-  const maxEdgeLength = maxEdgeLengthOf(graph);
   return {
     nodeCount: n,
     dist: new Float64Array(n),
     origin: new Int32Array(n),
     predArc: new Int32Array(n),
-    link: new Int32Array(4 * n),
+    queue: createNodeBuckets(n),
+    stop: new Int32Array(n),
     stamp: 0,
-    head: new Int32Array(0),
-    maxEdgeLength,
+    maxEdgeLength: maxEdgeLengthOf(graph),
+    bucketWidth: bucketWidth(graph),
   };
 }
 
@@ -106,8 +105,10 @@ function maxEdgeLengthOf(graph: WalkGraph): number {
 /**
  * One multi-source shortest-path search (DESIGN §4): every usable source (ok = 1) sits on an edge
  * at fraction t with an access leg, and seeds both ends of its edge with access + t·len and
- * access + (1 − t)·len. Dial-style bucket queue of 1 m buckets over exact float distances, label-
- * correcting inside a bucket, so results equal a binary-heap Dijkstra exactly.
+ * access + (1 − t)·len. A bucket queue (nodeBuckets: buckets about an edge long, each taken in node
+ * order, labels corrected inside a bucket) over exact float distances, so distances equal a
+ * binary-heap Dijkstra's exactly; where two sources reach a node at exactly the same distance,
+ * either may be its origin.
  *
  * @param graph the walking graph
  * @param sources points on edges (usually facility snaps)
@@ -141,40 +142,37 @@ export function multiSourceDijkstra(
   // nodes to wait for (stopWhenSettled), skipping those on components no seed is on
   const stopNodes = options.stopWhenSettled;
   const stamp = stopNodes ? nextStamp(ws) : 0;
-  const pending = stopNodes ? markStopNodes(graph, ws.link, seeds, stopNodes, stamp) : 0;
+  const pending = stopNodes ? markStopNodes(graph, ws.stop, seeds, stopNodes, stamp) : 0;
 
-  // circular buckets: every queued key lies within [current, current + span] (bucketRing)
-  const { inv, size } = bucketRing(maxKey - minKey + ws.maxEdgeLength);
-  if (ws.head.length < size) ws.head = new Int32Array(size);
-  ws.head.fill(-1, 0, size);
-  const mask = size - 1;
-  queueSeeds(ws, seeds, inv, mask);
+  // ring of buckets: every queued key lies within [current, current + span] (nodeBuckets)
+  const queue = ws.queue;
+  resetBuckets(queue, maxKey - minKey + ws.maxEdgeLength, ws.bucketWidth);
+  let queued = 0;
+  for (let i = 0; i < nSeeds; i++) queued += enqueue(queue, seeds[i], dist[seeds[i]]);
 
   const q: QueueState = {
-    cur: Math.floor(minKey * inv), queued: nSeeds, pending, stamp,
+    cur: Math.floor(minKey * queue.inv), queued, pending, stamp,
     // bucket after which the search stops: the one in which the last pending node was taken
     stopBucket: stopNodes && pending === 0 ? -Infinity : Infinity,
-    inv, mask, cutoff, track, settled: 0, relaxed: 0,
+    cutoff, track, settled: 0, relaxed: 0,
   };
   runQueue(graph, ws, q);
   return { dist, origin, predArc, settled: q.settled, relaxed: q.relaxed, stoppedEarly: q.queued > 0 };
 }
 
-/** Every node unreached, unqueued (link[4v+2] = −1; next/prev are written whenever a node is queued). */
+/** Every node unreached, unqueued. */
 function resetSearch(ws: DijkstraWorkspace, track: boolean): void {
   ws.dist.fill(Infinity);
   ws.origin.fill(-1);
   if (track) ws.predArc.fill(-1);
-  const link = ws.link;
-  for (let i = 2; i < link.length; i += 4) link[i] = -1;
 }
 
 /**
- * Sets the seeds' distances and origins (both ends of each usable source's edge) and returns the
- * seed nodes in the order (source, from end, to end), each once: this order decides ties.
+ * Sets the seeds' distances and origins (both ends of each usable source's edge; the first source
+ * in `ids` order wins a tie) and returns the seed nodes (a node twice only when `ids` repeats a source).
  */
 function seedSearch(graph: WalkGraph, sources: EdgeSources, ws: DijkstraWorkspace, ids: ArrayLike<number> | undefined, cutoff: number): Int32Array {
-  const { dist, origin, link } = ws;
+  const { dist, origin } = ws;
   const { edgeFrom, edgeTo, edgeLength } = graph;
   const nSrc = ids ? ids.length : sources.edge.length;
   for (let k = 0; k < nSrc; k++) {
@@ -202,17 +200,14 @@ function seedSearch(graph: WalkGraph, sources: EdgeSources, ws: DijkstraWorkspac
     if (!sources.ok[s] || e < 0) continue;
     for (let end = 0; end < 2; end++) {
       const v = end === 0 ? edgeFrom[e] : edgeTo[e];
-      if (origin[v] === s && link[4 * v + 2] === -1) {
-        link[4 * v + 2] = -2; // mark: collected once
-        seeds[nSeeds++] = v;
-      }
+      if (origin[v] === s) seeds[nSeeds++] = v;
     }
   }
   return seeds.subarray(0, nSeeds);
 }
 
 /** Stamps the stopWhenSettled nodes on components a seed is on; returns how many. */
-function markStopNodes(graph: WalkGraph, link: Int32Array, seeds: Int32Array, stopNodes: Int32Array, stamp: number): number {
+function markStopNodes(graph: WalkGraph, stop: Int32Array, seeds: Int32Array, stopNodes: Int32Array, stamp: number): number {
   const comp = graph.component;
   let seeded: Uint8Array | null = null;
   if (comp) {
@@ -222,27 +217,11 @@ function markStopNodes(graph: WalkGraph, link: Int32Array, seeds: Int32Array, st
   let pending = 0;
   for (let q = 0; q < stopNodes.length; q++) {
     const v = stopNodes[q];
-    if ((seeded && !seeded[comp![v]]) || link[4 * v + 3] === stamp) continue;
-    link[4 * v + 3] = stamp;
+    if ((seeded && !seeded[comp![v]]) || stop[v] === stamp) continue;
+    stop[v] = stamp;
     pending++;
   }
   return pending;
-}
-
-/** Puts the seeds in their buckets. */
-function queueSeeds(ws: DijkstraWorkspace, seeds: Int32Array, inv: number, mask: number): void {
-  const { dist, link, head } = ws;
-  for (let q = 0; q < seeds.length; q++) {
-    const v = seeds[q];
-    const b = Math.floor(dist[v] * inv);
-    const slot = b & mask;
-    const h = head[slot];
-    link[4 * v] = h;
-    link[4 * v + 1] = -1;
-    if (h !== -1) link[4 * h + 1] = v;
-    head[slot] = v;
-    link[4 * v + 2] = b;
-  }
 }
 
 /** The bucket queue's state between the phases of one search. */
@@ -254,69 +233,61 @@ interface QueueState {
   pending: number;
   stamp: number;
   stopBucket: number;
-  inv: number;
-  mask: number;
   cutoff: number;
   track: boolean;
   settled: number;
   relaxed: number;
 }
 
-/** The search proper: takes nodes off the buckets in order and relaxes their arcs until done. */
+/**
+ * The search proper: takes the buckets in order, each bucket's nodes in node order (sweeps until
+ * it is empty: a node queued again behind the sweep waits for the next), and relaxes their arcs.
+ */
 function runQueue(graph: WalkGraph, ws: DijkstraWorkspace, q: QueueState): void {
   const { offsets, targets, arcLength } = graph;
-  const { dist, origin, predArc, link, head } = ws;
-  const { stamp, inv, mask, cutoff, track } = q;
+  const { dist, origin, predArc, stop, queue } = ws;
+  const { count, summary, words1 } = queue;
+  const { stamp, cutoff, track } = q;
   let { cur, queued, pending, stopBucket } = q;
   let settled = 0, relaxed = 0;
   while (queued > 0) {
-    const slot = cur & mask;
-    const v = head[slot];
-    if (v === -1) {
-      // a finished bucket: every distance below (cur + 1)·width is final
+    const slot = cur & queue.mask;
+    if (count[slot] === 0) {
+      // a finished bucket: every distance below its end is final
       if (cur >= stopBucket) break;
       cur++;
       continue;
     }
-    const nv = link[4 * v];
-    head[slot] = nv;
-    if (nv !== -1) link[4 * nv + 1] = -1;
-    link[4 * v + 2] = -1;
-    queued--;
-    settled++;
-    if (pending > 0 && link[4 * v + 3] === stamp) {
-      link[4 * v + 3] = 0;
-      if (--pending === 0) stopBucket = cur;
-    }
-    const dv = dist[v];
-    const ov = origin[v];
-    for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
-      const u = targets[a];
-      const nd = dv + arcLength[a];
-      if (nd >= dist[u] || nd > cutoff) continue;
-      relaxed++;
-      const lu = 4 * u;
-      const old = link[lu + 2];
-      if (old !== -1) {
-        // unlink from its old bucket
-        const p = link[lu + 1], n = link[lu];
-        if (p !== -1) link[4 * p] = n;
-        else head[old & mask] = n;
-        if (n !== -1) link[4 * n + 1] = p;
-      } else {
-        queued++;
+    const base1 = slot * words1;
+    for (let w1 = 0; w1 < words1; w1++) {
+      let sw: number;
+      while ((sw = summary[base1 + w1]) !== 0) {
+        const w = (w1 << 5) | (31 - Math.clz32(sw & -sw));
+        let m = takeWord(queue, slot, w);
+        while (m !== 0) {
+          const low = m & -m;
+          m ^= low;
+          const v = (w << 5) | (31 - Math.clz32(low));
+          queued--;
+          settled++;
+          if (pending > 0 && stop[v] === stamp) {
+            stop[v] = 0;
+            if (--pending === 0) stopBucket = cur;
+          }
+          const dv = dist[v];
+          const ov = origin[v];
+          for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
+            const u = targets[a];
+            const nd = dv + arcLength[a];
+            if (nd >= dist[u] || nd > cutoff) continue;
+            relaxed++;
+            dist[u] = nd;
+            origin[u] = ov;
+            if (track) predArc[u] = a;
+            queued += enqueue(queue, u, nd);
+          }
+        }
       }
-      dist[u] = nd;
-      origin[u] = ov;
-      if (track) predArc[u] = a;
-      const b = Math.floor(nd * inv);
-      const s2 = b & mask;
-      const h = head[s2];
-      link[lu] = h;
-      link[lu + 1] = -1;
-      if (h !== -1) link[4 * h + 1] = u;
-      head[s2] = u;
-      link[lu + 2] = b;
     }
   }
   q.cur = cur;
@@ -327,10 +298,10 @@ function runQueue(graph: WalkGraph, ws: DijkstraWorkspace, q: QueueState): void 
   q.relaxed = relaxed;
 }
 
-/** A stamp for link[4v+3] different from every value left there by earlier runs. @private */
+/** A stamp for stop[] different from every value left there by earlier runs. @private */
 function nextStamp(ws: DijkstraWorkspace): number {
   if (ws.stamp >= 0x7ffffffe) {
-    for (let i = 3; i < ws.link.length; i += 4) ws.link[i] = 0;
+    ws.stop.fill(0);
     ws.stamp = 0;
   }
   return ++ws.stamp;

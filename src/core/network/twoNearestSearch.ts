@@ -1,6 +1,6 @@
 import type { WalkGraph } from './graph';
 import { createDijkstraWorkspace, multiSourceDijkstra, type DijkstraWorkspace, type EdgeSources } from './multiSourceDijkstra';
-import { bucketRing } from './bucketRing';
+import { enqueue, resetBuckets, takeWord } from './nodeBuckets';
 
 /** Per node, the nearest and the second-nearest source group (e.g. facility) and their distances. */
 export interface TwoNearest {
@@ -25,20 +25,17 @@ export interface TwoLabelWorkspace {
   g1: Int32Array;
   d2: Float64Array;
   g2: Int32Array;
-  /** the second pass's bucket queue, per node: [3v] next in its bucket, [3v+1] previous, [3v+2] absolute bucket (−1 = not queued) */
-  link: Int32Array;
-  head: Int32Array;
 }
 
 /**
- * Allocates a two-nearest search's arrays for `graph` (≈ 30 bytes per node besides the first
- * pass's). `first` may be a workspace the caller already has for one-label searches on this graph
- * (e.g. the coverage's): it is then overwritten by every run.
+ * Allocates a two-nearest search's arrays for `graph` (16 bytes per node besides the first pass's,
+ * whose queue the second pass shares). `first` may be a workspace the caller already has for
+ * one-label searches on this graph (e.g. the coverage's): it is then overwritten by every run.
  */
 export function createTwoLabelWorkspace(graph: WalkGraph, first: DijkstraWorkspace = createDijkstraWorkspace(graph)): TwoLabelWorkspace {
   const n = graph.nodeCount;
   if (first.nodeCount !== n) throw new Error('createTwoLabelWorkspace: the one-label workspace is for graphs of another size');
-  return { nodeCount: n, first, g1: new Int32Array(n), d2: new Float64Array(n), g2: new Int32Array(n), link: new Int32Array(3 * n), head: new Int32Array(0) };
+  return { nodeCount: n, first, g1: new Int32Array(n), d2: new Float64Array(n), g2: new Int32Array(n) };
 }
 
 /**
@@ -129,10 +126,13 @@ function seedSecond(
   return queued;
 }
 
-/** The second pass proper: a Dial search over d2 (1 m buckets, label-correcting inside a bucket, like multiSourceDijkstra). */
+/**
+ * The second pass proper: a search over d2 on the first pass's queue (nodeBuckets: buckets taken in
+ * node order, labels corrected inside a bucket, like multiSourceDijkstra).
+ */
 function runSecond(graph: WalkGraph, ws: TwoLabelWorkspace, cutoff: number, queued: number): void {
   const { offsets, targets, arcLength } = graph;
-  const { g1, d2, g2, link } = ws;
+  const { g1, d2, g2 } = ws;
   const n = graph.nodeCount;
   let minKey = Infinity, maxKey = 0;
   for (let v = 0; v < n; v++) {
@@ -141,61 +141,40 @@ function runSecond(graph: WalkGraph, ws: TwoLabelWorkspace, cutoff: number, queu
     if (d < minKey) minKey = d;
     if (d > maxKey) maxKey = d;
   }
-  // circular buckets: every queued key lies within [current, current + span]
-  const { inv, size } = bucketRing(maxKey - minKey + ws.first.maxEdgeLength);
-  if (ws.head.length < size) ws.head = new Int32Array(size);
-  const head = ws.head;
-  head.fill(-1, 0, size);
-  const mask = size - 1;
-  // queued in node order (this order decides ties between equal distances)
-  for (let v = n - 1; v >= 0; v--) {
-    if (!(d2[v] < Infinity)) {
-      link[3 * v + 2] = -1;
-      continue;
-    }
-    const b = Math.floor(d2[v] * inv);
-    const h = head[b & mask];
-    link[3 * v] = h;
-    link[3 * v + 1] = -1;
-    if (h !== -1) link[3 * h + 1] = v;
-    head[b & mask] = v;
-    link[3 * v + 2] = b;
-  }
-  let cur = Math.floor(minKey * inv);
+  // ring of buckets: every queued key lies within [current, current + span]
+  const queue = ws.first.queue;
+  resetBuckets(queue, maxKey - minKey + ws.first.maxEdgeLength, ws.first.bucketWidth);
+  for (let v = 0; v < n; v++) if (d2[v] < Infinity) enqueue(queue, v, d2[v]);
+  const { count, summary, words1 } = queue;
+  let cur = Math.floor(minKey * queue.inv);
   while (queued > 0) {
-    const slot = cur & mask;
-    const v = head[slot];
-    if (v === -1) {
+    const slot = cur & queue.mask;
+    if (count[slot] === 0) {
       cur++;
       continue;
     }
-    const nv = link[3 * v];
-    head[slot] = nv;
-    if (nv !== -1) link[3 * nv + 1] = -1;
-    link[3 * v + 2] = -1;
-    queued--;
-    const dv = d2[v], gv = g2[v];
-    for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
-      const u = targets[a];
-      const nd = dv + arcLength[a];
-      if (nd >= d2[u] || nd > cutoff || g1[u] === gv) continue;
-      const lu = 3 * u;
-      const old = link[lu + 2];
-      if (old !== -1) {
-        const p = link[lu + 1], nx = link[lu];
-        if (p !== -1) link[3 * p] = nx;
-        else head[old & mask] = nx;
-        if (nx !== -1) link[3 * nx + 1] = p;
-      } else queued++;
-      d2[u] = nd;
-      g2[u] = gv;
-      const b = Math.floor(nd * inv);
-      const h = head[b & mask];
-      link[lu] = h;
-      link[lu + 1] = -1;
-      if (h !== -1) link[3 * h + 1] = u;
-      head[b & mask] = u;
-      link[lu + 2] = b;
+    const base1 = slot * words1;
+    for (let w1 = 0; w1 < words1; w1++) {
+      let sw: number;
+      while ((sw = summary[base1 + w1]) !== 0) {
+        const w = (w1 << 5) | (31 - Math.clz32(sw & -sw));
+        let m = takeWord(queue, slot, w);
+        while (m !== 0) {
+          const low = m & -m;
+          m ^= low;
+          const v = (w << 5) | (31 - Math.clz32(low));
+          queued--;
+          const dv = d2[v], gv = g2[v];
+          for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
+            const u = targets[a];
+            const nd = dv + arcLength[a];
+            if (nd >= d2[u] || nd > cutoff || g1[u] === gv) continue;
+            d2[u] = nd;
+            g2[u] = gv;
+            queued += enqueue(queue, u, nd);
+          }
+        }
+      }
     }
   }
 }
