@@ -1,5 +1,5 @@
 import type { WalkGraph } from './graph';
-import { bucketWidth, createNodeBuckets, enqueue, resetBuckets, takeWord, type NodeBuckets } from './nodeBuckets';
+import { bucketWidth, createNodeBuckets, enqueue, nextWord, resetBuckets, takeWord, type NodeBuckets } from './nodeBuckets';
 
 /**
  * Preallocated state for repeated searches on one graph: allocate once, run once per category.
@@ -246,7 +246,7 @@ interface QueueState {
 function runQueue(graph: WalkGraph, ws: DijkstraWorkspace, q: QueueState): void {
   const { offsets, targets, arcLength } = graph;
   const { dist, origin, predArc, stop, queue } = ws;
-  const { count, summary, words1 } = queue;
+  const { count } = queue;
   const { stamp, cutoff, track } = q;
   let { cur, queued, pending, stopBucket } = q;
   let settled = 0, relaxed = 0;
@@ -258,34 +258,29 @@ function runQueue(graph: WalkGraph, ws: DijkstraWorkspace, q: QueueState): void 
       cur++;
       continue;
     }
-    const base1 = slot * words1;
-    for (let w1 = 0; w1 < words1; w1++) {
-      let sw: number;
-      while ((sw = summary[base1 + w1]) !== 0) {
-        const w = (w1 << 5) | (31 - Math.clz32(sw & -sw));
-        let m = takeWord(queue, slot, w);
-        while (m !== 0) {
-          const low = m & -m;
-          m ^= low;
-          const v = (w << 5) | (31 - Math.clz32(low));
-          queued--;
-          settled++;
-          if (pending > 0 && stop[v] === stamp) {
-            stop[v] = 0;
-            if (--pending === 0) stopBucket = cur;
-          }
-          const dv = dist[v];
-          const ov = origin[v];
-          for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
-            const u = targets[a];
-            const nd = dv + arcLength[a];
-            if (nd >= dist[u] || nd > cutoff) continue;
-            relaxed++;
-            dist[u] = nd;
-            origin[u] = ov;
-            if (track) predArc[u] = a;
-            queued += enqueue(queue, u, nd);
-          }
+    for (let w = nextWord(queue, slot, 0); w !== -1; w = nextWord(queue, slot, w >>> 5)) {
+      let m = takeWord(queue, slot, w);
+      while (m !== 0) {
+        const low = m & -m;
+        m ^= low;
+        const v = (w << 5) | (31 - Math.clz32(low));
+        queued--;
+        settled++;
+        if (pending > 0 && stop[v] === stamp) {
+          stop[v] = 0;
+          if (--pending === 0) stopBucket = cur;
+        }
+        const dv = dist[v];
+        const ov = origin[v];
+        for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
+          const u = targets[a];
+          const nd = dv + arcLength[a];
+          if (nd >= dist[u] || nd > cutoff) continue;
+          relaxed++;
+          dist[u] = nd;
+          origin[u] = ov;
+          if (track) predArc[u] = a;
+          queued += enqueue(queue, u, nd);
         }
       }
     }

@@ -119,6 +119,21 @@ export function enqueue(q: NodeBuckets, v: number, key: number): number {
 }
 
 /**
+ * The first word of `slot` holding nodes at or after summary word `from1` (node ids from from1 · 1024),
+ * or −1. A search sweeps a bucket with `for (w = nextWord(q, s, 0); w !== −1; w = nextWord(q, s, w >>> 5))`,
+ * taking each word (takeWord); nodes queued behind the sweep are left for the next sweep.
+ */
+export function nextWord(q: NodeBuckets, slot: number, from1: number): number {
+  const { summary, words1 } = q;
+  const base = slot * words1;
+  for (let w1 = from1; w1 < words1; w1++) {
+    const sw = summary[base + w1];
+    if (sw !== 0) return (w1 << 5) | (31 - Math.clz32(sw & -sw));
+  }
+  return -1;
+}
+
+/**
  * Takes the nodes of word `w` in slot `slot` off the queue and returns them as a bit mask (node
  * (w << 5) | i for each set bit i). The caller processes them before taking the next word.
  */

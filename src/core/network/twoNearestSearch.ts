@@ -1,6 +1,6 @@
 import type { WalkGraph } from './graph';
 import { createDijkstraWorkspace, multiSourceDijkstra, type DijkstraWorkspace, type EdgeSources } from './multiSourceDijkstra';
-import { enqueue, resetBuckets, takeWord } from './nodeBuckets';
+import { enqueue, nextWord, resetBuckets, takeWord } from './nodeBuckets';
 
 /** Per node, the nearest and the second-nearest source group (e.g. facility) and their distances. */
 export interface TwoNearest {
@@ -145,7 +145,7 @@ function runSecond(graph: WalkGraph, ws: TwoLabelWorkspace, cutoff: number, queu
   const queue = ws.first.queue;
   resetBuckets(queue, maxKey - minKey + ws.first.maxEdgeLength, ws.first.bucketWidth);
   for (let v = 0; v < n; v++) if (d2[v] < Infinity) enqueue(queue, v, d2[v]);
-  const { count, summary, words1 } = queue;
+  const { count } = queue;
   let cur = Math.floor(minKey * queue.inv);
   while (queued > 0) {
     const slot = cur & queue.mask;
@@ -153,26 +153,21 @@ function runSecond(graph: WalkGraph, ws: TwoLabelWorkspace, cutoff: number, queu
       cur++;
       continue;
     }
-    const base1 = slot * words1;
-    for (let w1 = 0; w1 < words1; w1++) {
-      let sw: number;
-      while ((sw = summary[base1 + w1]) !== 0) {
-        const w = (w1 << 5) | (31 - Math.clz32(sw & -sw));
-        let m = takeWord(queue, slot, w);
-        while (m !== 0) {
-          const low = m & -m;
-          m ^= low;
-          const v = (w << 5) | (31 - Math.clz32(low));
-          queued--;
-          const dv = d2[v], gv = g2[v];
-          for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
-            const u = targets[a];
-            const nd = dv + arcLength[a];
-            if (nd >= d2[u] || nd > cutoff || g1[u] === gv) continue;
-            d2[u] = nd;
-            g2[u] = gv;
-            queued += enqueue(queue, u, nd);
-          }
+    for (let w = nextWord(queue, slot, 0); w !== -1; w = nextWord(queue, slot, w >>> 5)) {
+      let m = takeWord(queue, slot, w);
+      while (m !== 0) {
+        const low = m & -m;
+        m ^= low;
+        const v = (w << 5) | (31 - Math.clz32(low));
+        queued--;
+        const dv = d2[v], gv = g2[v];
+        for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {
+          const u = targets[a];
+          const nd = dv + arcLength[a];
+          if (nd >= d2[u] || nd > cutoff || g1[u] === gv) continue;
+          d2[u] = nd;
+          g2[u] = gv;
+          queued += enqueue(queue, u, nd);
         }
       }
     }
