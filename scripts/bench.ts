@@ -42,6 +42,10 @@
  * analyze 22, write 15 s), 1.23 GB. Alone at load ~7: 20k 6.9 s, 200k 43 s / 1.27 GB. Before the
  * streaming writer (26daf9e): 20k 32–46 s and 0.83–0.94 GB; 200k failed after 5 min at 3.4 GB
  * (V8 string limit; its output is 553 MB).
+ * 2026-12-07 evening, node-order search queue (nodeBuckets): `npm run bench` CLI 20k 2.79 s (read
+ * 1.11, prepare 0.40, analyze 1.00, write 0.27) PASS; `--L`: search15 L 353 ms (was 620–900),
+ * whole L 802 ms, choice L 1.77 s (was 2.38), CLI 20k 3.36 s with the host slow, 200k 22.8 s /
+ * 1.31 GB.
  */
 import os from 'node:os';
 import { buildGraph } from '../src/core/network';
