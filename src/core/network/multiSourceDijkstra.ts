@@ -246,7 +246,7 @@ interface QueueState {
 function runQueue(graph: WalkGraph, ws: DijkstraWorkspace, q: QueueState): void {
   const { offsets, targets, arcLength } = graph;
   const { dist, origin, predArc, stop, queue } = ws;
-  const { count } = queue;
+  const { count, bucketOf } = queue;
   const { stamp, cutoff, track } = q;
   let { cur, queued, pending, stopBucket } = q;
   let settled = 0, relaxed = 0;
@@ -264,6 +264,7 @@ function runQueue(graph: WalkGraph, ws: DijkstraWorkspace, q: QueueState): void 
         const low = m & -m;
         m ^= low;
         const v = (w << 5) | (31 - Math.clz32(low));
+        bucketOf[v] = -1;
         queued--;
         settled++;
         if (pending > 0 && stop[v] === stamp) {

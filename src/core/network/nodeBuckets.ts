@@ -134,23 +134,19 @@ export function nextWord(q: NodeBuckets, slot: number, from1: number): number {
 }
 
 /**
- * Takes the nodes of word `w` in slot `slot` off the queue and returns them as a bit mask (node
- * (w << 5) | i for each set bit i). The caller processes them before taking the next word.
+ * Takes the nodes of word `w` in slot `slot` out of the bucket and returns them as a bit mask (node
+ * (w << 5) | i for each set bit i). The caller processes them before taking the next word, and sets
+ * each one's bucketOf to −1 as it does: until then a node keeps its bucket, so improving it (it can
+ * only stay in this bucket) does not queue it twice.
  */
 export function takeWord(q: NodeBuckets, slot: number, w: number): number {
-  const { bits, summary, bucketOf } = q;
   const i = slot * q.words + w;
-  const x = bits[i];
-  bits[i] = 0;
-  summary[slot * q.words1 + (w >>> 5)] &= ~(1 << (w & 31));
-  let m = x;
-  let n = 0;
-  while (m !== 0) {
-    const low = m & -m;
-    bucketOf[(w << 5) | (31 - Math.clz32(low))] = -1;
-    m ^= low;
-    n++;
-  }
-  q.count[slot & q.mask] -= n;
+  const x = q.bits[i];
+  q.bits[i] = 0;
+  q.summary[slot * q.words1 + (w >>> 5)] &= ~(1 << (w & 31));
+  // population count of x
+  let c = x - ((x >>> 1) & 0x55555555);
+  c = (c & 0x33333333) + ((c >>> 2) & 0x33333333);
+  q.count[slot] -= (((c + (c >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
   return x;
 }

@@ -145,7 +145,7 @@ function runSecond(graph: WalkGraph, ws: TwoLabelWorkspace, cutoff: number, queu
   const queue = ws.first.queue;
   resetBuckets(queue, maxKey - minKey + ws.first.maxEdgeLength, ws.first.bucketWidth);
   for (let v = 0; v < n; v++) if (d2[v] < Infinity) enqueue(queue, v, d2[v]);
-  const { count } = queue;
+  const { count, bucketOf } = queue;
   let cur = Math.floor(minKey * queue.inv);
   while (queued > 0) {
     const slot = cur & queue.mask;
@@ -159,6 +159,7 @@ function runSecond(graph: WalkGraph, ws: TwoLabelWorkspace, cutoff: number, queu
         const low = m & -m;
         m ^= low;
         const v = (w << 5) | (31 - Math.clz32(low));
+        bucketOf[v] = -1;
         queued--;
         const dv = d2[v], gv = g2[v];
         for (let a = offsets[v], end = offsets[v + 1]; a < end; a++) {

@@ -91,7 +91,10 @@ describe('nodeBuckets: the search queue', () => {
     // word 0 holds node 5, word 1 node 37 (37 = 32 + 5), word 64 node 2070 (2070 = 64·32 + 22)
     expect(takeWord(q, 0, 0)).toBe(1 << 5);
     expect(takeWord(q, 0, 1)).toBe(1 << 5);
-    expect(q.bucketOf[5]).toBe(-1);
+    expect(q.count[0]).toBe(1);
+    // taken nodes keep their bucket until the search has processed them: improving one queues nothing
+    expect(q.bucketOf[5]).toBe(0);
+    expect(enqueue(q, 5, 20)).toBe(0);
     expect(q.count[0]).toBe(1);
     expect(q.summary[0 * q.words1 + 2] & 1).toBe(1); // word 64 is in summary word 2, bit 0
     expect(takeWord(q, 0, 64)).toBe(1 << 22);
