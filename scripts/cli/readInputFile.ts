@@ -23,7 +23,7 @@ export function readInputFile(file: string, what: string, lang: CliLang): Uint8A
 /**
  * readInputFile that reads in the background: the file is read in one request on Node's I/O
  * threads, so the CLI can parse one input while the next is read from disk. Rejects with the same
- * UserErrors; the caller must attach a handler before the next tick (or call `.catch` itself).
+ * UserErrors; attach a handler at once (an unhandled rejection ends the process).
  */
 export async function readInputFileAsync(file: string, what: string, lang: CliLang): Promise<Uint8Array> {
   try {
@@ -37,6 +37,8 @@ export async function readInputFileAsync(file: string, what: string, lang: CliLa
         if (bytesRead === 0) break;
         at += bytesRead;
       }
+      // a file that grew since it was measured is read whole, as readFileSync would
+      if (at === size && (await fh.read(new Uint8Array(1), 0, 1, size)).bytesRead > 0) return new Uint8Array(await fh.readFile());
       return at === size ? buf : buf.subarray(0, at);
     } finally {
       await fh.close();
