@@ -8,7 +8,7 @@ import type { WalkGraph } from './graph';
  * order is the graph's Hilbert order: consecutive nodes lie near each other on the map and in
  * memory. With thousands of sources (a category's facilities) the wavefronts are everywhere at
  * once; the linked 1 m buckets used before took their nodes in scattered order, and at 200,000 nodes
- * each search waited on memory — this queue made those searches ≈ 1.5–2× faster.
+ * each search waited on memory — this queue made those searches ≈ 1.4–1.8× faster.
  *
  * Buckets are about one edge long (bucketWidth): wider buckets correct more labels, narrower ones
  * hold fewer nodes to take in order.
