@@ -19,7 +19,6 @@ import type { WalkGraph } from './graph';
  * queued (resetBuckets sets it so for every node).
  */
 export interface NodeBuckets {
-  nodeCount: number;
   bucketOf: Int32Array;
   bits: Int32Array;
   summary: Int32Array;
@@ -41,7 +40,6 @@ const MAX_SLOTS = 64;
 export function createNodeBuckets(nodeCount: number): NodeBuckets {
   const words = (nodeCount + 31) >>> 5;
   return {
-    nodeCount,
     bucketOf: new Int32Array(nodeCount).fill(-1),
     bits: new Int32Array(0),
     summary: new Int32Array(0),
